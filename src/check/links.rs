@@ -1,0 +1,215 @@
+//! Links and images in the text: every relative link points at a file that exists, every
+//! `#anchor` at a heading that exists, every image exists and has alternative text.
+
+use super::status_of_target;
+use crate::content::paths::{self, Target};
+use crate::content::{Doc, Guide};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+use crate::markdown::Link;
+
+pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let Some(body) = &doc.body else { return };
+    for link in &body.links {
+        let diag = |code: Code, message: String| {
+            Diagnostic::new(code, message)
+                .file(&doc.path)
+                .at(link.line, link.column)
+                .width(link.width as usize)
+        };
+        if link.is_image && link.alt.trim().is_empty() {
+            out.push(
+                diag(Code::MissingAlt, format!("the image `{}` has no alternative text", link.dest))
+                    .hint("describe what the image shows between the brackets: ![Flödesschema över ansökan](bild.png)"),
+            );
+        }
+        match paths::resolve(&doc.path, &link.dest) {
+            Target::External => {
+                if link.is_image {
+                    out.push(
+                        diag(Code::ExternalImage, format!("the image `{}` is loaded from another website", link.dest))
+                            .hint("save the image next to the text and link to the copy, so readers' browsers make no third-party requests"),
+                    );
+                }
+            }
+            Target::SameDoc { fragment } => {
+                if !fragment.is_empty() && !body.has_anchor(&fragment) {
+                    out.push(broken_anchor(
+                        diag(Code::BrokenAnchor, String::new()),
+                        doc,
+                        &fragment,
+                        "this file",
+                    ));
+                }
+            }
+            Target::Path { path, fragment } => {
+                check_path(guide, doc, link, &path, fragment.as_deref(), &diag, out)
+            }
+            Target::SiteUrl { url } => {
+                if !site_url_exists(guide, &url) {
+                    out.push(
+                        diag(Code::BrokenLink, format!("`{url}` is not an address on this site"))
+                            .hint("link to the Markdown file instead, e.g. `../aldreomsorg/digital-nyckel.md`; the link then works on the git host too"),
+                    );
+                }
+            }
+            Target::OutsideGuide => out.push(
+                diag(
+                    Code::BrokenLink,
+                    format!("`{}` points outside the guide", link.dest),
+                )
+                .hint("link to a file inside `content/` or `static/`, or to a full web address"),
+            ),
+        }
+    }
+}
+
+fn check_path(
+    guide: &Guide,
+    doc: &Doc,
+    link: &Link,
+    path: &str,
+    fragment: Option<&str>,
+    diag: &dyn Fn(Code, String) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
+    let target = [
+        path.to_string(),
+        format!("{path}/index.md"),
+        format!("{path}/_area.md"),
+        format!("{path}/_index.md"),
+    ]
+    .iter()
+    .find_map(|p| guide.by_path.get(p.trim_start_matches('/')))
+    .map(|&i| &guide.docs[i]);
+    if let Some(target) = target {
+        if let (Some(frag), Some(body)) = (fragment, &target.body) {
+            if !frag.is_empty() && !body.has_anchor(frag) {
+                out.push(broken_anchor(
+                    diag(Code::BrokenAnchor, String::new()),
+                    target,
+                    frag,
+                    &format!("`{}`", target.path),
+                ));
+            }
+        }
+        if let Some(d) = status_of_target(doc, target, link.line, link.column) {
+            out.push(d);
+        }
+        return;
+    }
+    let published = path.starts_with("content/") || path.starts_with("static/");
+    let exists = guide.root.join(path).is_file();
+    if exists && published && !path.ends_with(".md") {
+        return;
+    }
+    let (code, what) = if link.is_image {
+        (Code::MissingImage, "image")
+    } else {
+        (Code::BrokenLink, "link")
+    };
+    let message = if exists {
+        format!(
+            "the {what} `{}` points at `{path}`, which is not part of the published guide",
+            link.dest
+        )
+    } else {
+        format!(
+            "the {what} `{}` points at `{path}`, which does not exist",
+            link.dest
+        )
+    };
+    out.push(diag(code, message).maybe_hint(suggest_path(guide, doc, path)));
+}
+
+fn broken_anchor(mut d: Diagnostic, target: &Doc, fragment: &str, place: &str) -> Diagnostic {
+    d.message = format!("there is no heading `#{fragment}` in {place}");
+    let anchors = target
+        .body
+        .iter()
+        .flat_map(|b| b.headings.iter().map(|h| h.anchor.as_str()));
+    let anchors: Vec<&str> = anchors.collect();
+    d.hint = Some(match did_you_mean(fragment, anchors.iter().copied()) {
+        Some(s) => format!("did you mean `#{s}`?"),
+        None if !anchors.is_empty() => {
+            let shown: Vec<String> = anchors.iter().take(8).map(|a| format!("#{a}")).collect();
+            format!("its headings' anchors: {}", shown.join(", "))
+        }
+        None => "the file has no headings; an anchor is a heading's text in lowercase with dashes between words".into(),
+    });
+    d
+}
+
+/// "did you mean `../aldreomsorg/x.md`?" for a missing Markdown file with a close name.
+fn suggest_path(guide: &Guide, doc: &Doc, path: &str) -> Option<String> {
+    let name = path.rsplit('/').next()?;
+    let best = did_you_mean(
+        name,
+        guide
+            .docs
+            .iter()
+            .map(|d| d.path.rsplit('/').next().unwrap_or_default()),
+    )?;
+    let target = guide
+        .docs
+        .iter()
+        .find(|d| d.path.ends_with(&format!("/{best}")))?;
+    Some(format!(
+        "did you mean `{}`?",
+        relative(&doc.path, &target.path)
+    ))
+}
+
+/// The relative path from the file `from` to the file `to` (both relative to the root).
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dir: Vec<&str> =
+        from.split('/').collect::<Vec<_>>()[..from.split('/').count() - 1].to_vec();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<&str> = vec![".."; from_dir.len() - common];
+    parts.extend(&to_parts[common..]);
+    parts.join("/")
+}
+
+fn site_url_exists(guide: &Guide, url: &str) -> bool {
+    let base = guide.config.base_path();
+    let rel = url
+        .strip_prefix(base.as_str())
+        .unwrap_or(url.trim_start_matches('/'));
+    let rel = rel.trim_end_matches("index.html");
+    let with_slash = if rel.is_empty() || rel.ends_with('/') {
+        rel.to_string()
+    } else {
+        format!("{rel}/")
+    };
+    let default = &guide.config.default_language;
+    guide.docs.iter().any(|d| {
+        paths::doc_url(d.role, &d.id, d.area.as_deref(), &d.lang, default) == with_slash
+            || d.meta
+                .aliases
+                .iter()
+                .any(|a| super::references::normalise_alias(&a.value) == with_slash)
+    }) || guide.root.join("static").join(rel).is_file()
+        || guide.root.join("content").join(rel).is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative("content/skola/a.md", "content/aldreomsorg/b.md"),
+            "../aldreomsorg/b.md"
+        );
+        assert_eq!(relative("content/skola/a.md", "content/skola/b.md"), "b.md");
+        assert_eq!(
+            relative("content/a.md", "content/skola/x/index.md"),
+            "skola/x/index.md"
+        );
+    }
+}

@@ -1,0 +1,83 @@
+//! `check`: independent passes over a loaded [`Guide`], each returning diagnostics.
+//!
+//! Loading has already reported what a single file shows on its own (syntax, schema). The
+//! passes here need the whole guide: references between entries (`references`), links and
+//! images in the text (`links`), the review workflow and freshness (`workflow`), and
+//! translations against their originals (`translations`). None of them changes the guide.
+
+mod links;
+mod references;
+mod translations;
+mod workflow;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::content::{Doc, Guide};
+use crate::diagnostics::Diagnostic;
+
+/// Runs every check; returns the load diagnostics and the checks' own, unsorted.
+pub fn run(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut out = guide.diagnostics.clone();
+    let per_doc: Vec<Vec<Diagnostic>> = guide
+        .docs
+        .par_iter()
+        .map(|doc| {
+            let mut d = Vec::new();
+            references::check(guide, doc, &mut d);
+            links::check(guide, doc, &mut d);
+            workflow::check(guide, doc, today, &mut d);
+            translations::check(guide, doc, &mut d);
+            d
+        })
+        .collect();
+    out.extend(per_doc.into_iter().flatten());
+    references::check_aliases(guide, &mut out);
+    out
+}
+
+/// The diagnostic for a published document that points at `target` (by a link, `related`
+/// or `addresses`), if the target's status makes that a problem.
+pub(crate) fn status_of_target(
+    from: &Doc,
+    target: &Doc,
+    line: u32,
+    column: u32,
+) -> Option<Diagnostic> {
+    use crate::content::Status;
+    use crate::diagnostics::Code;
+    // A target whose status could not be read has its own diagnostic: do not cascade.
+    let unreadable = target.role == crate::content::Role::Entry && target.meta.status.is_none();
+    if from.status() != Status::Published || !target.front_matter_ok || unreadable {
+        return None;
+    }
+    let (code, what, hint) = match target.status() {
+        Status::Draft => (
+            Code::LinkToUnpublished,
+            "is a draft",
+            "publish it first, or remove the link until it is published",
+        ),
+        Status::InReview => (
+            Code::LinkToUnpublished,
+            "is in review",
+            "wait until it is published, or remove the link for now",
+        ),
+        Status::Archived => (
+            Code::LinkToArchived,
+            "is archived",
+            "link to a current entry instead, if there is one",
+        ),
+        Status::Published => return None,
+    };
+    let name = if target.id.is_empty() {
+        target.path.as_str()
+    } else {
+        target.id.as_str()
+    };
+    Some(
+        Diagnostic::new(code, format!("`{name}` {what} ({})", target.path))
+            .file(&from.path)
+            .at(line, column)
+            .hint(hint),
+    )
+}

@@ -1,0 +1,119 @@
+//! `addresses` and `related`: every id names an entry that exists, `addresses` a challenge;
+//! and `aliases`: no two pages claim the same address.
+
+use std::collections::HashMap;
+
+use super::status_of_target;
+use crate::content::{paths, Doc, DocKey, DocType, Guide, Located, Role};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+
+pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
+    for r in &doc.meta.addresses {
+        if let Some(target) = resolve(guide, doc, r, "addresses", out) {
+            let t = guide.doc_type(target);
+            let is_challenge = target.role == Role::Entry && t == Some(DocType::Challenge);
+            if !is_challenge && target.front_matter_ok {
+                let what = match (target.role, t) {
+                    (Role::Page, _) => "a page",
+                    (_, Some(DocType::Solution)) => "a solution",
+                    _ => "not a challenge",
+                };
+                out.push(
+                    Diagnostic::new(
+                        Code::NotAChallenge,
+                        format!("`{}` is {what}; `addresses` lists challenges only", r.value),
+                    )
+                    .file(&doc.path)
+                    .at(r.line, r.column)
+                    .width(r.value.chars().count())
+                    .hint("to point at a related solution, list it under `related` instead"),
+                );
+            } else if let Some(d) = status_of_target(doc, target, r.line, r.column) {
+                out.push(d);
+            }
+        }
+    }
+    for r in &doc.meta.related {
+        if let Some(target) = resolve(guide, doc, r, "related", out) {
+            if let Some(d) = status_of_target(doc, target, r.line, r.column) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn resolve<'g>(
+    guide: &'g Guide,
+    doc: &Doc,
+    r: &Located,
+    field: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<&'g Doc> {
+    if let Some(t) = guide.item(&r.value) {
+        return Some(t);
+    }
+    let ids = guide.originals.keys().filter_map(|k| match k {
+        DocKey::Item(id) => Some(id.as_str()),
+        _ => None,
+    });
+    let hint = match did_you_mean(&r.value, ids) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "use the id of an entry: its file name without `.md`".into(),
+    };
+    out.push(
+        Diagnostic::new(
+            Code::UnknownReference,
+            format!("`{field}` names `{}`, which does not exist", r.value),
+        )
+        .file(&doc.path)
+        .at(r.line, r.column)
+        .width(r.value.chars().count())
+        .hint(hint),
+    );
+    None
+}
+
+/// An alias as a site path relative to the base: no leading `/`, a trailing `/` unless the
+/// last segment is a file name (`gammal.html`).
+pub fn normalise_alias(alias: &str) -> String {
+    let a = alias.trim().trim_start_matches('/');
+    let last = a.rsplit('/').next().unwrap_or_default();
+    if a.is_empty() || a.ends_with('/') || last.contains('.') {
+        a.to_string()
+    } else {
+        format!("{a}/")
+    }
+}
+
+pub(super) fn check_aliases(guide: &Guide, out: &mut Vec<Diagnostic>) {
+    let default = &guide.config.default_language;
+    let mut owners: HashMap<String, &str> = HashMap::new();
+    for doc in &guide.docs {
+        let url = paths::doc_url(doc.role, &doc.id, doc.area.as_deref(), &doc.lang, default);
+        owners.entry(url).or_insert(&doc.path);
+    }
+    for doc in &guide.docs {
+        for a in &doc.meta.aliases {
+            let url = normalise_alias(&a.value);
+            let message = if url.is_empty() {
+                Some("an alias cannot be the home page's address".to_string())
+            } else {
+                owners
+                    .get(&url)
+                    .map(|owner| format!("alias `{}` is already the address of `{owner}`", a.value))
+            };
+            match message {
+                Some(m) => out.push(
+                    Diagnostic::new(Code::AliasConflict, m)
+                        .file(&doc.path)
+                        .at(a.line, a.column)
+                        .width(a.value.chars().count())
+                        .hint("an alias keeps an old address working; it cannot take an address that is in use"),
+                ),
+                None => {
+                    owners.insert(url, &doc.path);
+                }
+            }
+        }
+    }
+}

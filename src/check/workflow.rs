@@ -1,0 +1,106 @@
+//! The review workflow: published files say who reviewed them and when; reviews fall due
+//! `review_interval` months after `last_reviewed`; entries have an owner.
+
+use chrono::{Days, Months, NaiveDate};
+
+use crate::content::{Doc, Guide, Role, Status};
+use crate::diagnostics::{Code, Diagnostic};
+
+/// When the next review of a document is due, if it has a `last_reviewed` date.
+pub fn review_due(guide: &Guide, doc: &Doc) -> Option<NaiveDate> {
+    let last = doc.meta.last_reviewed?;
+    last.checked_add_months(Months::new(guide.review_interval(doc)))
+}
+
+/// Whether the workflow asks this document for `reviewed_by` and `last_reviewed`:
+/// published entries, and pages that say `status: published`.
+fn needs_review(doc: &Doc) -> bool {
+    match doc.role {
+        Role::Entry => doc.meta.status == Some(Status::Published),
+        Role::Page => doc.meta.status == Some(Status::Published),
+        Role::Area | Role::Home => false,
+    }
+}
+
+pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    if !doc.front_matter_ok {
+        return;
+    }
+    if doc.role == Role::Entry && !doc.is_translation && guide.owner(doc).is_none() {
+        out.push(
+            Diagnostic::new(Code::MissingField, "required field `owner` is missing")
+                .file(&doc.path)
+                .at(1, 1)
+                .hint("add `owner:` with the person, team or organisation that keeps the entry up to date, or set `owner` in the area's `_area.md`"),
+        );
+    }
+    if needs_review(doc) {
+        let (l, c) = doc.pos_of("status");
+        for (field, example) in [
+            ("reviewed_by", "reviewed_by: [Anna Svensson]"),
+            ("last_reviewed", "last_reviewed: 2026-03-15"),
+        ] {
+            // A field that is present but invalid has its own diagnostic already.
+            let missing = match field {
+                "reviewed_by" => doc.meta.reviewed_by.is_empty(),
+                _ => doc.meta.last_reviewed.is_none(),
+            };
+            if missing && !doc.meta.invalid.contains(&field) {
+                out.push(
+                    Diagnostic::new(Code::ReviewMissing, format!("published, but `{field}` is missing"))
+                        .file(&doc.path)
+                        .at(l, c)
+                        .hint(format!("a published text names who approved it and when: add `{example}`, or set `status: in_review` until it is reviewed")),
+                );
+            }
+        }
+    }
+    let Some(last) = doc.meta.last_reviewed else {
+        return;
+    };
+    let (l, c) = doc.pos_of("last_reviewed");
+    if last > today {
+        out.push(
+            Diagnostic::new(
+                Code::ReviewInFuture,
+                format!("`last_reviewed` is {last}, which is in the future (today is {today})"),
+            )
+            .file(&doc.path)
+            .at(l, c)
+            .hint("use the date the review was actually done"),
+        );
+        return;
+    }
+    if doc.status() != Status::Published {
+        return;
+    }
+    let months = guide.review_interval(doc);
+    let Some(due) = review_due(guide, doc) else {
+        return;
+    };
+    if today > due {
+        let days = (today - due).num_days();
+        let severity = guide.config.review.overdue;
+        out.push(
+            Diagnostic::new(
+                Code::ReviewOverdue,
+                format!("review overdue by {days} days: it was due {due} (last reviewed {last}, every {months} months)"),
+            )
+            .severity(severity)
+            .file(&doc.path)
+            .at(l, c)
+            .hint("review the text, then update `last_reviewed` and `reviewed_by`"),
+        );
+    } else if today >= due - Days::new(u64::from(guide.config.review.due_soon_days)) {
+        let days = (due - today).num_days();
+        out.push(
+            Diagnostic::new(
+                Code::ReviewDueSoon,
+                format!("review due in {days} days, on {due} (last reviewed {last})"),
+            )
+            .file(&doc.path)
+            .at(l, c)
+            .hint("plan the review with the owner and reviewers"),
+        );
+    }
+}

@@ -1,0 +1,481 @@
+//! `config.toml`: the site settings, read strictly.
+//!
+//! Unknown keys are errors with a "did you mean" hint, because a misspelt setting is otherwise
+//! silently ignored. A broken file does not stop a check: every problem is reported as a
+//! diagnostic with its line, and the settings that could not be read fall back to defaults
+//! so the content can still be checked. Only a missing `config.toml` is fatal (the caller
+//! decides that).
+
+use std::borrow::Cow;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diagnostics::{did_you_mean, Code, Diagnostic, Severity};
+use crate::text::LineIndex;
+
+pub const FILE: &str = "config.toml";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub default_language: String,
+    /// Every language of the site, the default first.
+    pub languages: Vec<String>,
+    pub theme: String,
+    pub review: ReviewConfig,
+    pub search: SearchConfig,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewConfig {
+    pub interval_months: u32,
+    pub due_soon_days: u32,
+    /// Severity of `review-overdue`.
+    pub overdue: Severity,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchConfig {
+    pub enabled: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Guide".into(),
+            description: String::new(),
+            base_url: "/".into(),
+            default_language: "sv".into(),
+            languages: vec!["sv".into()],
+            theme: "default".into(),
+            review: ReviewConfig {
+                interval_months: 12,
+                due_soon_days: 30,
+                overdue: Severity::Warning,
+            },
+            search: SearchConfig { enabled: true },
+        }
+    }
+}
+
+impl Config {
+    /// The path part of `base_url`, e.g. `/guide/` (always starts and ends with `/`).
+    pub fn base_path(&self) -> String {
+        base_path_of(&self.base_url)
+    }
+
+    pub fn has_language(&self, lang: &str) -> bool {
+        self.languages.iter().any(|l| l == lang)
+    }
+}
+
+/// The path of a URL, `https://x.org/a/b/` → `/a/b/`; a bare path is kept.
+pub fn base_path_of(url: &str) -> String {
+    let path = match url.find("://") {
+        Some(i) => {
+            let rest = &url[i + 3..];
+            rest.find('/').map(|j| &rest[j..]).unwrap_or("/")
+        }
+        None => url,
+    };
+    let mut p = path.to_string();
+    if !p.starts_with('/') {
+        p.insert(0, '/');
+    }
+    if !p.ends_with('/') {
+        p.push('/');
+    }
+    p
+}
+
+const TOP_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "default_language",
+    "languages",
+    "theme",
+    "review",
+    "search",
+];
+const REVIEW_KEYS: &[&str] = &["interval_months", "due_soon_days", "overdue"];
+const SEARCH_KEYS: &[&str] = &["enabled"];
+
+/// Parses `config.toml` text. Always returns a usable config; problems are diagnostics.
+pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
+    let mut p = ConfigParser {
+        lines: LineIndex::new(text),
+        diags: Vec::new(),
+    };
+    let mut config = Config::default();
+    let table = match DeTable::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let mut d = Diagnostic::new(
+                Code::TomlSyntax,
+                format!("config.toml is not valid TOML: {}", e.message()),
+            )
+            .file(FILE)
+            .hint("fix the syntax; each setting is written `name = value`, text in \"quotes\"");
+            if let Some(span) = e.span() {
+                let (l, c) = p.lines.pos(span.start);
+                d = d.at(l, c);
+            }
+            return (config, vec![d]);
+        }
+    };
+    let table = table.into_inner();
+    let mut default_language_set = false;
+    let mut languages_set: Option<Spanned<()>> = None;
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        match name {
+            "title" => {
+                if let Some(s) = p.string(key, value) {
+                    config.title = s;
+                }
+            }
+            "description" => {
+                if let Some(s) = p.string(key, value) {
+                    config.description = s;
+                }
+            }
+            "base_url" => {
+                if let Some(s) = p.string(key, value) {
+                    if s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/') {
+                        config.base_url = if s.ends_with('/') { s } else { format!("{s}/") };
+                    } else {
+                        p.invalid(value, format!("`base_url` must be a full address such as \"https://example.org/guide/\", not \"{s}\""), None);
+                    }
+                }
+            }
+            "default_language" => {
+                if let Some(s) = p.string(key, value) {
+                    if is_language_code(&s) {
+                        config.default_language = s;
+                        default_language_set = true;
+                    } else {
+                        p.invalid(
+                            value,
+                            format!("\"{s}\" is not a language code"),
+                            Some("use a two-letter code such as \"sv\" or \"en\"".into()),
+                        );
+                    }
+                }
+            }
+            "languages" => {
+                if let Some(list) = p.string_list(key, value) {
+                    config.languages = list;
+                    languages_set = Some(Spanned::new(value.span(), ()));
+                }
+            }
+            "theme" => {
+                if let Some(s) = p.string(key, value) {
+                    config.theme = s;
+                }
+            }
+            "review" => {
+                if let Some(t) = p.table(key, value) {
+                    for (k, v) in t.iter() {
+                        match k.get_ref().as_ref() {
+                            "interval_months" => {
+                                if let Some(n) = p.positive(k, v) {
+                                    config.review.interval_months = n;
+                                }
+                            }
+                            "due_soon_days" => {
+                                if let Some(n) = p.integer(k, v) {
+                                    if n < 0 {
+                                        p.invalid(
+                                            v,
+                                            "`due_soon_days` cannot be negative".into(),
+                                            None,
+                                        );
+                                    } else {
+                                        config.review.due_soon_days = n as u32;
+                                    }
+                                }
+                            }
+                            "overdue" => {
+                                if let Some(s) = p.string(k, v) {
+                                    match s.as_str() {
+                                        "warning" => config.review.overdue = Severity::Warning,
+                                        "error" => config.review.overdue = Severity::Error,
+                                        _ => p.invalid(v, format!("`overdue` must be \"warning\" or \"error\", not \"{s}\""), None),
+                                    }
+                                }
+                            }
+                            _ => p.unknown(k, REVIEW_KEYS, "[review]"),
+                        }
+                    }
+                }
+            }
+            "search" => {
+                if let Some(t) = p.table(key, value) {
+                    for (k, v) in t.iter() {
+                        match k.get_ref().as_ref() {
+                            "enabled" => {
+                                if let Some(b) = p.boolean(k, v) {
+                                    config.search.enabled = b;
+                                }
+                            }
+                            _ => p.unknown(k, SEARCH_KEYS, "[search]"),
+                        }
+                    }
+                }
+            }
+            _ => p.unknown(key, TOP_KEYS, "config.toml"),
+        }
+    }
+    if !table.iter().any(|(k, _)| k.get_ref().as_ref() == "title") {
+        p.diags.push(
+            Diagnostic::new(Code::MissingField, "config.toml has no `title`")
+                .file(FILE)
+                .hint("add a line such as: title = \"Digitaliseringsguiden\""),
+        );
+    }
+    // The default language is always one of the site's languages, and the first.
+    if let Some(span) = languages_set {
+        if default_language_set && !config.languages.contains(&config.default_language) {
+            let (l, c) = p.lines.pos(span.span().start);
+            p.diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!(
+                        "`languages` does not include the default language \"{}\"",
+                        config.default_language
+                    ),
+                )
+                .file(FILE)
+                .at(l, c)
+                .hint(format!("add \"{}\" to the list", config.default_language)),
+            );
+        }
+        for lang in &config.languages {
+            if !is_language_code(lang) {
+                let (l, c) = p.lines.pos(span.span().start);
+                p.diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!("\"{lang}\" in `languages` is not a language code"),
+                    )
+                    .file(FILE)
+                    .at(l, c)
+                    .hint("use two-letter codes such as \"sv\" and \"en\""),
+                );
+            }
+        }
+    }
+    config.languages.retain(|l| l != &config.default_language);
+    config.languages.insert(0, config.default_language.clone());
+    (config, p.diags)
+}
+
+/// `sv`, `en`, `fi`, `smj` (Lule Sami) …: two or three lowercase ASCII letters.
+pub fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+type Key<'i> = Spanned<Cow<'i, str>>;
+type Val<'i> = Spanned<DeValue<'i>>;
+
+struct ConfigParser<'t> {
+    lines: LineIndex<'t>,
+    diags: Vec<Diagnostic>,
+}
+
+impl ConfigParser<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> Diagnostic {
+        let (l, c) = self.lines.pos(span.start);
+        Diagnostic::new(Code::WrongType, "")
+            .file(FILE)
+            .at(l, c)
+            .width(span.len())
+    }
+
+    fn wrong_type(&mut self, key: &Key, value: &Val, expected: &str) {
+        let mut d = self.at(value.span());
+        d.message = format!(
+            "`{}` must be {expected}, not {}",
+            key.get_ref(),
+            describe(value.get_ref())
+        );
+        self.diags.push(d);
+    }
+
+    fn invalid(&mut self, value: &Val, message: String, hint: Option<String>) {
+        let mut d = self.at(value.span());
+        d.code = Code::InvalidValue;
+        d.severity = Code::InvalidValue.default_severity();
+        d.message = message;
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    fn unknown(&mut self, key: &Key, known: &[&str], section: &str) {
+        let name = key.get_ref().as_ref();
+        let mut d = self.at(key.span());
+        d.code = Code::UnknownField;
+        d.message = format!("unknown setting `{name}` in {section}");
+        d.hint = Some(match did_you_mean(name, known.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("known settings here: {}", known.join(", ")),
+        });
+        self.diags.push(d);
+    }
+
+    fn string(&mut self, key: &Key, value: &Val) -> Option<String> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.wrong_type(key, value, "text in \"quotes\"");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &Key, value: &Val) -> Option<bool> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(key, value, "true or false");
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, key: &Key, value: &Val) -> Option<i64> {
+        match value.get_ref() {
+            DeValue::Integer(i) => {
+                let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
+                let digits = digits
+                    .trim_start_matches("0x")
+                    .trim_start_matches("0o")
+                    .trim_start_matches("0b");
+                i64::from_str_radix(digits, i.radix()).ok()
+            }
+            _ => {
+                self.wrong_type(key, value, "a whole number");
+                None
+            }
+        }
+    }
+
+    fn positive(&mut self, key: &Key, value: &Val) -> Option<u32> {
+        let n = self.integer(key, value)?;
+        if n < 1 || n > 1200 {
+            self.invalid(
+                value,
+                format!(
+                    "`{}` must be a number of months from 1 to 1200",
+                    key.get_ref()
+                ),
+                None,
+            );
+            return None;
+        }
+        Some(n as u32)
+    }
+
+    fn string_list(&mut self, key: &Key, value: &Val) -> Option<Vec<String>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(key, value, "a list such as [\"sv\", \"en\"]");
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(s.to_string()),
+                _ => {
+                    self.wrong_type(key, item, "a list of texts in \"quotes\"");
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn table<'a, 'i>(&mut self, key: &Key, value: &'a Val<'i>) -> Option<&'a DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(
+                    key,
+                    value,
+                    &format!("a table, written [{}] on a line of its own", key.get_ref()),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn describe(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) | DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"title = "Guiden"
+base_url = "https://example.org/guide"
+default_language = "sv"
+languages = ["sv", "en"]
+
+[review]
+interval_months = 6
+overdue = "error"
+"#;
+
+    #[test]
+    fn reads_settings() {
+        let (c, d) = parse(SAMPLE);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.title, "Guiden");
+        assert_eq!(c.base_url, "https://example.org/guide/");
+        assert_eq!(c.base_path(), "/guide/");
+        assert_eq!(c.languages, vec!["sv", "en"]);
+        assert_eq!(c.review.interval_months, 6);
+        assert_eq!(c.review.overdue, Severity::Error);
+    }
+
+    #[test]
+    fn unknown_key_has_line_and_suggestion() {
+        let (_, d) = parse("title = \"x\"\n[review]\nintervall_months = 3\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::UnknownField);
+        assert_eq!((d[0].line, d[0].column), (Some(3), Some(1)));
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("did you mean `interval_months`?")
+        );
+    }
+
+    #[test]
+    fn syntax_error_is_a_diagnostic() {
+        let (c, d) = parse("title = \"x\nfoo = 1\n");
+        assert_eq!(d[0].code, Code::TomlSyntax);
+        assert_eq!(d[0].line, Some(1));
+        assert_eq!(c, Config::default());
+    }
+
+    #[test]
+    fn wrong_type_is_reported() {
+        let (_, d) = parse("title = 3\n[search]\nenabled = \"yes\"\n");
+        let codes: Vec<_> = d.iter().map(|d| (d.code, d.line)).collect();
+        assert!(codes.contains(&(Code::WrongType, Some(1))));
+        assert!(codes.contains(&(Code::WrongType, Some(3))));
+    }
+}

@@ -1,0 +1,786 @@
+//! Front matter: splitting it from the body, and reading it strictly into [`Meta`].
+//!
+//! Which fields a file may have depends on what it is (home, area, challenge, solution,
+//! page). Every field is validated on its own, so one file can report several problems at
+//! once, each at its own line and column. Rules that need the rest of the guide (does an id
+//! exist, is the owner inherited from the area, is a review due) are not here but in
+//! `check/`.
+
+use chrono::NaiveDate;
+
+use super::yaml::{self, Node, Value};
+use super::{DocType, ExtLink, Located, Meta, ProviderType, Role, SolutionKind, Status};
+use crate::config::Config;
+use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+
+pub const TITLE_MAX: usize = 120;
+pub const SUMMARY_MAX: usize = 300;
+
+/// A Markdown file split into its parts.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Split<'a> {
+    Parts {
+        yaml: &'a str,
+        body: &'a str,
+        /// File line of the body's first line.
+        body_line: u32,
+    },
+    /// Nothing but white space.
+    Empty,
+    /// The first line is not `---`.
+    NoFrontMatter,
+    /// No closing `---` line.
+    Unterminated,
+}
+
+/// Splits normalised text (no BOM, `\n` line ends).
+pub fn split(text: &str) -> Split<'_> {
+    if text.trim().is_empty() {
+        return Split::Empty;
+    }
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if first.trim_end() != "---" {
+        return Split::NoFrontMatter;
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for (i, line) in lines.enumerate() {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            return Split::Parts {
+                yaml: &text[yaml_start..offset],
+                body: &text[offset + line.len()..],
+                body_line: i as u32 + 3,
+            };
+        }
+        offset += line.len();
+    }
+    Split::Unterminated
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    TextList,
+    Date,
+    Months,
+    Int,
+    Type,
+    Status,
+    SolutionKind,
+    ProviderType,
+    IdList,
+    Lang,
+    Links,
+}
+
+const FIELDS: &[(&str, Kind)] = &[
+    ("type", Kind::Type),
+    ("title", Kind::Text),
+    ("summary", Kind::Text),
+    ("status", Kind::Status),
+    ("owner", Kind::Text),
+    ("reviewed_by", Kind::TextList),
+    ("last_reviewed", Kind::Date),
+    ("review_interval", Kind::Months),
+    ("tags", Kind::TextList),
+    ("organisations", Kind::TextList),
+    ("related", Kind::IdList),
+    ("created", Kind::Date),
+    ("aliases", Kind::IdList),
+    ("lang", Kind::Lang),
+    ("kind", Kind::SolutionKind),
+    ("addresses", Kind::IdList),
+    ("provider", Kind::Text),
+    ("provider_type", Kind::ProviderType),
+    ("links", Kind::Links),
+    ("order", Kind::Int),
+    ("code", Kind::Text),
+];
+
+const HOME: &[&str] = &["title", "summary"];
+const AREA: &[&str] = &[
+    "title",
+    "summary",
+    "order",
+    "code",
+    "owner",
+    "review_interval",
+];
+const CHALLENGE: &[&str] = &[
+    "type",
+    "title",
+    "summary",
+    "status",
+    "owner",
+    "reviewed_by",
+    "last_reviewed",
+    "review_interval",
+    "tags",
+    "organisations",
+    "related",
+    "created",
+    "aliases",
+    "lang",
+];
+const SOLUTION_ONLY: &[&str] = &["kind", "addresses", "provider", "provider_type", "links"];
+const PAGE: &[&str] = &[
+    "type",
+    "title",
+    "summary",
+    "status",
+    "owner",
+    "reviewed_by",
+    "last_reviewed",
+    "review_interval",
+    "order",
+    "created",
+    "aliases",
+    "lang",
+];
+
+/// The fields a file may have, by role and (for entries) declared type.
+fn allowed(role: Role, doc_type: Option<DocType>) -> Vec<&'static str> {
+    match role {
+        Role::Home => HOME.to_vec(),
+        Role::Area => AREA.to_vec(),
+        Role::Page => PAGE.to_vec(),
+        Role::Entry => match doc_type {
+            Some(DocType::Challenge) => CHALLENGE.to_vec(),
+            _ => CHALLENGE.iter().chain(SOLUTION_ONLY).copied().collect(),
+        },
+    }
+}
+
+/// What the front matter is read for.
+pub struct Context<'a> {
+    pub path: &'a str,
+    pub role: Role,
+    pub is_translation: bool,
+    /// File line of the YAML's first line.
+    pub first_line: u32,
+    pub config: &'a Config,
+}
+
+/// Reads front matter YAML text into [`Meta`]; problems go to `diags`.
+/// Returns `None` when the YAML itself cannot be read.
+pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
+    let root = match yaml::parse(yaml_text) {
+        Ok(n) => n,
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(Code::YamlSyntax, format!("the front matter is not valid YAML: {}", e.message))
+                    .file(cx.path)
+                    .at(e.pos.line + cx.first_line - 1, e.pos.column)
+                    .hint("each line is `field: value`; put text with a `:` or `#` in \"quotes\", and indent list items with `- `"),
+            );
+            return None;
+        }
+    };
+    let pairs = match root.value {
+        Value::Map(pairs) => pairs,
+        Value::Null => Vec::new(),
+        _ => {
+            diags.push(
+                Diagnostic::new(
+                    Code::YamlSyntax,
+                    "the front matter must be a list of `field: value` lines",
+                )
+                .file(cx.path)
+                .at(root.pos.line + cx.first_line - 1, root.pos.column),
+            );
+            return None;
+        }
+    };
+    let mut r = Reader {
+        cx,
+        diags,
+        meta: Meta::default(),
+        current: None,
+        suggested: Vec::new(),
+    };
+    r.read_fields(pairs);
+    r.required();
+    Some(r.meta)
+}
+
+struct Reader<'a, 'd> {
+    cx: &'a Context<'a>,
+    diags: &'d mut Vec<Diagnostic>,
+    meta: Meta,
+    /// The field being read, marked invalid when it gets a diagnostic.
+    current: Option<&'static str>,
+    /// Fields suggested for misspelt ones: not reported again as missing.
+    suggested: Vec<&'static str>,
+}
+
+impl Reader<'_, '_> {
+    fn line(&self, node: &Node) -> u32 {
+        node.pos.line + self.cx.first_line - 1
+    }
+
+    fn diag(&mut self, code: Code, node: &Node, message: String, hint: Option<String>) {
+        if let Some(field) = self.current {
+            if code != Code::TooLong && !self.meta.invalid.contains(&field) {
+                self.meta.invalid.push(field);
+            }
+        }
+        let width = match &node.value {
+            Value::Str(s) => s.chars().count(),
+            Value::Int(i) => i.to_string().len(),
+            _ => 1,
+        };
+        let d = Diagnostic::new(code, message)
+            .file(self.cx.path)
+            .at(self.line(node), node.pos.column)
+            .width(width)
+            .maybe_hint(hint);
+        self.diags.push(d);
+    }
+
+    fn read_fields(&mut self, pairs: Vec<(Node, Node)>) {
+        // `type` decides which other fields are allowed, so read it first.
+        if self.cx.role == Role::Entry || self.cx.role == Role::Page {
+            if let Some((_, v)) = pairs
+                .iter()
+                .find(|(k, _)| k.as_text().as_deref() == Some("type"))
+            {
+                if let Some(t) = v.as_text().and_then(|s| DocType::parse(s.trim())) {
+                    self.meta.doc_type = Some(t);
+                }
+            }
+        }
+        let allowed = allowed(self.cx.role, self.meta.doc_type);
+        let mut seen: Vec<String> = Vec::new();
+        for (key, value) in pairs {
+            let Some(name) = key.as_text() else {
+                self.diag(
+                    Code::YamlSyntax,
+                    &key,
+                    "a field name must be plain text".into(),
+                    None,
+                );
+                continue;
+            };
+            if seen.contains(&name) {
+                self.diag(
+                    Code::DuplicateField,
+                    &key,
+                    format!("`{name}` is given more than once"),
+                    Some("keep one of them; YAML would silently use only the last".into()),
+                );
+                continue;
+            }
+            seen.push(name.clone());
+            let spec = FIELDS
+                .iter()
+                .find(|(n, _)| *n == name && allowed.contains(n));
+            let Some(&(static_name, kind)) = spec else {
+                self.unknown_field(&key, &name, &allowed);
+                continue;
+            };
+            self.meta
+                .fields
+                .push((static_name, self.line(&key), key.pos.column));
+            self.current = Some(static_name);
+            self.field(static_name, kind, &key, value);
+            self.current = None;
+        }
+    }
+
+    fn unknown_field(&mut self, key: &Node, name: &str, allowed: &[&'static str]) {
+        let what = self.what();
+        let (message, hint) =
+            if SOLUTION_ONLY.contains(&name) && self.meta.doc_type == Some(DocType::Challenge) {
+                (
+                    format!("`{name}` is not a field of a challenge"),
+                    Some(format!(
+                        "`{name}` is only used on solutions (`type: solution`)"
+                    )),
+                )
+            } else if FIELDS.iter().any(|(n, _)| *n == name) {
+                (
+                    format!("`{name}` is not a field of {what}"),
+                    Some(format!("fields of {what}: {}", allowed.join(", "))),
+                )
+            } else {
+                let hint = match did_you_mean(name, allowed.iter().copied()) {
+                    Some(s) => {
+                        if !self.meta.has(s) {
+                            self.suggested.push(s);
+                        }
+                        format!("did you mean `{s}`?")
+                    }
+                    None => format!("fields of {what}: {}", allowed.join(", ")),
+                };
+                (format!("unknown field `{name}`"), Some(hint))
+            };
+        self.diag(Code::UnknownField, key, message, hint);
+    }
+
+    fn what(&self) -> &'static str {
+        match (self.cx.role, self.meta.doc_type) {
+            (Role::Home, _) => "the home page (`_index.md`)",
+            (Role::Area, _) => "an area (`_area.md`)",
+            (Role::Page, _) => "a page",
+            (Role::Entry, Some(DocType::Challenge)) => "a challenge",
+            (Role::Entry, Some(DocType::Solution)) => "a solution",
+            (Role::Entry, _) => "an entry",
+        }
+    }
+
+    fn field(&mut self, name: &'static str, kind: Kind, key: &Node, value: Node) {
+        // An empty value is a missing value; `required()` reports it where it matters.
+        if value.value == Value::Null {
+            if matches!(
+                name,
+                "title" | "summary" | "status" | "type" | "kind" | "addresses"
+            ) {
+                self.diag(
+                    Code::MissingField,
+                    key,
+                    format!("`{name}` is empty"),
+                    Some(format!("write a value after `{name}:`")),
+                );
+            }
+            return;
+        }
+        match kind {
+            Kind::Text => {
+                let Some(text) = self.text(name, &value) else {
+                    return;
+                };
+                let max = match name {
+                    "title" => TITLE_MAX,
+                    "summary" => SUMMARY_MAX,
+                    _ => usize::MAX,
+                };
+                let len = text.chars().count();
+                if len > max {
+                    self.diag(
+                        Code::TooLong,
+                        &value,
+                        format!("`{name}` is {len} characters long; at most {max} are allowed"),
+                        Some(format!("shorten it by {} characters", len - max)),
+                    );
+                }
+                if text.is_empty() {
+                    if matches!(name, "title" | "summary") {
+                        self.diag(
+                            Code::MissingField,
+                            key,
+                            format!("`{name}` is empty"),
+                            Some(format!("write a value after `{name}:`")),
+                        );
+                    }
+                    return;
+                }
+                let m = &mut self.meta;
+                match name {
+                    "title" => m.title = Some(text),
+                    "summary" => m.summary = Some(text),
+                    "owner" => m.owner = Some(text),
+                    "provider" => m.provider = Some(text),
+                    "code" => m.code = Some(text),
+                    _ => unreachable!("text field {name}"),
+                }
+            }
+            Kind::TextList => {
+                let Some(items) = self.list(name, &value) else {
+                    return;
+                };
+                let mut out = Vec::new();
+                for item in items {
+                    if let Some(t) = self.text(name, &item) {
+                        if !t.is_empty() {
+                            out.push(t);
+                        }
+                    }
+                }
+                match name {
+                    "reviewed_by" => self.meta.reviewed_by = out,
+                    "tags" => self.meta.tags = out,
+                    "organisations" => self.meta.organisations = out,
+                    _ => unreachable!("list field {name}"),
+                }
+            }
+            Kind::IdList => {
+                let Some(items) = self.list(name, &value) else {
+                    return;
+                };
+                let mut out = Vec::new();
+                for item in items {
+                    if let Some(t) = self.text(name, &item) {
+                        if !t.is_empty() {
+                            out.push(Located {
+                                value: t,
+                                line: self.line(&item),
+                                column: item.pos.column,
+                            });
+                        }
+                    }
+                }
+                if name == "aliases" {
+                    out.retain(|a| self.alias_ok(a));
+                }
+                match name {
+                    "related" => self.meta.related = out,
+                    "aliases" => self.meta.aliases = out,
+                    "addresses" => {
+                        if out.is_empty() {
+                            self.diag(Code::MissingField, key, "`addresses` is empty: a solution must address at least one challenge".into(), Some("list the ids of the challenges it helps with, e.g. `addresses: [digital-nyckel]`".into()));
+                        }
+                        self.meta.addresses = out;
+                    }
+                    _ => unreachable!("id list field {name}"),
+                }
+            }
+            Kind::Date => {
+                let Some(text) = self.text(name, &value) else {
+                    return;
+                };
+                match parse_date(&text) {
+                    Some(d) => {
+                        if name == "last_reviewed" {
+                            self.meta.last_reviewed = Some(d);
+                        } else {
+                            self.meta.created = Some(d);
+                        }
+                    }
+                    None => self.diag(
+                        Code::InvalidDate,
+                        &value,
+                        format!("`{name}: {text}` is not a valid date"),
+                        Some("write the date as YYYY-MM-DD, e.g. 2026-03-15".into()),
+                    ),
+                }
+            }
+            Kind::Months | Kind::Int => {
+                let Value::Int(n) = value.value else {
+                    let what = value.type_name();
+                    self.diag(
+                        Code::WrongType,
+                        &value,
+                        format!("`{name}` must be a whole number, not {what}"),
+                        None,
+                    );
+                    return;
+                };
+                if kind == Kind::Months {
+                    if !(1..=1200).contains(&n) {
+                        self.diag(
+                            Code::InvalidValue,
+                            &value,
+                            format!("`{name}` is a number of months and must be at least 1"),
+                            None,
+                        );
+                        return;
+                    }
+                    self.meta.review_interval = Some(n as u32);
+                } else {
+                    self.meta.order = Some(n);
+                }
+            }
+            Kind::Type => {
+                if let Some(s) = self.choice(name, &value, DocType::NAMES) {
+                    let t = DocType::parse(&s);
+                    self.check_type_fits_place(t, &value);
+                }
+            }
+            Kind::Status => {
+                if let Some(s) = self.choice(name, &value, Status::NAMES) {
+                    self.meta.status = Status::parse(&s);
+                }
+            }
+            Kind::SolutionKind => {
+                if let Some(s) = self.choice(name, &value, SolutionKind::NAMES) {
+                    self.meta.kind = SolutionKind::parse(&s);
+                }
+            }
+            Kind::ProviderType => {
+                if let Some(s) = self.choice(name, &value, ProviderType::NAMES) {
+                    self.meta.provider_type = ProviderType::parse(&s);
+                }
+            }
+            Kind::Lang => {
+                let Some(text) = self.text(name, &value) else {
+                    return;
+                };
+                if !self.cx.config.has_language(&text) {
+                    self.diag(
+                        Code::UnknownLanguage,
+                        &value,
+                        format!(
+                            "language \"{text}\" is not one of the site's languages ({})",
+                            self.cx.config.languages.join(", ")
+                        ),
+                        Some("add it to `languages` in config.toml, or correct the code".into()),
+                    );
+                    return;
+                }
+                self.meta.lang = Some(text);
+            }
+            Kind::Links => self.links(&value),
+        }
+    }
+
+    /// Scalar text, trimmed; numbers and booleans are taken as written.
+    fn text(&mut self, name: &str, node: &Node) -> Option<String> {
+        match node.as_text() {
+            Some(s) => Some(s.trim().to_string()),
+            None if node.value == Value::Null => Some(String::new()),
+            None => {
+                let what = node.type_name();
+                self.diag(
+                    Code::WrongType,
+                    node,
+                    format!("`{name}` must be text, not {what}"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, name: &str, node: &Node) -> Option<Vec<Node>> {
+        match &node.value {
+            Value::Seq(items) => Some(items.clone()),
+            _ => {
+                let example = node.as_text().unwrap_or_else(|| "…".into());
+                self.diag(
+                    Code::WrongType,
+                    node,
+                    format!("`{name}` must be a list, not {}", node.type_name()),
+                    Some(format!("write it as a list: `{name}: [{example}]`")),
+                );
+                None
+            }
+        }
+    }
+
+    fn choice(&mut self, name: &str, node: &Node, names: &[&'static str]) -> Option<String> {
+        let text = self.text(name, node)?;
+        if names.contains(&text.as_str()) {
+            return Some(text);
+        }
+        let hint = match did_you_mean(&text, names.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? Allowed: {}", names.join(", ")),
+            None => format!("allowed values: {}", names.join(", ")),
+        };
+        self.diag(
+            Code::InvalidValue,
+            node,
+            format!("`{name}: {text}` is not allowed"),
+            Some(hint),
+        );
+        None
+    }
+
+    fn check_type_fits_place(&mut self, t: Option<DocType>, node: &Node) {
+        match (self.cx.role, t) {
+            (Role::Entry, Some(DocType::Page)) => self.diag(
+                Code::MisplacedFile,
+                node,
+                "a page cannot be inside an area folder".into(),
+                Some("move the file to `content/`, or make it a `challenge` or `solution`".into()),
+            ),
+            (Role::Page, Some(t @ (DocType::Challenge | DocType::Solution))) => self.diag(
+                Code::MisplacedFile,
+                node,
+                format!("a {} must be inside an area folder", t.as_str()),
+                Some("move the file into its area's folder, e.g. `content/aldreomsorg/`".into()),
+            ),
+            _ => {}
+        }
+    }
+
+    fn alias_ok(&mut self, alias: &Located) -> bool {
+        let a = &alias.value;
+        let bad = a.contains("://")
+            || a.contains("..")
+            || a.contains('#')
+            || a.contains('?')
+            || a.contains('\\');
+        if bad {
+            let d = Diagnostic::new(
+                Code::InvalidValue,
+                format!("alias `{a}` is not a path on this site"),
+            )
+            .file(self.cx.path)
+            .at(alias.line, alias.column)
+            .hint("write the old address as a path such as `aldreomsorg/gammal-sida/`");
+            self.diags.push(d);
+        }
+        !bad
+    }
+
+    fn links(&mut self, node: &Node) {
+        let Some(items) = self.list("links", node) else {
+            return;
+        };
+        for item in items {
+            let Value::Map(pairs) = &item.value else {
+                self.diag(
+                    Code::WrongType,
+                    &item,
+                    format!(
+                        "each of `links` must have a `title` and a `url`, not {}",
+                        item.type_name()
+                    ),
+                    Some("write `- title: Namn` and, on the next line, `  url: https://…`".into()),
+                );
+                continue;
+            };
+            let (mut title, mut url) = (None, None);
+            for (k, v) in pairs {
+                match k.as_text().as_deref() {
+                    Some("title") => title = self.text("title", v),
+                    Some("url") => {
+                        url = self.text("url", v);
+                        if let Some(u) = &url {
+                            if !u.is_empty()
+                                && !(u.contains("://")
+                                    || u.starts_with("mailto:")
+                                    || u.starts_with("tel:"))
+                            {
+                                self.diag(
+                                    Code::InvalidValue,
+                                    v,
+                                    format!("`{u}` is not a full web address"),
+                                    Some("start it with https://".into()),
+                                );
+                                url = None;
+                            }
+                        }
+                    }
+                    Some(other) => {
+                        let hint = did_you_mean(other, ["title", "url"])
+                            .map(|s| format!("did you mean `{s}`?"));
+                        self.diag(
+                            Code::UnknownField,
+                            k,
+                            format!("unknown field `{other}` in a link"),
+                            hint.or(Some("a link has `title` and `url`".into())),
+                        );
+                    }
+                    None => {}
+                }
+            }
+            match (
+                title.filter(|t| !t.is_empty()),
+                url.filter(|u| !u.is_empty()),
+            ) {
+                (Some(title), Some(url)) => self.meta.links.push(ExtLink { title, url }),
+                (t, _) => {
+                    let missing = if t.is_none() { "title" } else { "url" };
+                    self.diag(
+                        Code::MissingField,
+                        &item,
+                        format!("a link has no `{missing}`"),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+
+    fn required(&mut self) {
+        let t = self.meta.doc_type;
+        let mut need: Vec<&str> = match self.cx.role {
+            Role::Home => vec![],
+            Role::Area => vec!["title", "summary"],
+            Role::Page => vec!["type", "title", "summary"],
+            Role::Entry => {
+                let mut v = vec!["type", "title", "summary", "status"];
+                if t == Some(DocType::Solution) {
+                    v.extend(["kind", "addresses"]);
+                }
+                v
+            }
+        };
+        if self.cx.is_translation {
+            // Shared fields come from the original.
+            need.retain(|f| !matches!(*f, "type" | "kind" | "addresses"));
+        }
+        for field in need {
+            if self.meta.has(field) || self.suggested.contains(&field) {
+                continue;
+            }
+            let hint = match field {
+                "type" if self.cx.role == Role::Page => "add `type: page`".to_string(),
+                "type" => "add `type: challenge` or `type: solution`".to_string(),
+                "status" => {
+                    "add `status: draft` while you write; `published` once reviewed".to_string()
+                }
+                "kind" => format!("add `kind:` with one of {}", SolutionKind::NAMES.join(", ")),
+                "addresses" => {
+                    "add `addresses:` with the ids of the challenges it helps with".to_string()
+                }
+                _ => format!("add `{field}:` to the front matter"),
+            };
+            self.diags.push(
+                Diagnostic::new(
+                    Code::MissingField,
+                    format!("required field `{field}` is missing"),
+                )
+                .file(self.cx.path)
+                .at(1, 1)
+                .hint(hint),
+            );
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, a real calendar date.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    if !b
+        .iter()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let t = "---\ntitle: x\n---\n# Body\n";
+        assert_eq!(
+            split(t),
+            Split::Parts {
+                yaml: "title: x\n",
+                body: "# Body\n",
+                body_line: 4
+            }
+        );
+        assert_eq!(split("  \n"), Split::Empty);
+        assert_eq!(split("# x\n"), Split::NoFrontMatter);
+        assert_eq!(split("---\ntitle: x\n"), Split::Unterminated);
+        assert_eq!(
+            split("---\n---"),
+            Split::Parts {
+                yaml: "",
+                body: "",
+                body_line: 3
+            }
+        );
+    }
+
+    #[test]
+    fn dates_are_strict() {
+        assert!(parse_date("2026-02-28").is_some());
+        assert!(parse_date("2026-02-30").is_none());
+        assert!(parse_date("2026-2-3").is_none());
+        assert!(parse_date("26-02-03").is_none());
+    }
+}

@@ -1,0 +1,521 @@
+//! Loading: walk `content/`, read and parse every Markdown file in parallel, index the
+//! result into a [`Guide`].
+//!
+//! Reading never stops at the first bad file: every problem becomes a diagnostic and the
+//! file still registers its id (so a link to it does not cascade into more errors). Only a
+//! missing or unreadable guide root, `config.toml` or `content/` stops loading.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::frontmatter::{self, Context, Split};
+use super::paths::{self, classify, Misplaced, Target};
+use super::{AreaInfo, Doc, Guide, Meta, Role};
+use crate::config::{self, Config};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::markdown;
+use crate::text::{is_valid_id, slugify_id};
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Render each body to HTML while parsing (not needed for `check`).
+    pub render: bool,
+    /// Overrides `base_url` from config.toml (for `--base-url` and `serve`).
+    pub base_url: Option<String>,
+}
+
+/// Why a guide could not be loaded at all.
+#[derive(Debug)]
+pub enum LoadError {
+    NotADirectory(PathBuf),
+    NoConfig(PathBuf),
+    NoContent(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotADirectory(p) => write!(
+                f,
+                "the guide root `{}` is not a readable folder",
+                p.display()
+            ),
+            LoadError::NoConfig(p) => write!(
+                f,
+                "no config.toml in `{}`: run signpost in a guide's folder or pass --root",
+                p.display()
+            ),
+            LoadError::NoContent(p) => write!(f, "no content/ folder in `{}`", p.display()),
+            LoadError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads `config.toml` of a guide root. Problems inside the file are diagnostics; only a
+/// missing or unreadable file is an error.
+pub fn read_config(root: &Path) -> Result<(Config, String, Vec<Diagnostic>), LoadError> {
+    if !root.is_dir() {
+        return Err(LoadError::NotADirectory(root.to_path_buf()));
+    }
+    let path = root.join(config::FILE);
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LoadError::NoConfig(root.to_path_buf()))
+        }
+        Err(e) => return Err(LoadError::Io(path, e)),
+    };
+    let text = normalise(text);
+    let (config, diags) = config::parse(&text);
+    Ok((config, text, diags))
+}
+
+/// Loads the guide at `root`.
+pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
+    let (mut config, config_source, mut diagnostics) = read_config(root)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
+    }
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(LoadError::NoContent(root.to_path_buf()));
+    }
+
+    // Walk: collect Markdown files and area folders. Sorted, so results are deterministic.
+    let mut files: Vec<String> = Vec::new();
+    let mut area_dirs: Vec<String> = Vec::new();
+    let walker = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !paths::is_ignored_name(&e.file_name().to_string_lossy(), e.file_type().is_dir())
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let Some(rel) = rel_path(&content, e.path()) else {
+                    continue;
+                };
+                if e.file_type().is_dir() {
+                    if e.depth() == 1 {
+                        area_dirs.push(rel);
+                    }
+                } else if rel.ends_with(".md") {
+                    files.push(rel);
+                }
+            }
+            Err(e) => diagnostics.push(walk_error(root, &e)),
+        }
+    }
+
+    let cx = LoadContext {
+        root,
+        config: &config,
+        base_path: config.base_path(),
+        render: opts.render,
+    };
+    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> =
+        files.par_iter().map(|rel| read_doc(&cx, rel)).collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for (doc, diags) in results {
+        docs.extend(doc);
+        diagnostics.extend(diags);
+    }
+    let files_read = files.len() + 1;
+    let mut guide = Guide {
+        root: root.to_path_buf(),
+        config,
+        config_source,
+        docs,
+        by_path: HashMap::new(),
+        originals: HashMap::new(),
+        translations: HashMap::new(),
+        areas: BTreeMap::new(),
+        diagnostics,
+        files_read,
+    };
+    index(&mut guide, &area_dirs);
+    Ok(guide)
+}
+
+struct LoadContext<'a> {
+    root: &'a Path,
+    config: &'a Config,
+    base_path: String,
+    render: bool,
+}
+
+fn rel_path(base: &Path, p: &Path) -> Option<String> {
+    let rel = p.strip_prefix(base).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(parts.join("/"))
+}
+
+fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e
+        .path()
+        .and_then(|p| rel_path(root, p))
+        .unwrap_or_else(|| "content".into());
+    let (message, hint) = match e.loop_ancestor() {
+        Some(ancestor) => (
+            format!(
+                "symbolic link loop: `{path}` leads back to `{}`",
+                rel_path(root, ancestor).unwrap_or_default()
+            ),
+            "remove the link or point it somewhere outside this folder",
+        ),
+        None => (
+            format!(
+                "cannot read `{path}`: {}",
+                e.io_error()
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| e.to_string())
+            ),
+            "check the file's permissions",
+        ),
+    };
+    Diagnostic::new(Code::ReadError, message)
+        .file(path)
+        .hint(hint)
+}
+
+/// Removes a UTF-8 byte order mark and turns CRLF line ends into LF.
+fn normalise(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
+    text
+}
+
+fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
+    let path = format!("content/{rel}");
+    let mut diags = Vec::new();
+    let class = match classify(rel) {
+        Ok(Some(c)) => c,
+        Ok(None) => return (None, diags),
+        Err(m) => {
+            let (message, hint) = match m {
+                Misplaced::AreaIndex => (
+                    "an area's introduction is written in `_area.md`, not `index.md`",
+                    "rename the file to `_area.md`; an entry with its own folder is `<id>/index.md`",
+                ),
+                Misplaced::WrongSpecialFile => (
+                    "this special file is not used here: the home page is `content/_index.md`, an area's introduction `content/<area>/_area.md`",
+                    "rename or move the file",
+                ),
+            };
+            diags.push(
+                Diagnostic::new(Code::MisplacedFile, message)
+                    .file(&path)
+                    .hint(hint),
+            );
+            return (None, diags);
+        }
+    };
+    let bytes = match std::fs::read(cx.root.join(&path)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(Code::ReadError, format!("cannot read the file: {e}"))
+                    .file(&path)
+                    .hint("check the file's permissions"),
+            );
+            return (None, diags);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => normalise(t),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            let line_start = bytes[..valid]
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let column = String::from_utf8_lossy(&bytes[line_start..valid])
+                .chars()
+                .count() as u32
+                + 1;
+            diags.push(
+                Diagnostic::new(Code::NotUtf8, "the file is not UTF-8 text")
+                    .file(&path)
+                    .at(line, column)
+                    .hint("save the file with UTF-8 encoding (most editors have it under \"Save with encoding\")"),
+            );
+            // Still register the id, so links to it do not cascade.
+            String::new()
+        }
+    };
+
+    let default_lang = &cx.config.default_language;
+    let mut lang = class
+        .lang_suffix
+        .clone()
+        .unwrap_or_else(|| default_lang.clone());
+    let is_translation = class
+        .lang_suffix
+        .as_deref()
+        .is_some_and(|l| l != default_lang);
+    if let Some(suffix) = &class.lang_suffix {
+        if !cx.config.has_language(suffix) {
+            diags.push(
+                Diagnostic::new(
+                    Code::UnknownLanguage,
+                    format!("`.{suffix}.md` marks a translation into \"{suffix}\", which is not one of the site's languages ({})", cx.config.languages.join(", ")),
+                )
+                .file(&path)
+                .hint("add the language to `languages` in config.toml, or rename the file (ids cannot contain dots)"),
+            );
+        }
+    }
+    if class.role != Role::Home && !is_translation && !is_valid_id(&class.id) {
+        let what = match class.role {
+            Role::Area => "area folder",
+            _ => "id",
+        };
+        let suggestion = slugify_id(&class.id);
+        let hint = if suggestion.is_empty() {
+            "use lowercase letters a–z, digits and single dashes".to_string()
+        } else {
+            format!("rename it to `{suggestion}` (lowercase a–z, digits and single dashes; å, ä, ö become a, a, o)")
+        };
+        // An area's bad name is reported once, on its `_area.md`; its entries have their own ids.
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidId,
+                format!("`{}` is not a valid {what}", class.id),
+            )
+            .file(&path)
+            .hint(hint),
+        );
+    }
+
+    let mut doc = Doc {
+        path: path.clone(),
+        role: class.role,
+        id: class.id,
+        area: class.area,
+        lang: lang.clone(),
+        is_translation,
+        front_matter_ok: false,
+        meta: Meta::default(),
+        body: None,
+        source: String::new(),
+    };
+    match frontmatter::split(&text) {
+        Split::Empty => {
+            if !diags.iter().any(|d| d.code == Code::NotUtf8) {
+                diags.push(
+                    Diagnostic::new(Code::EmptyFile, "the file is empty")
+                        .file(&path)
+                        .hint("write its front matter and text, or delete the file"),
+                );
+            }
+        }
+        Split::NoFrontMatter => diags.push(
+            Diagnostic::new(Code::NoFrontMatter, "the file does not start with front matter")
+                .file(&path)
+                .at(1, 1)
+                .hint("the first line must be `---`, followed by `field: value` lines and another `---` line"),
+        ),
+        Split::Unterminated => diags.push(
+            Diagnostic::new(Code::UnterminatedFrontMatter, "the front matter is never closed")
+                .file(&path)
+                .at(1, 1)
+                .hint("add a line with only `---` after the last field"),
+        ),
+        Split::Parts {
+            yaml,
+            body,
+            body_line,
+        } => {
+            let fcx = Context {
+                path: &path,
+                role: doc.role,
+                is_translation,
+                first_line: 2,
+                config: cx.config,
+            };
+            if let Some(meta) = frontmatter::read(yaml, &fcx, &mut diags) {
+                doc.meta = meta;
+                doc.front_matter_ok = true;
+            }
+            if let Some(field_lang) = doc.meta.lang.clone() {
+                if class.lang_suffix.is_some() && field_lang != lang {
+                    let (l, c) = doc.pos_of("lang");
+                    diags.push(
+                        Diagnostic::new(Code::InvalidValue, format!("`lang: {field_lang}` contradicts the file name, which says \"{lang}\""))
+                            .file(&path)
+                            .at(l, c)
+                            .hint("remove `lang`: the `.xx.md` suffix already names the language"),
+                    );
+                } else {
+                    lang = field_lang;
+                }
+            }
+            doc.lang = lang;
+            let rewrite = |dest: &str| rewrite_link(cx, &path, dest);
+            let rewrite: Option<markdown::Rewrite> = if cx.render { Some(&rewrite) } else { None };
+            doc.body = Some(markdown::parse(body, body_line, rewrite));
+        }
+    }
+    doc.source = text;
+    (Some(doc), diags)
+}
+
+/// A body link as a URL on the site: `.md` files become their page's URL, other files
+/// under `content/` or `static/` their published address, `/x/` gets the base path.
+fn rewrite_link(cx: &LoadContext, from: &str, dest: &str) -> Option<String> {
+    match paths::resolve(from, dest) {
+        Target::Path { path, fragment } => {
+            let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+            if let Some(rel) = path.strip_prefix("content/") {
+                if let Ok(Some(c)) = classify(rel) {
+                    let lang = c
+                        .lang_suffix
+                        .as_deref()
+                        .unwrap_or(&cx.config.default_language);
+                    let url = paths::doc_url(
+                        c.role,
+                        &c.id,
+                        c.area.as_deref(),
+                        lang,
+                        &cx.config.default_language,
+                    );
+                    return Some(format!("{}{url}{frag}", cx.base_path));
+                }
+                return Some(format!("{}{}{frag}", cx.base_path, encode_path(rel)));
+            }
+            path.strip_prefix("static/")
+                .map(|rel| format!("{}{}{frag}", cx.base_path, encode_path(rel)))
+        }
+        Target::SiteUrl { url } if !url.starts_with(&cx.base_path) => Some(format!(
+            "{}{}",
+            cx.base_path,
+            dest.trim().trim_start_matches('/')
+        )),
+        _ => None,
+    }
+}
+
+fn encode_path(p: &str) -> String {
+    const SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?');
+    percent_encoding::utf8_percent_encode(p, SET).to_string()
+}
+
+/// Builds the indexes and reports what only the whole guide shows: duplicate ids, orphan
+/// translations, area folders without `_area.md`.
+fn index(guide: &mut Guide, area_dirs: &[String]) {
+    let mut diags = Vec::new();
+    for area in area_dirs {
+        guide.areas.insert(area.clone(), AreaInfo::default());
+    }
+    for (i, doc) in guide.docs.iter().enumerate() {
+        guide.by_path.insert(doc.path.clone(), i);
+        let key = doc.key();
+        if doc.is_translation {
+            let k = (key, doc.lang.clone());
+            if let Some(&first) = guide.translations.get(&k) {
+                diags.push(duplicate(&guide.docs[first], doc));
+            } else {
+                guide.translations.insert(k, i);
+            }
+            continue;
+        }
+        if let Some(&first) = guide.originals.get(&key) {
+            diags.push(duplicate(&guide.docs[first], doc));
+            continue;
+        }
+        guide.originals.insert(key, i);
+        if doc.role == Role::Area {
+            guide.areas.entry(doc.id.clone()).or_default().doc = Some(i);
+        }
+    }
+    for (name, area) in &guide.areas {
+        if area.doc.is_none() && !is_valid_id(name) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidId,
+                    format!("`{name}` is not a valid area folder name"),
+                )
+                .file(format!("content/{name}/"))
+                .hint(format!(
+                    "rename it to `{}` (lowercase a–z, digits and single dashes)",
+                    slugify_id(name)
+                )),
+            );
+        }
+        if area.doc.is_none() {
+            diags.push(
+                Diagnostic::new(
+                    Code::MissingAreaFile,
+                    format!("the area folder `{name}` has no `_area.md`"),
+                )
+                .file(format!("content/{name}/"))
+                .hint(format!(
+                    "add `content/{name}/_area.md` with the area's `title` and `summary`"
+                )),
+            );
+        }
+    }
+    for ((key, lang), &i) in &guide.translations {
+        if !guide.originals.contains_key(key) {
+            let doc = &guide.docs[i];
+            let original = doc.path.replace(&format!(".{lang}.md"), ".md");
+            diags.push(
+                Diagnostic::new(
+                    Code::OrphanTranslation,
+                    format!("this translation has no original: `{original}` does not exist"),
+                )
+                .file(&doc.path)
+                .hint("add the original in the site's default language, or rename the file"),
+            );
+        }
+    }
+    guide.diagnostics.extend(diags);
+}
+
+fn duplicate(first: &Doc, second: &Doc) -> Diagnostic {
+    let what = match second.role {
+        Role::Area => "area",
+        Role::Home => "home page",
+        _ => "id",
+    };
+    Diagnostic::new(
+        Code::DuplicateId,
+        format!(
+            "the {what} `{}` is already used by `{}`",
+            second.id, first.path
+        ),
+    )
+    .file(&second.path)
+    .hint("ids are unique across the whole guide: rename one of the two files")
+}

@@ -1,0 +1,234 @@
+//! A YAML tree that remembers where every node came from.
+//!
+//! Front matter errors must point at a line and column *in the Markdown file*, for every
+//! field and every list item, so that an editor can find the typo. serde-based YAML crates
+//! keep positions only for their first error, so this module builds a small tree from
+//! yaml-rust2's marked event stream instead. It knows nothing of the guide's schema: that is
+//! `frontmatter.rs`.
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+/// A 1-based line and column, relative to the YAML text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    /// Keys keep their own position; duplicates are kept so they can be reported.
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+impl Node {
+    /// A short English name of the value's type, for "expected a list, found text".
+    pub fn type_name(&self) -> &'static str {
+        match self.value {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a set of `field: value` pairs",
+        }
+    }
+
+    /// Scalars as text (numbers and booleans written as such), for fields that hold text.
+    pub fn as_text(&self) -> Option<String> {
+        match &self.value {
+            Value::Str(s) => Some(s.clone()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// A YAML syntax error with its position.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    pub message: String,
+    pub pos: Pos,
+}
+
+/// Parses one YAML document. An empty document is `Value::Null`.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut builder = Builder::default();
+    let mut parser = Parser::new_from_str(text);
+    if let Err(e) = parser.load(&mut builder, false) {
+        let m = e.marker();
+        return Err(SyntaxError {
+            message: e.info().to_string(),
+            pos: pos_of(m),
+        });
+    }
+    if let Some(message) = builder.error {
+        return Err(SyntaxError {
+            message,
+            pos: builder.error_pos,
+        });
+    }
+    Ok(builder.root.unwrap_or(Node {
+        value: Value::Null,
+        pos: Pos { line: 1, column: 1 },
+    }))
+}
+
+fn pos_of(m: &Marker) -> Pos {
+    Pos {
+        line: m.line() as u32,
+        column: m.col() as u32 + 1,
+    }
+}
+
+enum Frame {
+    Seq(Pos, Vec<Node>),
+    Map(Pos, Vec<(Node, Node)>, Option<Node>),
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    error: Option<String>,
+    error_pos: Pos,
+}
+
+impl Builder {
+    fn push_node(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            None => {
+                if self.root.is_none() {
+                    self.root = Some(node);
+                }
+            }
+            Some(Frame::Seq(_, items)) => items.push(node),
+            Some(Frame::Map(_, pairs, key)) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => pairs.push((k, node)),
+            },
+        }
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let pos = pos_of(&mark);
+        match ev {
+            Event::Scalar(text, style, _, _) => {
+                let value = if style == TScalarStyle::Plain {
+                    resolve_plain(text)
+                } else {
+                    Value::Str(text)
+                };
+                self.push_node(Node { value, pos });
+            }
+            Event::SequenceStart(..) => self.stack.push(Frame::Seq(pos, Vec::new())),
+            Event::MappingStart(..) => self.stack.push(Frame::Map(pos, Vec::new(), None)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let node = match self.stack.pop() {
+                    Some(Frame::Seq(p, items)) => Node {
+                        value: Value::Seq(items),
+                        pos: p,
+                    },
+                    Some(Frame::Map(p, pairs, _)) => Node {
+                        value: Value::Map(pairs),
+                        pos: p,
+                    },
+                    None => return,
+                };
+                self.push_node(node);
+            }
+            Event::Alias(_) => {
+                if self.error.is_none() {
+                    self.error = Some(
+                        "YAML aliases (`*name`) are not supported in front matter; write the value out"
+                            .into(),
+                    );
+                    self.error_pos = pos;
+                }
+                self.push_node(Node {
+                    value: Value::Null,
+                    pos,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// YAML 1.2 core schema resolution of a plain (unquoted) scalar.
+fn resolve_plain(text: String) -> Value {
+    match text.as_str() {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    let first = text.as_bytes()[0];
+    if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
+        if let Ok(i) = text.parse::<i64>() {
+            return Value::Int(i);
+        }
+        // Dates such as 2026-01-05 must stay text: only accept plain decimal floats.
+        if text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+            && text.bytes().filter(|b| *b == b'-').count() <= 2
+        {
+            if let Ok(f) = text.parse::<f64>() {
+                return Value::Float(f);
+            }
+        }
+    }
+    Value::Str(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_of_keys_values_and_items() {
+        let n = parse("title: Åäö\ntags:\n  - a\n  - b\n").unwrap();
+        let Value::Map(pairs) = n.value else { panic!() };
+        assert_eq!(pairs[0].0.pos, Pos { line: 1, column: 1 });
+        assert_eq!(pairs[0].1.pos, Pos { line: 1, column: 8 });
+        let Value::Seq(items) = &pairs[1].1.value else {
+            panic!()
+        };
+        assert_eq!(items[1].pos, Pos { line: 4, column: 5 });
+    }
+
+    #[test]
+    fn dates_stay_text_and_numbers_resolve() {
+        let n = parse("d: 2026-01-05\nn: 12\nq: '12'\nb: true\nz:\n").unwrap();
+        let Value::Map(pairs) = n.value else { panic!() };
+        assert_eq!(pairs[0].1.value, Value::Str("2026-01-05".into()));
+        assert_eq!(pairs[1].1.value, Value::Int(12));
+        assert_eq!(pairs[2].1.value, Value::Str("12".into()));
+        assert_eq!(pairs[3].1.value, Value::Bool(true));
+        assert_eq!(pairs[4].1.value, Value::Null);
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let e = parse("title: a\n  b: c\n").unwrap_err();
+        assert_eq!(e.pos.line, 2);
+    }
+}

@@ -1,0 +1,438 @@
+//! Diagnostics: what is wrong, where, and what to do about it, and their three renderings.
+//!
+//! Every rule has a stable [`Code`] (documented in `docs/checks.md`). A diagnostic carries the
+//! file relative to the guide root (with `/`), a 1-based line and column where one applies, a
+//! message and an optional hint. Rendering is separate from finding: `human` (rustc-like,
+//! with the source line and a caret), `json` (one object) and `github` (workflow commands).
+//! This module does not decide *whether* something is wrong; the checks do.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+macro_rules! codes {
+    ($( $variant:ident = $name:literal, $sev:ident, $summary:literal; )*) => {
+        /// The stable identifier of a rule. Its string form is part of the public contract
+        /// (JSON output, GitHub annotations, docs); never rename one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $( $variant ),* }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[ $( Code::$variant ),* ];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $name ),* }
+            }
+
+            /// The severity a rule has unless configuration changes it.
+            pub fn default_severity(self) -> Severity {
+                match self { $( Code::$variant => Severity::$sev ),* }
+            }
+
+            /// One line saying what the rule checks.
+            pub fn summary(self) -> &'static str {
+                match self { $( Code::$variant => $summary ),* }
+            }
+        }
+    };
+}
+
+codes! {
+    // Reading files
+    ReadError = "read-error", Error, "a file or folder could not be read (permissions, I/O error, symbolic link loop)";
+    NotUtf8 = "not-utf8", Error, "a Markdown file is not valid UTF-8 text";
+    EmptyFile = "empty-file", Error, "a Markdown file is empty";
+    NoFrontMatter = "no-front-matter", Error, "a Markdown file does not start with a `---` front matter block";
+    UnterminatedFrontMatter = "unterminated-front-matter", Error, "the front matter block has no closing `---` line";
+    YamlSyntax = "yaml-syntax", Error, "the front matter is not valid YAML, or not a set of `field: value` lines";
+    TomlSyntax = "toml-syntax", Error, "config.toml is not valid TOML";
+    DuplicateField = "duplicate-field", Error, "a field is given twice in the same front matter or table";
+    // Schema
+    UnknownField = "unknown-field", Error, "a field that this kind of file does not have (often a misspelling)";
+    MissingField = "missing-field", Error, "a required field is missing or empty";
+    WrongType = "wrong-type", Error, "a field has the wrong kind of value (text, number, list …)";
+    InvalidValue = "invalid-value", Error, "a field's value is not one of the allowed values";
+    InvalidDate = "invalid-date", Error, "a date is not a real date written as YYYY-MM-DD";
+    TooLong = "too-long", Error, "a title is over 120 or a summary over 300 characters";
+    InvalidId = "invalid-id", Error, "a file or folder name is not a valid id (lowercase a–z, 0–9 and single dashes)";
+    DuplicateId = "duplicate-id", Error, "two files have the same id";
+    MissingAreaFile = "missing-area-file", Error, "an area folder has no `_area.md`";
+    MisplacedFile = "misplaced-file", Error, "a file's type does not fit where it is (a challenge outside an area, a page inside one)";
+    UnknownLanguage = "unknown-language", Error, "a language that `config.toml` does not list";
+    OrphanTranslation = "orphan-translation", Error, "a translation whose original file does not exist";
+    TranslationMismatch = "translation-mismatch", Error, "a translation repeats a shared field with a different value than its original";
+    TranslationOutdated = "translation-outdated", Warning, "a translation was last reviewed before its original was";
+    // References and links
+    UnknownReference = "unknown-reference", Error, "`addresses` or `related` names an id that does not exist";
+    NotAChallenge = "not-a-challenge", Error, "`addresses` names something that is not a challenge";
+    BrokenLink = "broken-link", Error, "a link in the text points at a file that does not exist";
+    BrokenAnchor = "broken-anchor", Error, "a link points at a heading (`#anchor`) that does not exist";
+    MissingImage = "missing-image", Error, "an image file does not exist";
+    MissingAlt = "missing-alt", Error, "an image has no alternative text";
+    ExternalImage = "external-image", Warning, "an image is loaded from another website (a third-party request for every reader)";
+    AliasConflict = "alias-conflict", Error, "an alias is invalid or collides with another page's address";
+    // Review workflow
+    ReviewMissing = "review-missing", Error, "a published file does not say who reviewed it and when";
+    ReviewInFuture = "review-in-future", Error, "`last_reviewed` is a date in the future";
+    LinkToUnpublished = "link-to-unpublished", Error, "a published file links to a draft or an entry in review";
+    LinkToArchived = "link-to-archived", Warning, "a published file links to an archived entry";
+    ReviewDueSoon = "review-due-soon", Warning, "the next review is due within `review.due_soon_days`";
+    ReviewOverdue = "review-overdue", Warning, "the next review date has passed (an error with `review.overdue = \"error\"`)";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    /// Relative to the guide root, with `/`.
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+    pub hint: Option<String>,
+    /// How many characters the caret underlines in the human rendering.
+    #[serde(skip)]
+    pub width: u32,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: code.default_severity(),
+            code,
+            file: None,
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            width: 1,
+        }
+    }
+
+    pub fn file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn at(mut self, line: u32, column: u32) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width.max(1) as u32;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    fn sort_key(&self) -> (Option<&str>, Option<u32>, Option<u32>, Code, &str) {
+        (
+            self.file.as_deref(),
+            self.line,
+            self.column,
+            self.code,
+            &self.message,
+        )
+    }
+}
+
+/// All diagnostics of a run, in a stable order, with counts.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: usize,
+    pub warnings: usize,
+    /// How many files were read (Markdown files and config.toml).
+    #[serde(skip)]
+    pub files: usize,
+}
+
+impl Report {
+    /// Sorts, removes exact repeats and counts. `deny_warnings` turns warnings into errors.
+    pub fn new(mut diagnostics: Vec<Diagnostic>, files: usize, deny_warnings: bool) -> Self {
+        if deny_warnings {
+            for d in &mut diagnostics {
+                d.severity = Severity::Error;
+            }
+        }
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        diagnostics.dedup();
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Report {
+            warnings: diagnostics.len() - errors,
+            errors,
+            diagnostics,
+            files,
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// "2 errors, 1 warning in 31 files"
+    pub fn summary_line(&self) -> String {
+        format!(
+            "{}, {} in {} files",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            self.files
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The output formats of `check` (and of `build`'s diagnostics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+    Github,
+}
+
+/// Renders a report. `source` returns the text of a file (relative path) for the human
+/// rendering's source excerpts; `path_prefix` is prepended to file paths in the GitHub
+/// rendering so annotations land on the repository path when `--root` is a sub-folder.
+pub fn render(
+    report: &Report,
+    format: Format,
+    colour: bool,
+    source: &dyn Fn(&str) -> Option<String>,
+    path_prefix: &str,
+) -> String {
+    match format {
+        Format::Human => render_human(report, colour, source),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(report).expect("report serialises");
+            s.push('\n');
+            s
+        }
+        Format::Github => render_github(report, path_prefix),
+    }
+}
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn render_human(report: &Report, colour: bool, source: &dyn Fn(&str) -> Option<String>) -> String {
+    let st = Style { on: colour };
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let (label, paint) = match d.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+        };
+        let _ = writeln!(
+            out,
+            "{}{} {}",
+            st.paint(paint, &format!("{label}[{}]", d.code)),
+            st.paint("1", ":"),
+            st.paint("1", &d.message)
+        );
+        let gutter_width = d.line.map(|l| l.to_string().len()).unwrap_or(1);
+        let pad = " ".repeat(gutter_width);
+        if let Some(file) = &d.file {
+            let location = match (d.line, d.column) {
+                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+                (Some(l), None) => format!("{file}:{l}"),
+                _ => file.clone(),
+            };
+            let _ = writeln!(out, "{pad}{} {location}", st.paint("1;34", "-->"));
+            let excerpt = d.line.and_then(|l| {
+                source(file).and_then(|text| text.lines().nth(l as usize - 1).map(str::to_owned))
+            });
+            if let (Some(line_text), Some(line)) = (excerpt, d.line) {
+                let bar = st.paint("1;34", "|");
+                let line_text = line_text.replace('\t', "    ");
+                let _ = writeln!(out, "{pad} {bar}");
+                let _ = writeln!(
+                    out,
+                    "{} {bar} {line_text}",
+                    st.paint("1;34", &line.to_string())
+                );
+                if let Some(col) = d.column {
+                    let indent: String = line_text
+                        .chars()
+                        .take(col.saturating_sub(1) as usize)
+                        .map(|c| if c.is_whitespace() { c } else { ' ' })
+                        .collect();
+                    let carets = "^".repeat(d.width.max(1) as usize);
+                    let _ = writeln!(out, "{pad} {bar} {indent}{}", st.paint(paint, &carets));
+                }
+            }
+        }
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "{pad} {} {hint}", st.paint("1;36", "= hint:"));
+        }
+        out.push('\n');
+    }
+    let summary = report.summary_line();
+    let painted = if report.errors > 0 {
+        st.paint("1;31", &summary)
+    } else if report.warnings > 0 {
+        st.paint("1;33", &summary)
+    } else {
+        st.paint("1;32", &summary)
+    };
+    let _ = writeln!(out, "{painted}");
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn render_github(report: &Report, path_prefix: &str) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if let Some(file) = &d.file {
+            props.push(format!(
+                "file={}",
+                escape_property(&format!("{path_prefix}{file}"))
+            ));
+        }
+        if let Some(l) = d.line {
+            props.push(format!("line={l}"));
+        }
+        if let Some(c) = d.column {
+            props.push(format!("col={c}"));
+        }
+        props.push(format!("title={}", escape_property(d.code.as_str())));
+        let mut message = d.message.clone();
+        if let Some(h) = &d.hint {
+            message.push_str("\nhint: ");
+            message.push_str(h);
+        }
+        let _ = writeln!(
+            out,
+            "::{level} {}::{}",
+            props.join(","),
+            escape_data(&message)
+        );
+    }
+    let _ = writeln!(out, "{}", report.summary_line());
+    out
+}
+
+/// "did you mean `x`?" among `candidates`, for a misspelt field, id or value.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word_l = word.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(&word_l, &c.to_lowercase());
+        if score > best.map(|b| b.0).unwrap_or(0.0) {
+            best = Some((score, c));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.8).map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate code {c}");
+            assert!(c
+                .as_str()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()));
+        }
+    }
+
+    #[test]
+    fn suggestion_finds_close_words_only() {
+        assert_eq!(did_you_mean("titel", ["title", "summary"]), Some("title"));
+        assert_eq!(
+            did_you_mean("publised", ["draft", "published"]),
+            Some("published")
+        );
+        assert_eq!(did_you_mean("zzz", ["title", "summary"]), None);
+    }
+
+    #[test]
+    fn github_escapes_newlines_and_commas() {
+        let d = Diagnostic::new(Code::BrokenLink, "a, b\nc")
+            .file("content/a,b.md")
+            .at(3, 4);
+        let r = Report::new(vec![d], 1, false);
+        let out = render_github(&r, "");
+        assert!(out.starts_with(
+            "::error file=content/a%2Cb.md,line=3,col=4,title=broken-link::a, b%0Ac\n"
+        ));
+    }
+}

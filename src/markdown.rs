@@ -1,0 +1,224 @@
+//! The one pulldown-cmark pass over a document's body.
+//!
+//! It collects what the checks need (headings with their anchors, links and images with
+//! their source positions) and, when asked, renders HTML in the same pass, with heading ids
+//! set and links rewritten by the caller's function (`.md` paths → page URLs). It does not
+//! decide whether a link is valid; `check/links.rs` does, from what is collected here.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::text::{slugify_anchor, LineIndex};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    /// The `id` the heading gets: `{#explicit}` or the slug of its text, made unique.
+    pub anchor: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as written.
+    pub dest: String,
+    pub is_image: bool,
+    /// An image's alternative text (empty for links).
+    pub alt: String,
+    pub line: u32,
+    pub column: u32,
+    /// Characters to underline in diagnostics (the destination).
+    pub width: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    /// Empty unless rendering was asked for.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+}
+
+impl Body {
+    pub fn has_anchor(&self, anchor: &str) -> bool {
+        self.headings.iter().any(|h| h.anchor == anchor)
+    }
+}
+
+/// Rewrites a link or image destination; `None` keeps it as written.
+pub type Rewrite<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Parses a body whose first line is line `first_line` of its file.
+/// With `rewrite`, HTML is rendered too.
+pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
+    let lines = LineIndex::new(body);
+    let at = |offset: usize| {
+        let (l, c) = lines.pos(offset);
+        (l + first_line - 1, c)
+    };
+    let render = rewrite.is_some();
+    let mut out = Body::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut seen_anchors: HashSet<String> = HashSet::new();
+    // (index of the start event, level, explicit id, text, line)
+    let mut heading: Option<(usize, u8, Option<String>, String, u32)> = None;
+    let mut image: Option<usize> = None;
+
+    for (mut ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &mut ev {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let (line, _) = at(range.start);
+                heading = Some((
+                    events.len(),
+                    *level as u8,
+                    id.as_ref().map(|s| s.to_string()),
+                    String::new(),
+                    line,
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((idx, level, explicit, text, line)) = heading.take() {
+                    let anchor = match explicit {
+                        Some(id) => id,
+                        None => unique_anchor(&text, &seen_anchors),
+                    };
+                    seen_anchors.insert(anchor.clone());
+                    if render {
+                        if let Some(Event::Start(Tag::Heading { id, .. })) = events.get_mut(idx) {
+                            *id = Some(CowStr::from(anchor.clone()));
+                        }
+                    }
+                    out.headings.push(Heading {
+                        level,
+                        text: text.trim().to_string(),
+                        anchor,
+                        line,
+                    });
+                }
+            }
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                let is_image = matches!(ev, Event::Start(Tag::Image { .. }));
+                let dest_url = match &mut ev {
+                    Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                        dest_url
+                    }
+                    _ => unreachable!(),
+                };
+                let written = &body[range.clone()];
+                let (offset, width) = match written.rfind(dest_url.as_ref()) {
+                    Some(i) if !dest_url.is_empty() => (range.start + i, dest_url.chars().count()),
+                    _ => (range.start, 1),
+                };
+                let (line, column) = at(offset);
+                if is_image {
+                    image = Some(out.links.len());
+                }
+                out.links.push(Link {
+                    dest: dest_url.to_string(),
+                    is_image,
+                    alt: String::new(),
+                    line,
+                    column,
+                    width: width as u32,
+                });
+                if let Some(rewrite) = rewrite {
+                    if let Some(new) = rewrite(dest_url) {
+                        *dest_url = CowStr::from(new);
+                    }
+                }
+            }
+            Event::End(TagEnd::Image) => image = None,
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, _, text, _)) = &mut heading {
+                    text.push_str(t);
+                }
+                if let Some(i) = image {
+                    out.links[i].alt.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(i) = image {
+                    out.links[i].alt.push(' ');
+                }
+            }
+            _ => {}
+        }
+        if render {
+            events.push(ev);
+        }
+    }
+    if render {
+        out.html.reserve(body.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    }
+    out
+}
+
+fn unique_anchor(text: &str, seen: &HashSet<String>) -> String {
+    let mut base = slugify_anchor(text);
+    if base.is_empty() {
+        base = "avsnitt".to_string();
+    }
+    if !seen.contains(&base) {
+        return base;
+    }
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|a| !seen.contains(a))
+        .expect("some suffix is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_anchors_and_explicit_ids_win() {
+        let b = parse(
+            "## Kostnader\n\n## Kostnader\n\n## Så gjorde vi {#hur}\n",
+            5,
+            None,
+        );
+        let anchors: Vec<_> = b.headings.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(anchors, ["kostnader", "kostnader-1", "hur"]);
+        assert_eq!(b.headings[2].line, 9);
+        assert_eq!(b.headings[2].text, "Så gjorde vi");
+    }
+
+    #[test]
+    fn links_and_images_have_file_positions() {
+        let b = parse(
+            "Text\n\nSe [nyckel](../a/x.md#k) och ![Ett flöde](flode.png).\n",
+            10,
+            None,
+        );
+        assert_eq!(b.links.len(), 2);
+        assert_eq!((b.links[0].line, b.links[0].column), (12, 13));
+        assert_eq!(b.links[0].dest, "../a/x.md#k");
+        assert!(b.links[1].is_image);
+        assert_eq!(b.links[1].alt, "Ett flöde");
+    }
+
+    #[test]
+    fn renders_with_rewritten_links_and_ids() {
+        let rw = |d: &str| d.strip_suffix(".md").map(|s| format!("/{s}/"));
+        let b = parse("## Rubrik\n\n[x](y.md)\n", 1, Some(&rw));
+        assert!(
+            b.html.contains("<h2 id=\"rubrik\">Rubrik</h2>"),
+            "{}",
+            b.html
+        );
+        assert!(b.html.contains("<a href=\"/y/\">x</a>"), "{}", b.html);
+    }
+}

@@ -1,0 +1,135 @@
+//! Small text utilities shared by the loaders: byte offsets to line and column, slugs, ids.
+//!
+//! Positions are 1-based; columns count characters, not bytes, so a caret lands under the
+//! right letter in a line with å, ä or ö.
+
+/// Maps byte offsets in one text to 1-based lines and character columns.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text));
+        LineIndex { text, starts }
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub fn pos(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = self.text[start..floor_char(self.text, offset)]
+            .chars()
+            .count()
+            + 1;
+        (line as u32 + 1, col as u32)
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The anchor of a heading: lowercase, letters and digits kept (å, ä, ö too), every other
+/// run of characters becomes one `-`, no `-` at either end.
+pub fn slugify_anchor(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// An id from a title or file name: like an anchor, but ASCII only (å, ä → a, ö → o, é → e).
+pub fn slugify_id(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .flat_map(|c| c.to_lowercase())
+        .map(|c| match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' => 'a',
+            'ö' | 'ø' | 'ò' | 'ó' | 'ô' | 'õ' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'æ' => 'a',
+            c => c,
+        })
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+/// `^[a-z0-9]+(-[a-z0-9]+)*$`
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let idx = LineIndex::new("åäö\nxå y\n");
+        assert_eq!(idx.pos(0), (1, 1));
+        assert_eq!(idx.pos(6), (1, 4));
+        assert_eq!(idx.pos(7), (2, 1));
+        assert_eq!(idx.pos(11), (2, 4));
+    }
+
+    #[test]
+    fn anchors_keep_swedish_letters() {
+        assert_eq!(
+            slugify_anchor("Så gjorde Skellefteå!"),
+            "så-gjorde-skellefteå"
+        );
+        assert_eq!(
+            slugify_anchor("  Kostnader & finansiering (2026) "),
+            "kostnader-finansiering-2026"
+        );
+        assert_eq!(slugify_anchor("ÄLDREOMSORG"), "äldreomsorg");
+    }
+
+    #[test]
+    fn ids_fold_to_ascii() {
+        assert_eq!(
+            slugify_id("Digital nyckelhantering i hemtjänsten"),
+            "digital-nyckelhantering-i-hemtjansten"
+        );
+        assert_eq!(slugify_id("Öppna data – för alla!"), "oppna-data-for-alla");
+        assert!(is_valid_id("a-1-b"));
+        assert!(!is_valid_id("a--b"));
+        assert!(!is_valid_id("Åb"));
+        assert!(!is_valid_id("-a"));
+    }
+}
