@@ -40,6 +40,8 @@ pub struct Body {
     pub html: String,
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
+    /// The body contains raw HTML, so its rendering must go through the sanitiser.
+    pub has_raw_html: bool,
 }
 
 impl Body {
@@ -133,12 +135,15 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                     width: width as u32,
                 });
                 if let Some(rewrite) = rewrite {
-                    if let Some(new) = rewrite(dest_url) {
+                    if !is_safe_url(dest_url) {
+                        *dest_url = CowStr::from("#");
+                    } else if let Some(new) = rewrite(dest_url) {
                         *dest_url = CowStr::from(new);
                     }
                 }
             }
             Event::End(TagEnd::Image) => image = None,
+            Event::Html(_) | Event::InlineHtml(_) => out.has_raw_html = true,
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, _, _, text, _)) = &mut heading {
                     text.push_str(t);
@@ -163,6 +168,17 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
         pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     }
     out
+}
+
+/// Only web, mail and phone links, and paths: no `javascript:`, `data:` or `vbscript:`.
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.find(':') {
+        Some(i) if !lower[..i].contains('/') && !lower[..i].contains('#') && !lower[..i].contains('?') => {
+            matches!(&lower[..i], "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
 }
 
 fn unique_anchor(text: &str, seen: &HashSet<String>) -> String {
@@ -208,6 +224,16 @@ mod tests {
         assert_eq!(b.links[0].dest, "../a/x.md#k");
         assert!(b.links[1].is_image);
         assert_eq!(b.links[1].alt, "Ett flöde");
+    }
+
+    #[test]
+    fn script_urls_are_neutralised() {
+        let keep = |_: &str| None;
+        let b = parse("[x](javascript:alert(1)) [y](JavaScript:alert(1)) [z](https://a.se/)\n", 1, Some(&keep));
+        assert!(!b.html.to_lowercase().contains("javascript"), "{}", b.html);
+        assert!(b.html.contains("https://a.se/"));
+        assert!(!b.has_raw_html);
+        assert!(parse("<b>x</b>\n", 1, None).has_raw_html);
     }
 
     #[test]
