@@ -115,12 +115,28 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
     let table = match DeTable::parse(text) {
         Ok(t) => t,
         Err(e) => {
-            let mut d = Diagnostic::new(
-                Code::TomlSyntax,
-                format!("config.toml is not valid TOML: {}", e.message()),
-            )
-            .file(FILE)
-            .hint("fix the syntax; each setting is written `name = value`, text in \"quotes\"");
+            // The TOML parser rejects a repeated key or table; that is the rule `duplicate-field`.
+            let mut d = if e.message().starts_with("duplicate key") {
+                let key = e
+                    .span()
+                    .and_then(|s| text.get(s))
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty());
+                let message = match key {
+                    Some(k) => format!("`{k}` is given more than once in config.toml"),
+                    None => "config.toml gives the same setting or table twice".to_string(),
+                };
+                Diagnostic::new(Code::DuplicateField, message)
+                    .file(FILE)
+                    .hint("keep one of them: a setting is written once, and each [table] once")
+            } else {
+                Diagnostic::new(
+                    Code::TomlSyntax,
+                    format!("config.toml is not valid TOML: {}", e.message()),
+                )
+                .file(FILE)
+                .hint("fix the syntax; each setting is written `name = value`, text in \"quotes\"")
+            };
             if let Some(span) = e.span() {
                 let (l, c) = p.lines.pos(span.start);
                 d = d.at(l, c);
@@ -367,7 +383,7 @@ impl ConfigParser<'_> {
 
     fn positive(&mut self, key: &Key, value: &Val) -> Option<u32> {
         let n = self.integer(key, value)?;
-        if n < 1 || n > 1200 {
+        if !(1..=1200).contains(&n) {
             self.invalid(
                 value,
                 format!(

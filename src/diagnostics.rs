@@ -211,10 +211,10 @@ impl Report {
     /// "2 errors, 1 warning in 31 files"
     pub fn summary_line(&self) -> String {
         format!(
-            "{}, {} in {} files",
+            "{}, {} in {}",
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),
-            self.files
+            plural(self.files, "file")
         )
     }
 }

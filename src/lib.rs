@@ -9,6 +9,8 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod markdown;
+pub mod output;
+pub mod render;
 pub mod text;
 
 use std::path::Path;
@@ -28,6 +30,100 @@ pub fn check(
     let diagnostics = check::run(&guide, today);
     let report = Report::new(diagnostics, guide.files_read, deny_warnings);
     Ok((guide, report))
+}
+
+/// What `build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The output folder; relative paths are relative to the guide root.
+    pub output: std::path::PathBuf,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    pub today: NaiveDate,
+    pub deny_warnings: bool,
+}
+
+/// Why a build did not produce a site.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The guide could not be read at all.
+    Load(LoadError),
+    /// The check found errors; nothing was written.
+    Check,
+    /// The output folder is not acceptable.
+    Output(String),
+    Render(render::RenderError),
+    Write(std::io::Error),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Load(e) => e.fmt(f),
+            BuildError::Check => f.write_str("the guide has errors; nothing was built"),
+            BuildError::Output(m) => f.write_str(m),
+            BuildError::Render(e) => e.fmt(f),
+            BuildError::Write(e) => write!(
+                f,
+                "writing the site failed (the previous site is kept): {e}"
+            ),
+        }
+    }
+}
+
+/// The result of a build attempt: the guide and its report are there even when the build
+/// itself failed, so the caller can print the diagnostics.
+pub struct Built {
+    pub guide: Option<Guide>,
+    pub report: Report,
+    pub result: Result<render::Site, BuildError>,
+}
+
+/// Loads, checks and, when there are no errors, renders and writes the site.
+pub fn build(root: &Path, opts: &BuildOptions) -> Built {
+    let load = LoadOptions {
+        render: true,
+        base_url: opts.base_url.clone(),
+    };
+    let guide = match content::load(root, &load) {
+        Ok(g) => g,
+        Err(e) => {
+            return Built {
+                guide: None,
+                report: Report::default(),
+                result: Err(BuildError::Load(e)),
+            }
+        }
+    };
+    let report = Report::new(
+        check::run(&guide, opts.today),
+        guide.files_read,
+        opts.deny_warnings,
+    );
+    let result = if report.has_errors() {
+        Err(BuildError::Check)
+    } else {
+        build_checked(&guide, opts)
+    };
+    Built {
+        guide: Some(guide),
+        report,
+        result,
+    }
+}
+
+fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<render::Site, BuildError> {
+    let out = output::resolve_output(&guide.root, &opts.output).map_err(BuildError::Output)?;
+    let site = render::render(
+        guide,
+        &render::RenderOptions {
+            drafts: opts.drafts,
+            today: opts.today,
+        },
+    )
+    .map_err(BuildError::Render)?;
+    output::write(&site, &out).map_err(BuildError::Write)?;
+    Ok(site)
 }
 
 /// Today's date in the local time zone.

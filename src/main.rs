@@ -39,11 +39,87 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Check the guide, then write the site (only when there are no errors)
+    Build {
+        /// Where to write the site (relative to the guide root)
+        #[arg(long, short, default_value = "public", value_name = "DIR")]
+        output: PathBuf,
+        /// Also build drafts and entries in review, with banners and noindex
+        #[arg(long)]
+        drafts: bool,
+        /// Override base_url from config.toml (e.g. for a preview deployment)
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Judge review dates as of this day (YYYY-MM-DD) instead of today
+        #[arg(long, value_parser = signpost::parse_date, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Treat every warning as an error
+        #[arg(long)]
+        deny_warnings: bool,
+        /// How to print problems found by the check
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Build {
+            output,
+            drafts,
+            base_url,
+            today,
+            deny_warnings,
+            format,
+        } => {
+            let started = std::time::Instant::now();
+            let opts = signpost::BuildOptions {
+                output: output.clone(),
+                drafts,
+                base_url,
+                today: today.unwrap_or_else(signpost::today),
+                deny_warnings,
+            };
+            let built = signpost::build(&cli.root, &opts);
+            if let Some(guide) = &built.guide {
+                // Problems go to stderr, so stdout stays clean for scripts; only print when there are any.
+                if !built.report.diagnostics.is_empty() || format != Format::Human {
+                    let out = render_report(
+                        &built.report,
+                        format,
+                        guide,
+                        &cli.root,
+                        std::io::stderr().is_terminal(),
+                    );
+                    eprint!("{out}");
+                }
+            }
+            match built.result {
+                Ok(site) => {
+                    let secs = started.elapsed().as_secs_f64();
+                    let files = site.files.len() + site.copies.len();
+                    println!(
+                        "Built {} pages ({files} files) into {} in {secs:.2} s",
+                        site.pages,
+                        output.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(signpost::BuildError::Check) => {
+                    eprintln!("signpost: the guide has errors (above); nothing was built and `{}` is unchanged", output.display());
+                    ExitCode::from(1)
+                }
+                Err(signpost::BuildError::Load(e)) => {
+                    eprintln!("signpost: {e}");
+                    ExitCode::from(2)
+                }
+                Err(e) => {
+                    eprintln!("signpost: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check {
             format,
             today,
@@ -57,16 +133,12 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let colour = format == Format::Human
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
-            let prefix = github_prefix(&cli.root);
-            let out = diagnostics::render(
+            let out = render_report(
                 &report,
                 format,
-                colour,
-                &|path| guide.source(path).map(str::to_owned),
-                &prefix,
+                &guide,
+                &cli.root,
+                std::io::stdout().is_terminal(),
             );
             let mut stdout = std::io::stdout().lock();
             let _ = stdout.write_all(out.as_bytes());
@@ -74,6 +146,23 @@ fn main() -> ExitCode {
             ExitCode::from(u8::from(report.has_errors()))
         }
     }
+}
+
+fn render_report(
+    report: &signpost::Report,
+    format: Format,
+    guide: &signpost::Guide,
+    root: &std::path::Path,
+    terminal: bool,
+) -> String {
+    let colour = format == Format::Human && terminal && std::env::var_os("NO_COLOR").is_none();
+    diagnostics::render(
+        report,
+        format,
+        colour,
+        &|path| guide.source(path).map(str::to_owned),
+        &github_prefix(root),
+    )
 }
 
 /// GitHub annotations need paths from the repository root: `--root site` → `site/`.

@@ -174,7 +174,11 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
 fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     match lower.find(':') {
-        Some(i) if !lower[..i].contains('/') && !lower[..i].contains('#') && !lower[..i].contains('?') => {
+        Some(i)
+            if !lower[..i].contains('/')
+                && !lower[..i].contains('#')
+                && !lower[..i].contains('?') =>
+        {
             matches!(&lower[..i], "http" | "https" | "mailto" | "tel")
         }
         _ => true,
@@ -229,7 +233,11 @@ mod tests {
     #[test]
     fn script_urls_are_neutralised() {
         let keep = |_: &str| None;
-        let b = parse("[x](javascript:alert(1)) [y](JavaScript:alert(1)) [z](https://a.se/)\n", 1, Some(&keep));
+        let b = parse(
+            "[x](javascript:alert(1)) [y](JavaScript:alert(1)) [z](https://a.se/)\n",
+            1,
+            Some(&keep),
+        );
         assert!(!b.html.to_lowercase().contains("javascript"), "{}", b.html);
         assert!(b.html.contains("https://a.se/"));
         assert!(!b.has_raw_html);

@@ -10,6 +10,9 @@ mod references;
 mod translations;
 mod workflow;
 
+pub use references::normalise_alias;
+pub use workflow::review_due;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 

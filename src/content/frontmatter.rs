@@ -60,7 +60,7 @@ pub fn split(text: &str) -> Split<'_> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+enum Shape {
     Text,
     TextList,
     Date,
@@ -75,28 +75,28 @@ enum Kind {
     Links,
 }
 
-const FIELDS: &[(&str, Kind)] = &[
-    ("type", Kind::Type),
-    ("title", Kind::Text),
-    ("summary", Kind::Text),
-    ("status", Kind::Status),
-    ("owner", Kind::Text),
-    ("reviewed_by", Kind::TextList),
-    ("last_reviewed", Kind::Date),
-    ("review_interval", Kind::Months),
-    ("tags", Kind::TextList),
-    ("organisations", Kind::TextList),
-    ("related", Kind::IdList),
-    ("created", Kind::Date),
-    ("aliases", Kind::IdList),
-    ("lang", Kind::Lang),
-    ("kind", Kind::SolutionKind),
-    ("addresses", Kind::IdList),
-    ("provider", Kind::Text),
-    ("provider_type", Kind::ProviderType),
-    ("links", Kind::Links),
-    ("order", Kind::Int),
-    ("code", Kind::Text),
+const FIELDS: &[(&str, Shape)] = &[
+    ("type", Shape::Type),
+    ("title", Shape::Text),
+    ("summary", Shape::Text),
+    ("status", Shape::Status),
+    ("owner", Shape::Text),
+    ("reviewed_by", Shape::TextList),
+    ("last_reviewed", Shape::Date),
+    ("review_interval", Shape::Months),
+    ("tags", Shape::TextList),
+    ("organisations", Shape::TextList),
+    ("related", Shape::IdList),
+    ("created", Shape::Date),
+    ("aliases", Shape::IdList),
+    ("lang", Shape::Lang),
+    ("kind", Shape::SolutionKind),
+    ("addresses", Shape::IdList),
+    ("provider", Shape::Text),
+    ("provider_type", Shape::ProviderType),
+    ("links", Shape::Links),
+    ("order", Shape::Int),
+    ("code", Shape::Text),
 ];
 
 const HOME: &[&str] = &["title", "summary"];
@@ -330,7 +330,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn field(&mut self, name: &'static str, kind: Kind, key: &Node, value: Node) {
+    fn field(&mut self, name: &'static str, kind: Shape, key: &Node, value: Node) {
         // An empty value is a missing value; `required()` reports it where it matters.
         if value.value == Value::Null {
             if matches!(
@@ -347,7 +347,7 @@ impl Reader<'_, '_> {
             return;
         }
         match kind {
-            Kind::Text => {
+            Shape::Text => {
                 let Some(text) = self.text(name, &value) else {
                     return;
                 };
@@ -362,7 +362,10 @@ impl Reader<'_, '_> {
                         Code::TooLong,
                         &value,
                         format!("`{name}` is {len} characters long; at most {max} are allowed"),
-                        Some(format!("shorten it by {} characters", len - max)),
+                        Some(match len - max {
+                            1 => "shorten it by 1 character".to_string(),
+                            n => format!("shorten it by {n} characters"),
+                        }),
                     );
                 }
                 if text.is_empty() {
@@ -386,7 +389,7 @@ impl Reader<'_, '_> {
                     _ => unreachable!("text field {name}"),
                 }
             }
-            Kind::TextList => {
+            Shape::TextList => {
                 let Some(items) = self.list(name, &value) else {
                     return;
                 };
@@ -405,7 +408,7 @@ impl Reader<'_, '_> {
                     _ => unreachable!("list field {name}"),
                 }
             }
-            Kind::IdList => {
+            Shape::IdList => {
                 let Some(items) = self.list(name, &value) else {
                     return;
                 };
@@ -436,7 +439,7 @@ impl Reader<'_, '_> {
                     _ => unreachable!("id list field {name}"),
                 }
             }
-            Kind::Date => {
+            Shape::Date => {
                 let Some(text) = self.text(name, &value) else {
                     return;
                 };
@@ -456,7 +459,7 @@ impl Reader<'_, '_> {
                     ),
                 }
             }
-            Kind::Months | Kind::Int => {
+            Shape::Months | Shape::Int => {
                 let Value::Int(n) = value.value else {
                     let what = value.type_name();
                     self.diag(
@@ -467,7 +470,7 @@ impl Reader<'_, '_> {
                     );
                     return;
                 };
-                if kind == Kind::Months {
+                if kind == Shape::Months {
                     if !(1..=1200).contains(&n) {
                         self.diag(
                             Code::InvalidValue,
@@ -482,28 +485,28 @@ impl Reader<'_, '_> {
                     self.meta.order = Some(n);
                 }
             }
-            Kind::Type => {
+            Shape::Type => {
                 if let Some(s) = self.choice(name, &value, DocType::NAMES) {
                     let t = DocType::parse(&s);
                     self.check_type_fits_place(t, &value);
                 }
             }
-            Kind::Status => {
+            Shape::Status => {
                 if let Some(s) = self.choice(name, &value, Status::NAMES) {
                     self.meta.status = Status::parse(&s);
                 }
             }
-            Kind::SolutionKind => {
+            Shape::SolutionKind => {
                 if let Some(s) = self.choice(name, &value, SolutionKind::NAMES) {
                     self.meta.kind = SolutionKind::parse(&s);
                 }
             }
-            Kind::ProviderType => {
+            Shape::ProviderType => {
                 if let Some(s) = self.choice(name, &value, ProviderType::NAMES) {
                     self.meta.provider_type = ProviderType::parse(&s);
                 }
             }
-            Kind::Lang => {
+            Shape::Lang => {
                 let Some(text) = self.text(name, &value) else {
                     return;
                 };
@@ -521,7 +524,7 @@ impl Reader<'_, '_> {
                 }
                 self.meta.lang = Some(text);
             }
-            Kind::Links => self.links(&value),
+            Shape::Links => self.links(&value),
         }
     }
 
@@ -639,10 +642,10 @@ impl Reader<'_, '_> {
                     Some("url") => {
                         url = self.text("url", v);
                         if let Some(u) = &url {
-                            if !u.is_empty()
-                                && !(u.contains("://")
-                                    || u.starts_with("mailto:")
-                                    || u.starts_with("tel:"))
+                            if !(u.is_empty()
+                                || u.contains("://")
+                                || u.starts_with("mailto:")
+                                || u.starts_with("tel:"))
                             {
                                 self.diag(
                                     Code::InvalidValue,

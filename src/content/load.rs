@@ -80,6 +80,9 @@ pub fn read_config(root: &Path) -> Result<(Config, String, Vec<Diagnostic>), Loa
 /// Loads the guide at `root`.
 pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
     let (mut config, config_source, mut diagnostics) = read_config(root)?;
+    let config_diags_fatal = diagnostics
+        .iter()
+        .any(|d| matches!(d.code, Code::TomlSyntax | Code::DuplicateField));
     if let Some(url) = &opts.base_url {
         config.base_url = if url.ends_with('/') {
             url.clone()
@@ -95,6 +98,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
     // Walk: collect Markdown files and area folders. Sorted, so results are deterministic.
     let mut files: Vec<String> = Vec::new();
     let mut area_dirs: Vec<String> = Vec::new();
+    let mut assets: Vec<String> = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
@@ -115,6 +119,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
                     }
                 } else if rel.ends_with(".md") {
                     files.push(rel);
+                } else {
+                    assets.push(format!("content/{rel}"));
                 }
             }
             Err(e) => diagnostics.push(walk_error(root, &e)),
@@ -134,6 +140,11 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
         docs.extend(doc);
         diagnostics.extend(diags);
     }
+    // A config.toml that could not be parsed leaves the site's languages unknown: do not
+    // blame every translation for it.
+    if config_diags_fatal {
+        diagnostics.retain(|d| d.code != Code::UnknownLanguage);
+    }
     let files_read = files.len() + 1;
     let mut guide = Guide {
         root: root.to_path_buf(),
@@ -144,6 +155,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
         originals: HashMap::new(),
         translations: HashMap::new(),
         areas: BTreeMap::new(),
+        assets,
         diagnostics,
         files_read,
     };
@@ -187,7 +199,13 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
                     .map(|e| e.to_string())
                     .unwrap_or_else(|| e.to_string())
             ),
-            "check the file's permissions",
+            match e.io_error().map(|e| e.kind()) {
+                // A symbolic link whose target is gone.
+                Some(std::io::ErrorKind::NotFound) => {
+                    "it is a symbolic link to something that does not exist: fix or remove the link"
+                }
+                _ => "check the file's permissions",
+            },
         ),
     };
     Diagnostic::new(Code::ReadError, message)
@@ -252,7 +270,11 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
                 .iter()
                 .rposition(|b| *b == b'\n')
                 .map(|i| i + 1)
-                .unwrap_or(0);
+                .unwrap_or(if bytes.starts_with(b"\xef\xbb\xbf") {
+                    3
+                } else {
+                    0
+                });
             let column = String::from_utf8_lossy(&bytes[line_start..valid])
                 .chars()
                 .count() as u32

@@ -303,6 +303,9 @@ pub struct Guide {
     pub translations: HashMap<(DocKey, String), usize>,
     /// Area folder name → area.
     pub areas: BTreeMap<String, AreaInfo>,
+    /// Files under `content/` that are not Markdown (images, attachments), relative to the
+    /// guide root, sorted.
+    pub assets: Vec<String>,
     /// Problems found while reading: I/O, syntax, schema, identity.
     pub diagnostics: Vec<Diagnostic>,
     /// Files read (Markdown and config.toml).

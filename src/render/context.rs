@@ -1,0 +1,813 @@
+//! The rendering model: what each page shows, as explicit serialisable structs for Tera.
+//!
+//! [`Model`] is computed once from the Guide: which documents are built and which are listed,
+//! the reverse index (which solutions address a challenge), cards for every entry, and the
+//! site-wide context. [`Model::pages`] then yields one [`PageCtx`] per HTML page. Templates
+//! decide how things look; this module decides what is on each page.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use serde_json::json;
+
+use super::RenderOptions;
+use crate::check::review_due;
+use crate::content::paths::{self, Target};
+use crate::content::{Doc, DocType, ExtLink, Guide, Role, Status};
+use crate::text::slugify_id;
+
+/// Site-wide context, the same on every page (`site` in templates).
+#[derive(Debug, Serialize)]
+pub struct SiteCtx {
+    pub title: String,
+    pub description: String,
+    pub lang: String,
+    /// Absolute, ends with `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, e.g. `/guide/`.
+    pub base_path: String,
+    pub search: bool,
+    /// Standalone pages for the footer, by `order` then title.
+    pub menu: Vec<NavLink>,
+    /// Areas for the navigation, by `order` then title.
+    pub areas: Vec<NavLink>,
+    /// UI strings of the theme for the site's language.
+    pub t: toml::Table,
+    pub feed_url: String,
+    /// A preview with drafts: every page says so.
+    pub drafts: bool,
+    /// The build's idea of today (ISO), for the review notices.
+    pub today: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// An entry as shown in lists and on other pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    /// `challenge`, `solution` or `page`.
+    pub doc_type: &'static str,
+    /// A solution's kind (`method`, `tool` …) and its label.
+    pub kind: Option<&'static str>,
+    pub kind_label: Option<String>,
+    pub area_title: Option<String>,
+    pub area_url: Option<String>,
+    /// `published`, or `draft` / `in_review` in a preview.
+    pub status: &'static str,
+    /// Last reviewed (or created), ISO.
+    pub date: Option<String>,
+    pub date_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Review {
+    pub last_reviewed: Option<String>,
+    pub last_reviewed_text: Option<String>,
+    pub reviewed_by: Vec<String>,
+    pub owner: Option<String>,
+    /// Next review due, ISO and as text.
+    pub due: Option<String>,
+    pub due_text: Option<String>,
+    /// Overdue at build time (the page's script also checks in the reader's browser).
+    pub overdue: bool,
+    pub due_soon: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChallengeGroup {
+    pub challenge: Card,
+    pub solutions: Vec<Card>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaCard {
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub challenges: usize,
+    pub solutions: usize,
+    pub open: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagCount {
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// One HTML page (`page` in templates). Fields that do not apply to a page kind are empty.
+#[derive(Debug, Default, Serialize)]
+pub struct PageCtx {
+    #[serde(skip)]
+    pub template: String,
+    #[serde(skip)]
+    pub output: String,
+    #[serde(skip)]
+    pub origin: String,
+    /// `home`, `area`, `challenge`, `solution`, `page`, `list`, `tags`, `tag`, `search`, `404`.
+    pub kind: &'static str,
+    pub title: String,
+    /// The meta description: the summary.
+    pub description: String,
+    pub url: String,
+    pub canonical: String,
+    pub noindex: bool,
+    /// `draft`, `in_review` or `archived`.
+    pub banner: Option<&'static str>,
+    /// The Markdown body as HTML.
+    pub body: String,
+    pub review: Option<Review>,
+    pub json_ld: String,
+    pub breadcrumbs: Vec<NavLink>,
+    /// An Atom feed for this page (home and areas).
+    pub feed: Option<String>,
+    pub solution_kind: Option<&'static str>,
+    pub kind_label: Option<String>,
+    pub provider: Option<String>,
+    pub provider_type_label: Option<String>,
+    pub links: Vec<ExtLink>,
+    pub tags: Vec<NavLink>,
+    pub organisations: Vec<String>,
+    pub related: Vec<Card>,
+    /// On a challenge: the solutions that address it.
+    pub solutions: Vec<Card>,
+    /// On a solution: the challenges it addresses.
+    pub challenges: Vec<Card>,
+    /// On an area: its challenges, each with its solutions.
+    pub groups: Vec<ChallengeGroup>,
+    /// Lists, tag pages, an area's solutions.
+    pub items: Vec<Card>,
+    /// Home: the areas with counts.
+    pub areas: Vec<AreaCard>,
+    /// Home: recently published or reviewed.
+    pub recent: Vec<Card>,
+    /// Home: open challenges.
+    pub open: Vec<Card>,
+    pub tag_index: Vec<TagCount>,
+    pub area: Option<NavLink>,
+}
+
+#[derive(Serialize)]
+pub struct Envelope<'a> {
+    pub site: &'a SiteCtx,
+    pub page: &'a PageCtx,
+}
+
+/// Everything rendering needs, computed once.
+pub struct Model<'g> {
+    pub guide: &'g Guide,
+    pub opts: RenderOptions,
+    pub site: SiteCtx,
+    /// Per document: built into the site.
+    pub built: Vec<bool>,
+    /// Per document: shown in lists, feeds, sitemap (published, or a draft in a preview).
+    pub listed: Vec<bool>,
+    pub cards: Vec<Option<Card>>,
+    /// Challenge id → listed solutions that address it.
+    pub solutions_of: HashMap<String, Vec<usize>>,
+    /// Area ids in display order.
+    pub area_order: Vec<String>,
+    /// Tag slug → (name, listed entries).
+    pub tags: BTreeMap<String, (String, Vec<usize>)>,
+}
+
+/// Sort key that puts å, ä, ö after z, as Swedish readers expect.
+pub fn collate(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => '\u{7b}',
+            'ä' | 'æ' => '\u{7c}',
+            'ö' | 'ø' => '\u{7d}',
+            c => c,
+        })
+        .collect()
+}
+
+impl<'g> Model<'g> {
+    pub fn new(guide: &'g Guide, opts: &RenderOptions, strings: toml::Table) -> Self {
+        let cfg = &guide.config;
+        let base_path = cfg.base_path();
+        let visible = |d: &Doc| {
+            !d.is_translation
+                && d.front_matter_ok
+                && match d.status() {
+                    Status::Published | Status::Archived => true,
+                    Status::Draft | Status::InReview => opts.drafts,
+                }
+        };
+        let built: Vec<bool> = guide.docs.iter().map(visible).collect();
+        let listed: Vec<bool> = guide
+            .docs
+            .iter()
+            .zip(&built)
+            .map(|(d, b)| {
+                *b && d.status() != Status::Archived && matches!(d.role, Role::Entry | Role::Page)
+            })
+            .collect();
+
+        let mut area_order: Vec<(Option<i64>, String, String)> = guide
+            .areas
+            .iter()
+            .filter_map(|(id, a)| {
+                let d = &guide.docs[a.doc?];
+                Some((d.meta.order, collate(d.title()), id.clone()))
+            })
+            .collect();
+        area_order
+            .sort_by(|a, b| (a.0.unwrap_or(i64::MAX), &a.1).cmp(&(b.0.unwrap_or(i64::MAX), &b.1)));
+        let area_order: Vec<String> = area_order.into_iter().map(|a| a.2).collect();
+
+        let mut menu: Vec<(Option<i64>, String, NavLink)> = guide
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| d.role == Role::Page && listed[*i])
+            .map(|(_, d)| {
+                (
+                    d.meta.order,
+                    collate(d.title()),
+                    NavLink {
+                        title: d.title().to_string(),
+                        url: format!("{base_path}{}", url_of(guide, d)),
+                    },
+                )
+            })
+            .collect();
+        menu.sort_by(|a, b| (a.0.unwrap_or(i64::MAX), &a.1).cmp(&(b.0.unwrap_or(i64::MAX), &b.1)));
+
+        let site = SiteCtx {
+            title: cfg.title.clone(),
+            description: cfg.description.clone(),
+            lang: cfg.default_language.clone(),
+            base_url: cfg.base_url.clone(),
+            base_path: base_path.clone(),
+            search: cfg.search.enabled,
+            menu: menu.into_iter().map(|m| m.2).collect(),
+            areas: area_order
+                .iter()
+                .filter_map(|a| guide.area_doc(a))
+                .map(|d| NavLink {
+                    title: d.title().to_string(),
+                    url: format!("{base_path}{}", url_of(guide, d)),
+                })
+                .collect(),
+            t: strings,
+            feed_url: format!("{base_path}feed.xml"),
+            drafts: opts.drafts,
+            today: opts.today.to_string(),
+        };
+
+        let mut model = Model {
+            guide,
+            opts: opts.clone(),
+            site,
+            built,
+            listed,
+            cards: Vec::new(),
+            solutions_of: HashMap::new(),
+            area_order,
+            tags: BTreeMap::new(),
+        };
+        model.cards = guide.docs.iter().map(|d| model.card(d)).collect();
+        for (i, d) in guide.docs.iter().enumerate() {
+            if !model.listed[i] {
+                continue;
+            }
+            if guide.doc_type(d) == Some(DocType::Solution) {
+                for a in &d.meta.addresses {
+                    model
+                        .solutions_of
+                        .entry(a.value.clone())
+                        .or_default()
+                        .push(i);
+                }
+            }
+            if d.role == Role::Entry {
+                for tag in &d.meta.tags {
+                    let slug = slugify_id(tag);
+                    if slug.is_empty() {
+                        continue;
+                    }
+                    let e = model
+                        .tags
+                        .entry(slug)
+                        .or_insert_with(|| (tag.clone(), Vec::new()));
+                    e.1.push(i);
+                }
+            }
+        }
+        for list in model.solutions_of.values_mut() {
+            let docs = &guide.docs;
+            list.sort_by_key(|&i| collate(docs[i].title()));
+            list.dedup();
+        }
+        model
+    }
+
+    fn label(&self, key: &str) -> String {
+        self.site
+            .t
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or(key)
+            .to_string()
+    }
+
+    /// "12 maj 2026" with the theme's month names.
+    pub fn date_text(&self, d: NaiveDate) -> String {
+        let month = self
+            .site
+            .t
+            .get("months")
+            .and_then(|m| m.as_array())
+            .and_then(|m| m.get(d.month0() as usize))
+            .and_then(|m| m.as_str())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("{:02}", d.month()));
+        format!("{} {month} {}", d.day(), d.year())
+    }
+
+    pub fn url(&self, d: &Doc) -> String {
+        format!("{}{}", self.site.base_path, url_of(self.guide, d))
+    }
+
+    pub fn canonical(&self, rel: &str) -> String {
+        format!("{}{rel}", self.site.base_url)
+    }
+
+    fn card(&self, d: &Doc) -> Option<Card> {
+        if !matches!(d.role, Role::Entry | Role::Page) {
+            return None;
+        }
+        let t = self.guide.doc_type(d).unwrap_or(DocType::Page);
+        let area = d.area.as_deref().and_then(|a| self.guide.area_doc(a));
+        let kind = d.meta.kind.map(|k| k.as_str());
+        let date = d.meta.last_reviewed.or(d.meta.created);
+        Some(Card {
+            id: d.id.clone(),
+            title: d.title().to_string(),
+            summary: d.meta.summary.clone().unwrap_or_default(),
+            url: self.url(d),
+            doc_type: t.as_str(),
+            kind,
+            kind_label: kind.map(|k| self.label(&format!("kind_{}", k.replace('-', "_")))),
+            area_title: area.map(|a| a.title().to_string()),
+            area_url: area.map(|a| self.url(a)),
+            status: d.status().as_str(),
+            date: date.map(|d| d.to_string()),
+            date_text: date.map(|d| self.date_text(d)),
+        })
+    }
+
+    fn cards_of(&self, mut idx: Vec<usize>) -> Vec<Card> {
+        idx.sort_by_key(|&i| collate(self.guide.docs[i].title()));
+        idx.dedup();
+        idx.into_iter()
+            .filter_map(|i| self.cards[i].clone())
+            .collect()
+    }
+
+    fn listed_item(&self, id: &str) -> Option<usize> {
+        let i = *self
+            .guide
+            .originals
+            .get(&crate::content::DocKey::Item(id.to_string()))?;
+        self.listed[i].then_some(i)
+    }
+
+    /// Listed entries of a type, optionally in one area.
+    fn entries(&self, t: DocType, area: Option<&str>) -> Vec<usize> {
+        self.guide
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| {
+                self.listed[*i]
+                    && d.role == Role::Entry
+                    && self.guide.doc_type(d) == Some(t)
+                    && (area.is_none() || d.area.as_deref() == area)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// A challenge is open while no published solution addresses it.
+    fn is_open(&self, challenge: &Doc) -> bool {
+        !self.solutions_of.get(&challenge.id).is_some_and(|s| {
+            s.iter()
+                .any(|&i| self.guide.docs[i].status() == Status::Published)
+        })
+    }
+
+    fn review(&self, d: &Doc) -> Option<Review> {
+        let has_any = d.meta.last_reviewed.is_some()
+            || !d.meta.reviewed_by.is_empty()
+            || self.guide.owner(d).is_some();
+        if !has_any {
+            return None;
+        }
+        let due = if d.status() == Status::Published {
+            review_due(self.guide, d)
+        } else {
+            None
+        };
+        let today = self.opts.today;
+        let soon = chrono::Days::new(u64::from(self.guide.config.review.due_soon_days));
+        Some(Review {
+            last_reviewed: d.meta.last_reviewed.map(|x| x.to_string()),
+            last_reviewed_text: d.meta.last_reviewed.map(|x| self.date_text(x)),
+            reviewed_by: d.meta.reviewed_by.clone(),
+            owner: self.guide.owner(d).map(str::to_string),
+            due: due.map(|x| x.to_string()),
+            due_text: due.map(|x| self.date_text(x)),
+            overdue: due.is_some_and(|x| today > x),
+            due_soon: due.is_some_and(|x| today <= x && today >= x - soon),
+        })
+    }
+
+    fn json_ld(&self, d: &Doc, page: &PageCtx) -> String {
+        let mut v = json!({
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": page.title,
+            "description": page.description,
+            "url": page.canonical,
+            "inLanguage": d.lang,
+        });
+        if let Some(r) = d.meta.last_reviewed {
+            v["lastReviewed"] = json!(r.to_string());
+        }
+        if !d.meta.reviewed_by.is_empty() {
+            v["reviewedBy"] = d
+                .meta
+                .reviewed_by
+                .iter()
+                .map(|n| json!({"@type": "Person", "name": n}))
+                .collect();
+        }
+        if let Some(c) = d.meta.created {
+            v["dateCreated"] = json!(c.to_string());
+        }
+        if let Some(o) = self.guide.owner(d) {
+            v["maintainer"] = json!({"@type": "Organization", "name": o});
+        }
+        // `</script>` cannot appear in JSON-LD inside a script element.
+        serde_json::to_string(&v)
+            .expect("json")
+            .replace("</", "<\\/")
+    }
+
+    fn base_page(&self, d: &Doc, kind: &'static str, template: &str) -> PageCtx {
+        let rel = url_of(self.guide, d);
+        let status = d.status();
+        let mut p = PageCtx {
+            template: template.to_string(),
+            output: format!("{rel}index.html"),
+            origin: d.path.clone(),
+            kind,
+            title: d.title().to_string(),
+            description: d.meta.summary.clone().unwrap_or_default(),
+            url: self.url(d),
+            canonical: self.canonical(&rel),
+            noindex: status != Status::Published,
+            banner: match status {
+                Status::Published => None,
+                Status::Draft => Some("draft"),
+                Status::InReview => Some("in_review"),
+                Status::Archived => Some("archived"),
+            },
+            body: body_html(d),
+            review: if matches!(d.role, Role::Entry | Role::Page) {
+                self.review(d)
+            } else {
+                None
+            },
+            ..PageCtx::default()
+        };
+        p.json_ld = self.json_ld(d, &p);
+        p
+    }
+
+    /// Every HTML page of the site.
+    pub fn pages(&self) -> Vec<PageCtx> {
+        let g = self.guide;
+        let mut pages = Vec::new();
+        pages.push(self.home());
+        for area in &self.area_order {
+            if let Some(d) = g.area_doc(area) {
+                pages.push(self.area(d));
+            }
+        }
+        for (i, d) in g.docs.iter().enumerate() {
+            if !self.built[i] {
+                continue;
+            }
+            match d.role {
+                Role::Entry => pages.push(self.entry(d)),
+                Role::Page => pages.push(self.base_page(d, "page", "page.html")),
+                _ => {}
+            }
+        }
+        let challenges = self.entries(DocType::Challenge, None);
+        let open: Vec<usize> = challenges
+            .iter()
+            .copied()
+            .filter(|&i| self.is_open(&g.docs[i]))
+            .collect();
+        pages.push(self.list(
+            "challenges",
+            "list_challenges",
+            "list_challenges_intro",
+            challenges,
+        ));
+        pages.push(self.list(
+            "solutions",
+            "list_solutions",
+            "list_solutions_intro",
+            self.entries(DocType::Solution, None),
+        ));
+        pages.push(self.list("open-challenges", "list_open", "list_open_intro", open));
+        pages.push(self.tag_index());
+        for (slug, (name, docs)) in &self.tags {
+            let mut p = self.simple(
+                "tag",
+                "tag.html",
+                &format!("tags/{slug}/"),
+                &format!("{}: {name}", self.label("tag")),
+            );
+            p.description = format!("{} {name}", self.label("tag_intro"));
+            p.items = self.cards_of(docs.clone());
+            p.breadcrumbs = vec![NavLink {
+                title: self.label("tags"),
+                url: format!("{}tags/", self.site.base_path),
+            }];
+            pages.push(p);
+        }
+        if self.site.search {
+            pages.push(self.simple(
+                "search",
+                "search.html",
+                "search/",
+                &self.label("search_title"),
+            ));
+        }
+        let mut not_found = self.simple("404", "404.html", "", &self.label("not_found_title"));
+        not_found.output = "404.html".into();
+        not_found.noindex = true;
+        pages.push(not_found);
+        pages
+    }
+
+    fn simple(&self, kind: &'static str, template: &str, rel: &str, title: &str) -> PageCtx {
+        PageCtx {
+            template: template.into(),
+            output: format!("{rel}index.html"),
+            origin: format!("the {kind} page"),
+            kind,
+            title: title.into(),
+            description: self.site.description.clone(),
+            url: format!("{}{rel}", self.site.base_path),
+            canonical: self.canonical(rel),
+            ..PageCtx::default()
+        }
+    }
+
+    fn home(&self) -> PageCtx {
+        let g = self.guide;
+        let mut p = match g
+            .originals
+            .get(&crate::content::DocKey::Home)
+            .map(|&i| &g.docs[i])
+        {
+            Some(d) => {
+                let mut p = self.base_page(d, "home", "home.html");
+                p.title = d
+                    .meta
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| self.site.title.clone());
+                if p.description.is_empty() {
+                    p.description = self.site.description.clone();
+                }
+                p.review = None;
+                p
+            }
+            None => self.simple("home", "home.html", "", &self.site.title),
+        };
+        p.feed = Some(self.site.feed_url.clone());
+        p.areas = self
+            .area_order
+            .iter()
+            .filter_map(|a| g.area_doc(a).map(|d| (a, d)))
+            .map(|(a, d)| {
+                let ch = self.entries(DocType::Challenge, Some(a));
+                AreaCard {
+                    title: d.title().to_string(),
+                    summary: d.meta.summary.clone().unwrap_or_default(),
+                    url: self.url(d),
+                    open: ch.iter().filter(|&&i| self.is_open(&g.docs[i])).count(),
+                    challenges: ch.len(),
+                    solutions: self.entries(DocType::Solution, Some(a)).len(),
+                }
+            })
+            .collect();
+        let mut recent: Vec<usize> = g
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| self.listed[*i] && d.role == Role::Entry)
+            .map(|(i, _)| i)
+            .collect();
+        let date = |i: usize| g.docs[i].meta.last_reviewed.max(g.docs[i].meta.created);
+        recent.sort_by(|&a, &b| {
+            date(b)
+                .cmp(&date(a))
+                .then_with(|| g.docs[a].id.cmp(&g.docs[b].id))
+        });
+        recent.truncate(6);
+        p.recent = recent
+            .into_iter()
+            .filter_map(|i| self.cards[i].clone())
+            .collect();
+        let open: Vec<usize> = self
+            .entries(DocType::Challenge, None)
+            .into_iter()
+            .filter(|&i| self.is_open(&g.docs[i]))
+            .collect();
+        p.open = self.cards_of(open);
+        p
+    }
+
+    fn area(&self, d: &Doc) -> PageCtx {
+        let mut p = self.base_page(d, "area", "area.html");
+        let area = d.id.as_str();
+        p.feed = Some(format!("{}{area}/feed.xml", self.site.base_path));
+        p.groups = self
+            .cards_of(self.entries(DocType::Challenge, Some(area)))
+            .into_iter()
+            .map(|challenge| ChallengeGroup {
+                solutions: self.cards_of(
+                    self.solutions_of
+                        .get(&challenge.id)
+                        .cloned()
+                        .unwrap_or_default(),
+                ),
+                challenge,
+            })
+            .collect();
+        p.items = self.cards_of(self.entries(DocType::Solution, Some(area)));
+        p
+    }
+
+    fn entry(&self, d: &Doc) -> PageCtx {
+        let g = self.guide;
+        let t = g.doc_type(d);
+        let kind = if t == Some(DocType::Solution) {
+            "solution"
+        } else {
+            "challenge"
+        };
+        let mut p = self.base_page(d, kind, &format!("{kind}.html"));
+        if let Some(a) = d.area.as_deref().and_then(|a| g.area_doc(a)) {
+            let link = NavLink {
+                title: a.title().to_string(),
+                url: self.url(a),
+            };
+            p.breadcrumbs = vec![link.clone()];
+            p.area = Some(link);
+        }
+        p.tags = d
+            .meta
+            .tags
+            .iter()
+            .filter(|t| !slugify_id(t).is_empty())
+            .map(|t| NavLink {
+                title: t.clone(),
+                url: format!("{}tags/{}/", self.site.base_path, slugify_id(t)),
+            })
+            .collect();
+        p.organisations = d.meta.organisations.clone();
+        p.related = self.cards_of(
+            d.meta
+                .related
+                .iter()
+                .filter_map(|r| self.listed_item(&r.value))
+                .collect(),
+        );
+        if kind == "challenge" {
+            p.solutions = self.cards_of(self.solutions_of.get(&d.id).cloned().unwrap_or_default());
+        } else {
+            p.challenges = self.cards_of(
+                d.meta
+                    .addresses
+                    .iter()
+                    .filter_map(|r| self.listed_item(&r.value))
+                    .collect(),
+            );
+            p.solution_kind = d.meta.kind.map(|k| k.as_str());
+            p.kind_label = self
+                .cards
+                .get(g.by_path[&d.path])
+                .and_then(|c| c.as_ref())
+                .and_then(|c| c.kind_label.clone());
+            p.provider = d.meta.provider.clone();
+            p.provider_type_label = d
+                .meta
+                .provider_type
+                .map(|t| self.label(&format!("provider_{}", t.as_str())));
+            p.links = d.meta.links.clone();
+        }
+        p
+    }
+
+    fn list(&self, rel: &str, title_key: &str, intro_key: &str, docs: Vec<usize>) -> PageCtx {
+        let mut p = self.simple(
+            "list",
+            "list.html",
+            &format!("{rel}/"),
+            &self.label(title_key),
+        );
+        p.description = self.label(intro_key);
+        p.items = self.cards_of(docs);
+        p
+    }
+
+    fn tag_index(&self) -> PageCtx {
+        let mut p = self.simple("tags", "tags.html", "tags/", &self.label("tags"));
+        p.description = self.label("tags_intro");
+        let mut tags: Vec<TagCount> = self
+            .tags
+            .iter()
+            .map(|(slug, (name, docs))| TagCount {
+                name: name.clone(),
+                url: format!("{}tags/{slug}/", self.site.base_path),
+                count: docs.len(),
+            })
+            .collect();
+        tags.sort_by_key(|t| collate(&t.name));
+        p.tag_index = tags;
+        p
+    }
+
+    /// Content files to publish: everything inside the folder of a built `<id>/index.md`
+    /// entry, and every file a built document links to.
+    pub fn assets(&self) -> Vec<&'g str> {
+        let g = self.guide;
+        let mut folders: Vec<String> = Vec::new();
+        let mut linked: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for (i, d) in g.docs.iter().enumerate() {
+            let built = self.built[i] || (d.is_translation && d.status().is_public());
+            if !built && !matches!(d.role, Role::Home | Role::Area) {
+                continue;
+            }
+            if let Some((dir, file)) = d.path.rsplit_once('/') {
+                if file.starts_with("index.") && d.role == Role::Entry {
+                    folders.push(format!("{dir}/"));
+                }
+            }
+            for l in d.body.iter().flat_map(|b| &b.links) {
+                if let Target::Path { path, .. } = paths::resolve(&d.path, &l.dest) {
+                    linked.insert(path);
+                }
+            }
+        }
+        g.assets
+            .iter()
+            .filter(|a| {
+                linked.contains(a.as_str()) || folders.iter().any(|f| a.starts_with(f.as_str()))
+            })
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// A document's URL relative to the base.
+pub fn url_of(guide: &Guide, d: &Doc) -> String {
+    paths::doc_url(
+        d.role,
+        &d.id,
+        d.area.as_deref(),
+        &d.lang,
+        &guide.config.default_language,
+    )
+}
+
+/// The body's HTML, through the sanitiser when it holds raw HTML.
+fn body_html(d: &Doc) -> String {
+    match &d.body {
+        Some(b) if b.has_raw_html => crate::render::sanitize::clean(&b.html),
+        Some(b) => b.html.clone(),
+        None => String::new(),
+    }
+}
