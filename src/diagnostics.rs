@@ -300,18 +300,20 @@ fn render_human(report: &Report, colour: bool, source: &dyn Fn(&str) -> Option<S
             });
             if let (Some(line_text), Some(line)) = (excerpt, d.line) {
                 let bar = st.paint("1;34", "|");
-                let line_text = line_text.replace('\t', "    ");
                 let _ = writeln!(out, "{pad} {bar}");
                 let _ = writeln!(
                     out,
-                    "{} {bar} {line_text}",
-                    st.paint("1;34", &line.to_string())
+                    "{} {bar} {}",
+                    st.paint("1;34", &line.to_string()),
+                    line_text.replace('\t', "    ")
                 );
                 if let Some(col) = d.column {
+                    // Columns count characters of the file's line, where a tab is one; the
+                    // excerpt shows a tab as four spaces, so the caret's indent must too.
                     let indent: String = line_text
                         .chars()
                         .take(col.saturating_sub(1) as usize)
-                        .map(|c| if c.is_whitespace() { c } else { ' ' })
+                        .map(|c| if c == '\t' { "    " } else { " " })
                         .collect();
                     let carets = "^".repeat(d.width.max(1) as usize);
                     let _ = writeln!(out, "{pad} {bar} {indent}{}", st.paint(paint, &carets));

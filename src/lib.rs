@@ -85,6 +85,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
         render: true,
         base_url: opts.base_url.clone(),
     };
+    let t0 = std::time::Instant::now();
     let guide = match content::load(root, &load) {
         Ok(g) => g,
         Err(e) => {
@@ -95,11 +96,14 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
             }
         }
     };
+    timing("load", t0);
+    let t1 = std::time::Instant::now();
     let report = Report::new(
         check::run(&guide, opts.today),
         guide.files_read,
         opts.deny_warnings,
     );
+    timing("check", t1);
     let result = if report.has_errors() {
         Err(BuildError::Check)
     } else {
@@ -114,6 +118,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
 
 fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<render::Site, BuildError> {
     let out = output::resolve_output(&guide.root, &opts.output).map_err(BuildError::Output)?;
+    let t0 = std::time::Instant::now();
     let site = render::render(
         guide,
         &render::RenderOptions {
@@ -122,8 +127,18 @@ fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<render::Site, Bui
         },
     )
     .map_err(BuildError::Render)?;
+    timing("render", t0);
+    let t1 = std::time::Instant::now();
     output::write(&site, &out).map_err(BuildError::Write)?;
+    timing("write", t1);
     Ok(site)
+}
+
+/// With `SIGNPOST_TIMINGS` set, prints how long a stage has taken (for benchmarks).
+pub(crate) fn timing(stage: &str, since: std::time::Instant) {
+    if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
+        eprintln!("timing: {stage} {:.3} s", since.elapsed().as_secs_f64());
+    }
 }
 
 /// Today's date in the local time zone.

@@ -103,26 +103,53 @@ pub fn write(site: &Site, out: &Path) -> io::Result<()> {
             let _ = fs::remove_dir_all(&tmp);
             return Err(e);
         }
-        fs::remove_dir_all(&old)?;
+        remove_tree(&old)?;
     } else {
         fs::rename(&tmp, out)?;
     }
     Ok(())
 }
 
+/// Removes a folder tree, its top-level entries in parallel (a site has many small files
+/// and creating or removing each is a system call).
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let entries: Vec<_> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            fs::remove_dir_all(e.path())
+        } else {
+            fs::remove_file(e.path())
+        }
+    })?;
+    fs::remove_dir(dir)
+}
+
 fn write_into(site: &Site, dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)?;
-    // Create folders first (sorted, parents before children), then write files in parallel.
-    let mut dirs: Vec<PathBuf> = site
-        .files
-        .keys()
-        .chain(site.copies.keys())
-        .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(dir.join(d))?;
+    // Create every folder first, one depth at a time (parents before children, each level
+    // in parallel), then write the files in parallel.
+    let mut dirs: std::collections::BTreeSet<&Path> = std::collections::BTreeSet::new();
+    for p in site.files.keys().chain(site.copies.keys()) {
+        let mut parent = Path::new(p.as_str()).parent();
+        while let Some(d) = parent.filter(|d| !d.as_os_str().is_empty()) {
+            if !dirs.insert(d) {
+                break;
+            }
+            parent = d.parent();
+        }
+    }
+    let mut levels: Vec<Vec<&Path>> = Vec::new();
+    for d in dirs {
+        let depth = d.components().count();
+        if levels.len() < depth {
+            levels.resize(depth, Vec::new());
+        }
+        levels[depth - 1].push(d);
+    }
+    for level in &levels {
+        level
+            .par_iter()
+            .try_for_each(|d| fs::create_dir(dir.join(d)))?;
     }
     site.files
         .par_iter()

@@ -3,7 +3,7 @@
 
 use super::status_of_target;
 use crate::content::paths::{self, Target};
-use crate::content::{Doc, Guide};
+use crate::content::{Doc, Guide, Role};
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 use crate::markdown::Link;
 
@@ -139,20 +139,19 @@ fn broken_anchor(mut d: Diagnostic, target: &Doc, fragment: &str, place: &str) -
     d
 }
 
-/// "did you mean `../aldreomsorg/x.md`?" for a missing Markdown file with a close name.
+/// "did you mean `../aldreomsorg/x.md`?" for a missing Markdown file whose name is close to
+/// another entry's or page's id (never the linking file itself).
 fn suggest_path(guide: &Guide, doc: &Doc, path: &str) -> Option<String> {
-    let name = path.rsplit('/').next()?;
-    let best = did_you_mean(
-        name,
-        guide
-            .docs
-            .iter()
-            .map(|d| d.path.rsplit('/').next().unwrap_or_default()),
-    )?;
-    let target = guide
-        .docs
-        .iter()
-        .find(|d| d.path.ends_with(&format!("/{best}")))?;
+    let mut parts = path.rsplit('/');
+    let stem = parts.next()?.strip_suffix(".md")?;
+    let wanted = if stem == "index" { parts.next()? } else { stem };
+    let candidates = || {
+        guide.docs.iter().filter(|d| {
+            matches!(d.role, Role::Entry | Role::Page) && !d.is_translation && d.path != doc.path
+        })
+    };
+    let best = did_you_mean(wanted, candidates().map(|d| d.id.as_str()))?;
+    let target = candidates().find(|d| d.id == best)?;
     Some(format!(
         "did you mean `{}`?",
         relative(&doc.path, &target.path)

@@ -6,6 +6,7 @@
 //! decide how things look; this module decides what is on each page.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -84,8 +85,8 @@ pub struct Review {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ChallengeGroup {
-    pub challenge: Card,
-    pub solutions: Vec<Card>,
+    pub challenge: Arc<Card>,
+    pub solutions: Vec<Arc<Card>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,21 +139,21 @@ pub struct PageCtx {
     pub links: Vec<ExtLink>,
     pub tags: Vec<NavLink>,
     pub organisations: Vec<String>,
-    pub related: Vec<Card>,
+    pub related: Vec<Arc<Card>>,
     /// On a challenge: the solutions that address it.
-    pub solutions: Vec<Card>,
+    pub solutions: Vec<Arc<Card>>,
     /// On a solution: the challenges it addresses.
-    pub challenges: Vec<Card>,
+    pub challenges: Vec<Arc<Card>>,
     /// On an area: its challenges, each with its solutions.
     pub groups: Vec<ChallengeGroup>,
     /// Lists, tag pages, an area's solutions.
-    pub items: Vec<Card>,
+    pub items: Vec<Arc<Card>>,
     /// Home: the areas with counts.
     pub areas: Vec<AreaCard>,
     /// Home: recently published or reviewed.
-    pub recent: Vec<Card>,
+    pub recent: Vec<Arc<Card>>,
     /// Home: open challenges.
-    pub open: Vec<Card>,
+    pub open: Vec<Arc<Card>>,
     pub tag_index: Vec<TagCount>,
     pub area: Option<NavLink>,
 }
@@ -172,7 +173,9 @@ pub struct Model<'g> {
     pub built: Vec<bool>,
     /// Per document: shown in lists, feeds, sitemap (published, or a draft in a preview).
     pub listed: Vec<bool>,
-    pub cards: Vec<Option<Card>>,
+    pub cards: Vec<Option<Arc<Card>>>,
+    /// Per document: its title's sort key.
+    pub sort_keys: Vec<String>,
     /// Challenge id → listed solutions that address it.
     pub solutions_of: HashMap<String, Vec<usize>>,
     /// Area ids in display order.
@@ -275,11 +278,16 @@ impl<'g> Model<'g> {
             built,
             listed,
             cards: Vec::new(),
+            sort_keys: guide.docs.iter().map(|d| collate(d.title())).collect(),
             solutions_of: HashMap::new(),
             area_order,
             tags: BTreeMap::new(),
         };
-        model.cards = guide.docs.iter().map(|d| model.card(d)).collect();
+        model.cards = guide
+            .docs
+            .iter()
+            .map(|d| model.card(d).map(Arc::new))
+            .collect();
         for (i, d) in guide.docs.iter().enumerate() {
             if !model.listed[i] {
                 continue;
@@ -308,8 +316,8 @@ impl<'g> Model<'g> {
             }
         }
         for list in model.solutions_of.values_mut() {
-            let docs = &guide.docs;
-            list.sort_by_key(|&i| collate(docs[i].title()));
+            let keys = &model.sort_keys;
+            list.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
             list.dedup();
         }
         model
@@ -370,8 +378,8 @@ impl<'g> Model<'g> {
         })
     }
 
-    fn cards_of(&self, mut idx: Vec<usize>) -> Vec<Card> {
-        idx.sort_by_key(|&i| collate(self.guide.docs[i].title()));
+    fn cards_of(&self, mut idx: Vec<usize>) -> Vec<Arc<Card>> {
+        idx.sort_by(|&a, &b| self.sort_keys[a].cmp(&self.sort_keys[b]).then(a.cmp(&b)));
         idx.dedup();
         idx.into_iter()
             .filter_map(|i| self.cards[i].clone())

@@ -110,6 +110,7 @@ impl Site {
 
 /// Renders the whole site.
 pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> {
+    let t = std::time::Instant::now();
     let tera = templates::load(&guide.root, &guide.config.theme)?;
     let strings = templates::strings(
         &guide.root,
@@ -118,6 +119,7 @@ pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> 
     )?;
     let model = Model::new(guide, opts, strings);
     let pages = model.pages();
+    crate::timing("pages", t);
 
     let rendered: Vec<Result<Rendered, RenderError>> = pages
         .par_iter()
@@ -129,7 +131,9 @@ pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> 
         site.add(path, bytes, &origin)?;
         site.pages += 1;
     }
+    crate::timing("templates", t);
     feeds::add_all(&tera, &model, &mut site)?;
+
     copy_static(guide, &model, &mut site)?;
     Ok(site)
 }

@@ -1,0 +1,1486 @@
+//! `signpost check`, one rule at a time.
+//!
+//! Every diagnostic code has a test named after it (`read-error` → `read_error`), whose
+//! fixture triggers that problem and nothing else: each case asserts the complete list of
+//! diagnostics (code, severity, file, line, column), so a cascade of follow-up errors fails
+//! it. The table `CASES` ties the codes to their tests, and
+//! `every_code_has_a_case_that_produces_it` checks it against `Code::ALL`.
+//!
+//! Below the cases are the variants and edge cases: the other ways a rule fires, the
+//! things that must *not* fire, and the settings that change severities.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{challenge, challenge_with_status, error, warning, Guide, Run};
+use signpost::diagnostics::Code;
+
+/// For each code: its string and the case that must produce it.
+macro_rules! cases {
+    ($( $code:literal => $name:ident, )*) => {
+        $(
+            #[test]
+            fn $name() {
+                cases::$name();
+            }
+        )*
+
+        const CASES: &[(&str, &str, fn() -> Run)] = &[$( ($code, stringify!($name), cases::$name) ),*];
+    };
+}
+
+cases! {
+    // Reading files
+    "read-error" => read_error,
+    "not-utf8" => not_utf8,
+    "empty-file" => empty_file,
+    "no-front-matter" => no_front_matter,
+    "unterminated-front-matter" => unterminated_front_matter,
+    "yaml-syntax" => yaml_syntax,
+    "toml-syntax" => toml_syntax,
+    "duplicate-field" => duplicate_field,
+    // Schema
+    "unknown-field" => unknown_field,
+    "missing-field" => missing_field,
+    "wrong-type" => wrong_type,
+    "invalid-value" => invalid_value,
+    "invalid-date" => invalid_date,
+    "too-long" => too_long,
+    "invalid-id" => invalid_id,
+    "duplicate-id" => duplicate_id,
+    "missing-area-file" => missing_area_file,
+    "misplaced-file" => misplaced_file,
+    "unknown-language" => unknown_language,
+    "orphan-translation" => orphan_translation,
+    "translation-mismatch" => translation_mismatch,
+    "translation-outdated" => translation_outdated,
+    // References and links
+    "unknown-reference" => unknown_reference,
+    "not-a-challenge" => not_a_challenge,
+    "broken-link" => broken_link,
+    "broken-anchor" => broken_anchor,
+    "missing-image" => missing_image,
+    "missing-alt" => missing_alt,
+    "external-image" => external_image,
+    "alias-conflict" => alias_conflict,
+    // Review workflow
+    "review-missing" => review_missing,
+    "review-in-future" => review_in_future,
+    "link-to-unpublished" => link_to_unpublished,
+    "link-to-archived" => link_to_archived,
+    "review-due-soon" => review_due_soon,
+    "review-overdue" => review_overdue,
+}
+
+#[test]
+fn every_code_has_a_case_that_produces_it() {
+    let all: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let covered: BTreeSet<&str> = CASES.iter().map(|(code, _, _)| *code).collect();
+    assert_eq!(
+        covered, all,
+        "codes without a case, or cases without a code"
+    );
+    assert_eq!(CASES.len(), Code::ALL.len(), "a code has two cases");
+
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for (code, name, case) in CASES {
+        assert_eq!(
+            *name,
+            code.replace('-', "_"),
+            "the test is named after its code"
+        );
+        let run = case();
+        assert!(
+            run.codes().iter().any(|c| c == code),
+            "the case `{name}` does not produce `{code}`:\n{run}"
+        );
+        seen.extend(run.codes());
+    }
+    let all: BTreeSet<String> = all.into_iter().map(String::from).collect();
+    assert_eq!(seen, all, "codes seen across the cases");
+}
+
+/// A published solution whose `addresses` is `addresses` (line 9 of the file).
+fn solution(addresses: &str) -> String {
+    format!(
+        "---\ntype: solution\nkind: tool\ntitle: En lösning\nsummary: Så här.\nstatus: published\nreviewed_by: [Anna Svensson]\nlast_reviewed: 2026-05-01\naddresses: {addresses}\n---\n\nText.\n"
+    )
+}
+
+/// One case per code. Each returns its run, after asserting the complete result.
+mod cases {
+    use super::*;
+
+    // ---- Reading files -------------------------------------------------------------
+
+    /// A symbolic link loop is reported, not followed forever, and does not crash.
+    pub fn read_error() -> Run {
+        let g = Guide::new(&[("content/skola/a.md", &challenge("A"))]);
+        g.symlink("content/skola/loop", ".");
+        let run = g.check(&[]);
+        run.expect(&[error("read-error", "content/skola/loop")]);
+        assert!(
+            run.one("read-error").message.contains("symbolic link loop"),
+            "{run}"
+        );
+        assert!(!run.out.stderr.contains("panicked"), "{}", run.out.stderr);
+        run
+    }
+
+    /// Latin-1 text: the position is that of the first byte that is not UTF-8. The file
+    /// still registers its id, so a link and a `related` to it add nothing.
+    pub fn not_utf8() -> Run {
+        let g = Guide::new(&[(
+            "content/skola/lanka.md",
+            "---\ntype: challenge\ntitle: Länkar\nsummary: S.\nstatus: published\nreviewed_by: [A]\nlast_reviewed: 2026-05-01\nrelated: [latin]\n---\n\nSe [latin](latin.md).\n",
+        )]);
+        g.write(
+            "content/skola/latin.md",
+            b"---\ntype: challenge\ntitle: K\xe4rlek\nsummary: S.\nstatus: draft\n---\n",
+        );
+        let run = g.check(&[]);
+        run.expect(&[error("not-utf8", "content/skola/latin.md").at(3, 9)]);
+        run
+    }
+
+    /// An empty file and one with only white space; neither says anything else.
+    pub fn empty_file() -> Run {
+        let run = Guide::new(&[
+            ("content/skola/tom.md", ""),
+            ("content/skola/blank.md", "  \n\n\t\n"),
+        ])
+        .check(&[]);
+        run.expect(&[
+            error("empty-file", "content/skola/blank.md"),
+            error("empty-file", "content/skola/tom.md"),
+        ]);
+        run
+    }
+
+    pub fn no_front_matter() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "# Rubrik\n\nText utan front matter.\n",
+        )])
+        .check(&[]);
+        run.expect(&[error("no-front-matter", "content/skola/x.md").at(1, 1)]);
+        run
+    }
+
+    pub fn unterminated_front_matter() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: Rubrik\n\n# Rubrik\n\nText.\n",
+        )])
+        .check(&[]);
+        run.expect(&[error("unterminated-front-matter", "content/skola/x.md").at(1, 1)]);
+        run
+    }
+
+    /// A `:` in an unquoted value. The position is the file's, counted in characters
+    /// (`Kö` is two). No missing-field follows, and the file's id still exists: a link and
+    /// a `related` to it add nothing.
+    pub fn yaml_syntax() -> Run {
+        let g = Guide::new(&[
+            (
+                "content/skola/trasig.md",
+                "\
+---
+type: challenge
+title: Kö: lång
+summary: S.
+status: published
+---
+
+## Kostnader
+",
+            ),
+            (
+                "content/skola/lanka.md",
+                "---\ntype: challenge\ntitle: L\nsummary: S.\nstatus: published\nreviewed_by: [A]\nlast_reviewed: 2026-05-01\nrelated: [trasig]\n---\n\nSe [trasig](trasig.md#kostnader).\n",
+            ),
+        ]);
+        let run = g.check(&[]);
+        run.expect(&[error("yaml-syntax", "content/skola/trasig.md").at(3, 10)]);
+        assert!(run.one("yaml-syntax").message.contains("not valid YAML"));
+        run
+    }
+
+    /// An unterminated string in config.toml; the content is still checked (and clean).
+    pub fn toml_syntax() -> Run {
+        let run = Guide::new(&[
+            (
+                "config.toml",
+                "title = \"Testguiden\nlanguages = [\"sv\"]\n",
+            ),
+            ("content/skola/a.md", &challenge("A")),
+        ])
+        .check(&[]);
+        run.expect(&[error("toml-syntax", "config.toml").at(1, 20)]);
+        run
+    }
+
+    /// The second `title` is the one reported.
+    pub fn duplicate_field() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: Först
+summary: S.
+title: Sedan
+status: draft
+---
+",
+        )])
+        .check(&[]);
+        run.expect(&[error("duplicate-field", "content/skola/x.md").at(5, 1)]);
+        run
+    }
+
+    // ---- Schema --------------------------------------------------------------------
+
+    /// A misspelt `titel`: one unknown-field suggesting `title`, and no missing-field for
+    /// the `title` it was meant to be.
+    pub fn unknown_field() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+titel: Köer i skolan
+summary: S.
+status: draft
+---
+",
+        )])
+        .check(&[]);
+        run.expect(&[error("unknown-field", "content/skola/x.md").at(3, 1)]);
+        let d = run.one("unknown-field");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));
+        assert!(d.message.contains("`titel`"), "{}", d.message);
+        run
+    }
+
+    pub fn missing_field() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: T\nstatus: draft\n---\n",
+        )])
+        .check(&[]);
+        run.expect(&[error("missing-field", "content/skola/x.md").at(1, 1)]);
+        assert!(run.one("missing-field").message.contains("`summary`"));
+        run
+    }
+
+    /// `tags` must be a list; the column is the value's.
+    pub fn wrong_type() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+tags: skola
+---
+",
+        )])
+        .check(&[]);
+        run.expect(&[error("wrong-type", "content/skola/x.md").at(6, 7)]);
+        assert!(run.one("wrong-type").message.contains("must be a list"));
+        run
+    }
+
+    /// A misspelt status, with a suggestion. The entry's status is then unknown, so a
+    /// published entry linking to it gets no link-to-unpublished on top.
+    pub fn invalid_value() -> Run {
+        let run = Guide::new(&[
+            (
+                "content/skola/x.md",
+                "\
+---
+type: challenge
+title: T
+summary: S.
+status: publised
+---
+",
+            ),
+            (
+                "content/skola/lanka.md",
+                "---\ntype: challenge\ntitle: L\nsummary: S.\nstatus: published\nreviewed_by: [A]\nlast_reviewed: 2026-05-01\nrelated: [x]\n---\n\n[x](x.md)\n",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[error("invalid-value", "content/skola/x.md").at(5, 9)]);
+        let hint = run.one("invalid-value").hint.clone().unwrap_or_default();
+        assert!(hint.starts_with("did you mean `published`?"), "{hint}");
+        run
+    }
+
+    /// 30 February. The entry is published, but `last_reviewed` is present (only
+    /// invalid), so there is no review-missing on top.
+    pub fn invalid_date() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: published
+reviewed_by: [Anna Svensson]
+last_reviewed: 2026-02-30
+---
+",
+        )])
+        .check(&[]);
+        run.expect(&[error("invalid-date", "content/skola/x.md").at(7, 16)]);
+        run
+    }
+
+    /// 121 characters is too long (counted as characters, not bytes), 120 is fine; the
+    /// same for summaries at 301 and 300.
+    pub fn too_long() -> Run {
+        let entry = |title: &str, summary: &str| {
+            format!(
+                "---\ntype: challenge\ntitle: {title}\nsummary: {summary}\nstatus: draft\n---\n"
+            )
+        };
+        let run = Guide::new(&[
+            ("content/skola/lang.md", &entry(&"å".repeat(121), "S.")),
+            (
+                "content/skola/lagom.md",
+                &entry(&"å".repeat(120), &"ö".repeat(300)),
+            ),
+            ("content/skola/ordrik.md", &entry("T", &"ö".repeat(301))),
+        ])
+        .check(&[]);
+        run.expect(&[
+            error("too-long", "content/skola/lang.md").at(3, 8),
+            error("too-long", "content/skola/ordrik.md").at(4, 10),
+        ]);
+        run
+    }
+
+    /// Upper case and `ä` in a file name; the hint suggests the ASCII id.
+    pub fn invalid_id() -> Run {
+        let run = Guide::new(&[("content/skola/Lärplattform.md", &challenge("L"))]).check(&[]);
+        run.expect(&[error("invalid-id", "content/skola/Lärplattform.md")]);
+        let hint = run.one("invalid-id").hint.clone().unwrap_or_default();
+        assert!(hint.contains("`larplattform`"), "{hint}");
+        run
+    }
+
+    /// The same id in two areas: the diagnostic is on one file and names the other.
+    pub fn duplicate_id() -> Run {
+        let run = Guide::new(&[
+            ("content/skola/digital-nyckel.md", &challenge("A")),
+            (
+                "content/vard/_area.md",
+                "---\ntitle: Vård\nsummary: S.\nowner: Vårdteamet\n---\n",
+            ),
+            ("content/vard/digital-nyckel.md", &challenge("B")),
+        ])
+        .check(&[]);
+        run.expect(&[error("duplicate-id", "content/vard/digital-nyckel.md")]);
+        let d = run.one("duplicate-id");
+        assert!(
+            d.message.contains("content/skola/digital-nyckel.md"),
+            "{}",
+            d.message
+        );
+        run
+    }
+
+    /// The folder is named, with a trailing `/`; its entry (with its own owner) is fine.
+    pub fn missing_area_file() -> Run {
+        let run = Guide::new(&[(
+            "content/vard/x.md",
+            "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\nowner: Vårdteamet\n---\n",
+        )])
+        .check(&[]);
+        run.expect(&[error("missing-area-file", "content/vard/")]);
+        run
+    }
+
+    /// `index.md` directly in an area folder (the introduction belongs in `_area.md`).
+    pub fn misplaced_file() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/index.md",
+            "---\ntitle: Skola\nsummary: S.\n---\n",
+        )])
+        .check(&[]);
+        run.expect(&[error("misplaced-file", "content/skola/index.md")]);
+        run
+    }
+
+    /// `.de.md` in a guide of Swedish and English.
+    pub fn unknown_language() -> Run {
+        let run = Guide::new(&[
+            ("content/skola/x.md", &challenge("Nycklar")),
+            (
+                "content/skola/x.de.md",
+                "---\ntitle: Schlüssel\nsummary: S.\nstatus: published\nreviewed_by: [A]\nlast_reviewed: 2026-05-01\n---\n",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[error("unknown-language", "content/skola/x.de.md")]);
+        run
+    }
+
+    pub fn orphan_translation() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/y.en.md",
+            "---\ntitle: Keys\nsummary: S.\nstatus: published\nreviewed_by: [A]\nlast_reviewed: 2026-05-01\n---\n",
+        )])
+        .check(&[]);
+        run.expect(&[error("orphan-translation", "content/skola/y.en.md")]);
+        assert!(run
+            .one("orphan-translation")
+            .message
+            .contains("`content/skola/y.md`"));
+        run
+    }
+
+    /// A translation repeating `tags` with other values; repeating the same `kind` is fine.
+    pub fn translation_mismatch() -> Run {
+        let run = Guide::new(&[
+            (
+                "content/skola/x.md",
+                "---\ntype: challenge\ntitle: Nycklar\nsummary: S.\nstatus: draft\ntags: [skola, nycklar]\n---\n",
+            ),
+            (
+                "content/skola/x.en.md",
+                "\
+---
+type: challenge
+title: Keys
+summary: S.
+status: draft
+tags: [school, keys]
+---
+",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[error("translation-mismatch", "content/skola/x.en.md").at(6, 1)]);
+        assert!(run.one("translation-mismatch").message.contains("`tags`"));
+        run
+    }
+
+    /// Reviewed in April, the original in May: a warning, so exit 0.
+    pub fn translation_outdated() -> Run {
+        let run = Guide::new(&[
+            ("content/skola/x.md", &challenge("Nycklar")),
+            (
+                "content/skola/x.en.md",
+                "\
+---
+title: Keys
+summary: S.
+status: published
+reviewed_by: [Anna Svensson]
+last_reviewed: 2026-04-01
+---
+",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[warning("translation-outdated", "content/skola/x.en.md").at(6, 1)]);
+        run
+    }
+
+    // ---- References and links ------------------------------------------------------
+
+    /// A `related` id missing a dash, with a "did you mean" hint at the list item.
+    pub fn unknown_reference() -> Run {
+        let run = Guide::new(&[
+            ("content/skola/nyckel-hantering.md", &challenge("Nycklar")),
+            (
+                "content/skola/x.md",
+                "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+related: [nyckel-hantering, nyckelhantering]
+---
+",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[error("unknown-reference", "content/skola/x.md").at(6, 29)]);
+        assert_eq!(
+            run.one("unknown-reference").hint.as_deref(),
+            Some("did you mean `nyckel-hantering`?")
+        );
+        run
+    }
+
+    /// `addresses` naming a solution.
+    pub fn not_a_challenge() -> Run {
+        let run = Guide::new(&[
+            ("content/skola/problem.md", &challenge("P")),
+            ("content/skola/annan-losning.md", &solution("[problem]")),
+            (
+                "content/skola/losning.md",
+                &solution("[problem, annan-losning]"),
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[error("not-a-challenge", "content/skola/losning.md").at(9, 22)]);
+        assert!(run.one("not-a-challenge").message.contains("is a solution"));
+        run
+    }
+
+    /// The column counts characters: `Se även [Läxhjälp](` is 19 of them.
+    pub fn broken_link() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+Se även [Läxhjälp](läxa.md).
+",
+        )])
+        .check(&[]);
+        run.expect(&[error("broken-link", "content/skola/x.md").at(8, 20)]);
+        run
+    }
+
+    /// An anchor into another file, one letter short of a heading there.
+    pub fn broken_anchor() -> Run {
+        let run = Guide::new(&[
+            (
+                "content/skola/annan.md",
+                "---\ntype: challenge\ntitle: A\nsummary: S.\nstatus: draft\n---\n\n## Kostnader\n",
+            ),
+            (
+                "content/skola/x.md",
+                "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+Se [kostnaderna](annan.md#kostnad).
+",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[error("broken-anchor", "content/skola/x.md").at(8, 18)]);
+        let d = run.one("broken-anchor");
+        assert!(
+            d.message.contains("`content/skola/annan.md`"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.hint.as_deref(), Some("did you mean `#kostnader`?"));
+        run
+    }
+
+    pub fn missing_image() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+![Flödesschema](flode.png)
+",
+        )])
+        .check(&[]);
+        run.expect(&[error("missing-image", "content/skola/x.md").at(8, 17)]);
+        run
+    }
+
+    /// The image exists; only its alternative text is missing (empty or blank).
+    pub fn missing_alt() -> Run {
+        let g = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+![](flode.png)
+
+![ ](flode.png)
+",
+        )]);
+        g.write("content/skola/flode.png", b"\x89PNG\r\n");
+        let run = g.check(&[]);
+        run.expect(&[
+            error("missing-alt", "content/skola/x.md").at(8, 5),
+            error("missing-alt", "content/skola/x.md").at(10, 6),
+        ]);
+        run
+    }
+
+    /// A warning: the check still passes.
+    pub fn external_image() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+![Kommunens logga](https://example.com/logga.png)
+",
+        )])
+        .check(&[]);
+        run.expect(&[warning("external-image", "content/skola/x.md").at(8, 20)]);
+        run
+    }
+
+    /// An alias that is another entry's address.
+    pub fn alias_conflict() -> Run {
+        let run = Guide::new(&[
+            ("content/skola/annan.md", &challenge("A")),
+            (
+                "content/skola/x.md",
+                "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+aliases: [gammal-adress/, skola/annan/]
+---
+",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[error("alias-conflict", "content/skola/x.md").at(6, 27)]);
+        assert!(run
+            .one("alias-conflict")
+            .message
+            .contains("`content/skola/annan.md`"));
+        run
+    }
+
+    // ---- Review workflow -----------------------------------------------------------
+
+    /// Published without `reviewed_by` and `last_reviewed`: both named, at `status`.
+    pub fn review_missing() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: published
+---
+",
+        )])
+        .check(&[]);
+        run.expect(&[
+            error("review-missing", "content/skola/x.md").at(5, 1),
+            error("review-missing", "content/skola/x.md").at(5, 1),
+        ]);
+        let messages: BTreeSet<&str> = run.diags().iter().map(|d| d.message.as_str()).collect();
+        assert!(messages.iter().any(|m| m.contains("`reviewed_by`")));
+        assert!(messages.iter().any(|m| m.contains("`last_reviewed`")));
+        run
+    }
+
+    /// Reviewed on 1 July, judged on 15 June.
+    pub fn review_in_future() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: published
+reviewed_by: [Anna Svensson]
+last_reviewed: 2026-07-01
+---
+",
+        )])
+        .check(&["--today", "2026-06-15"]);
+        run.expect(&[error("review-in-future", "content/skola/x.md").at(7, 1)]);
+        run
+    }
+
+    /// A published entry linking to a draft ("is a draft") and, through `related`, to an
+    /// entry in review ("is in review"): both errors, at the link and at the list item.
+    pub fn link_to_unpublished() -> Run {
+        let run = Guide::new(&[
+            (
+                "content/skola/utkast.md",
+                &challenge_with_status("U", "draft"),
+            ),
+            (
+                "content/skola/granskas.md",
+                &challenge_with_status("G", "in_review"),
+            ),
+            (
+                "content/skola/x.md",
+                "\
+---
+type: challenge
+title: T
+summary: S.
+status: published
+reviewed_by: [Anna Svensson]
+last_reviewed: 2026-05-01
+related: [granskas]
+---
+
+Se [utkastet](utkast.md).
+",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[
+            error("link-to-unpublished", "content/skola/x.md").at(8, 11),
+            error("link-to-unpublished", "content/skola/x.md").at(11, 15),
+        ]);
+        let message = |line| {
+            run.diags()
+                .iter()
+                .find(|d| d.line == Some(line))
+                .map(|d| d.message.clone())
+                .unwrap_or_default()
+        };
+        assert!(message(11).contains("is a draft"), "{run}");
+        assert!(message(8).contains("is in review"), "{run}");
+        run
+    }
+
+    /// A published entry linking to an archived one: a warning.
+    pub fn link_to_archived() -> Run {
+        let run = Guide::new(&[
+            (
+                "content/skola/gammal.md",
+                &challenge_with_status("G", "archived"),
+            ),
+            (
+                "content/skola/x.md",
+                "\
+---
+type: challenge
+title: T
+summary: S.
+status: published
+reviewed_by: [Anna Svensson]
+last_reviewed: 2026-05-01
+---
+
+Se [den gamla](gammal.md).
+",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[warning("link-to-archived", "content/skola/x.md").at(10, 16)]);
+        assert!(run.one("link-to-archived").message.contains("is archived"));
+        run
+    }
+
+    /// Reviewed 2025-07-01, every 12 months: due 2026-07-01, 16 days after `--today`.
+    pub fn review_due_soon() -> Run {
+        let run = review_dates_guide("2025-07-01").check(&["--today", "2026-06-15"]);
+        run.expect(&[warning("review-due-soon", "content/skola/x.md").at(7, 1)]);
+        assert!(run
+            .one("review-due-soon")
+            .message
+            .contains("due in 16 days, on 2026-07-01"));
+        run
+    }
+
+    /// Reviewed 2025-06-01, every 12 months: due 2026-06-01, 14 days before `--today`.
+    pub fn review_overdue() -> Run {
+        let run = review_dates_guide("2025-06-01").check(&["--today", "2026-06-15"]);
+        run.expect(&[warning("review-overdue", "content/skola/x.md").at(7, 1)]);
+        assert!(run
+            .one("review-overdue")
+            .message
+            .contains("overdue by 14 days"));
+        run
+    }
+}
+
+/// A published challenge `content/skola/x.md` last reviewed on `date` (line 7).
+fn review_dates_guide(date: &str) -> Guide {
+    Guide::new(&[(
+        "content/skola/x.md",
+        &format!(
+            "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\nreviewed_by: [Anna Svensson]\nlast_reviewed: {date}\n---\n"
+        ),
+    )])
+}
+
+// ---- A clean guide ---------------------------------------------------------------------
+
+#[test]
+fn the_default_fixture_is_clean() {
+    Guide::new(&[]).check(&[]).expect_clean();
+}
+
+/// Every kind of file, linked every way the format allows, checks clean.
+#[test]
+fn a_complete_valid_guide_is_clean() {
+    let run = Guide::new(&[
+        (
+            "content/_index.md",
+            "---\ntitle: Digitaliseringsguiden\nsummary: Utmaningar och lösningar.\n---\n\nLäs [om guiden](om.md) och om [skolan](skola/_area.md).\n",
+        ),
+        (
+            "content/_index.en.md",
+            "---\ntitle: The digitalisation guide\nsummary: Challenges and solutions.\n---\n",
+        ),
+        (
+            "content/om.md",
+            "---\ntype: page\ntitle: Om guiden\nsummary: Vilka vi är.\nstatus: published\nreviewed_by: [Redaktionen]\nlast_reviewed: 2026-03-01\norder: 1\n---\n\n## Så gjorde vi {#hur}\n\nSe [hur](#hur) och [frånvaron](skola/franvaro.md#så-gjorde-vi).\n",
+        ),
+        (
+            "content/skola/_area.en.md",
+            "---\ntitle: School\nsummary: Challenges in school.\n---\n",
+        ),
+        (
+            "content/skola/franvaro.md",
+            "---\ntype: challenge\ntitle: Frånvaron rapporteras sent\nsummary: S.\nstatus: published\nreviewed_by: [Anna Svensson, Erik Lind]\nlast_reviewed: 2026-05-01\nreview_interval: 24\ntags: [frånvaro]\norganisations: [Umeå kommun]\nrelated: [franvaro-app]\ncreated: 2024-01-10\naliases: [gammal/franvaro/]\n---\n\n## Så gjorde vi\n\nText med en [länk](https://example.org/) och [lösningen](franvaro-app/index.md#kostnader).\n\n## Så gjorde vi\n\nTvå rubriker med samma text: [den andra](#så-gjorde-vi-1), [kodad](#s%C3%A5-gjorde-vi).\n",
+        ),
+        (
+            "content/skola/franvaro.en.md",
+            "---\ntitle: Absence is reported late\nsummary: S.\nstatus: published\nreviewed_by: [Anna Svensson]\nlast_reviewed: 2026-05-02\ntags: [frånvaro]\n---\n\nSee [the Swedish text](franvaro.md).\n",
+        ),
+        (
+            "content/skola/franvaro-app/index.md",
+            "---\ntype: solution\nkind: case-study\ntitle: En app för frånvaro\nsummary: S.\nstatus: published\nowner: Umeå kommun\nreviewed_by: [Anna Svensson]\nlast_reviewed: 2026-05-01\naddresses: [franvaro]\nprovider: Umeå kommun\nprovider_type: public\nlinks:\n  - title: Projektsidan\n    url: https://example.org/projekt\n---\n\n## Kostnader\n\n![Flödet från anmälan till registrering](flode.png)\n\n[Checklista](checklista.pdf) och [tillbaka](../franvaro.md).\n",
+        ),
+        ("content/skola/franvaro-app/flode.png", "png"),
+        ("content/skola/franvaro-app/checklista.pdf", "pdf"),
+        (
+            "content/skola/utkast.md",
+            "---\ntype: challenge\ntitle: Ett utkast\nsummary: S.\nstatus: draft\n---\n\nEtt utkast får länka till [ett annat utkast](granskas.md).\n",
+        ),
+        ("content/skola/granskas.md", &challenge_with_status("G", "in_review")),
+        ("content/skola/_anteckningar.md", "inte en del av guiden"),
+        ("content/.git-liknande/x.md", "ignoreras"),
+    ])
+    .check(&[]);
+    run.expect_clean();
+}
+
+/// A UTF-8 byte order mark and Windows line ends are invisible to the check.
+#[test]
+fn bom_and_crlf_files_check_clean() {
+    let crlf = challenge("Windows").replace('\n', "\r\n");
+    let bom = format!("\u{feff}{}", challenge("Med BOM"));
+    let both = format!("\u{feff}{crlf}");
+    let g = Guide::new(&[
+        ("content/skola/crlf.md", &crlf),
+        ("content/skola/bom.md", &bom),
+        ("content/skola/bada.md", &both),
+    ]);
+    g.write(
+        "config.toml",
+        format!("\u{feff}{}", common::CONFIG.replace('\n', "\r\n")),
+    );
+    g.check(&[]).expect_clean();
+}
+
+/// Positions in a CRLF file with a BOM are those an editor shows.
+#[test]
+fn positions_in_a_crlf_file_with_bom_are_right() {
+    let text = "\u{feff}---\r\ntype: challenge\r\ntitel: T\r\nsummary: S.\r\nstatus: draft\r\n---\r\n\r\nSe [x](saknas.md).\r\n";
+    let run = Guide::new(&[("content/skola/x.md", text)]).check(&[]);
+    run.expect(&[
+        error("unknown-field", "content/skola/x.md").at(3, 1),
+        error("broken-link", "content/skola/x.md").at(8, 8),
+    ]);
+}
+
+// ---- Reading files: variants -----------------------------------------------------------
+
+#[test]
+fn a_dangling_symbolic_link_is_a_read_error() {
+    let g = Guide::new(&[]);
+    g.symlink("content/skola/borta.md", "finns-inte.md");
+    let run = g.check(&[]);
+    run.expect(&[error("read-error", "content/skola/borta.md")]);
+    let hint = run.one("read-error").hint.clone().unwrap_or_default();
+    assert!(hint.contains("symbolic link"), "{hint}");
+}
+
+#[test]
+fn not_utf8_on_the_first_line_after_a_bom() {
+    let g = Guide::new(&[]);
+    g.write("content/skola/x.md", b"\xef\xbb\xbfK\xe4r\n");
+    g.check(&[])
+        .expect(&[error("not-utf8", "content/skola/x.md").at(1, 2)]);
+}
+
+#[test]
+fn a_duplicate_key_in_config_toml_is_a_duplicate_field() {
+    let run = Guide::new(&[(
+        "config.toml",
+        "title = \"Testguiden\"\n[review]\ninterval_months = 6\n[search]\nenabled = true\n[review]\ndue_soon_days = 10\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("duplicate-field", "config.toml").at(6, 2)]);
+    assert!(run.one("duplicate-field").message.contains("`review`"));
+}
+
+/// A broken config.toml leaves the languages unknown: translations are not blamed for it.
+#[test]
+fn a_broken_config_does_not_cascade_into_unknown_languages() {
+    Guide::new(&[
+        ("config.toml", "title = \"Testguiden\nlanguages = [\"sv\", \"en\"]\n"),
+        ("content/skola/x.md", &challenge("X")),
+        (
+            "content/skola/x.en.md",
+            "---\ntitle: X\nsummary: S.\nstatus: published\nreviewed_by: [A]\nlast_reviewed: 2026-05-01\nlang: en\n---\n",
+        ),
+    ])
+    .check(&[])
+    .expect(&[error("toml-syntax", "config.toml").at(1, 20)]);
+}
+
+#[test]
+fn ignored_files_are_not_read() {
+    let g = Guide::new(&[
+        ("content/skola/_utkast.md", ""),
+        ("content/_arkiv/x.md", "inte front matter"),
+        ("content/skola/.dold.md", ""),
+    ]);
+    g.write("content/skola/anteckning.txt", b"\xff\xfe");
+    g.check(&[]).expect_clean();
+}
+
+// ---- Schema: variants ------------------------------------------------------------------
+
+#[test]
+fn unknown_setting_in_config_toml_has_a_suggestion() {
+    let run = Guide::new(&[(
+        "config.toml",
+        "title = \"Testguiden\"\n[review]\nintervall_months = 6\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("unknown-field", "config.toml").at(3, 1)]);
+    assert_eq!(
+        run.one("unknown-field").hint.as_deref(),
+        Some("did you mean `interval_months`?")
+    );
+}
+
+#[test]
+fn a_solution_field_on_a_challenge_is_unknown() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\nkind: tool\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("unknown-field", "content/skola/x.md").at(6, 1)]);
+    assert!(run
+        .one("unknown-field")
+        .hint
+        .as_deref()
+        .unwrap_or_default()
+        .contains("only used on solutions"));
+}
+
+#[test]
+fn a_solution_needs_kind_and_addresses() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: solution\ntitle: T\nsummary: S.\nstatus: draft\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[
+        error("missing-field", "content/skola/x.md").at(1, 1),
+        error("missing-field", "content/skola/x.md").at(1, 1),
+    ]);
+    let text: String = run.diags().iter().map(|d| d.message.clone()).collect();
+    assert!(
+        text.contains("`kind`") && text.contains("`addresses`"),
+        "{run}"
+    );
+}
+
+#[test]
+fn an_empty_addresses_list_is_missing() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: solution\nkind: tool\ntitle: T\nsummary: S.\nstatus: draft\naddresses: []\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("missing-field", "content/skola/x.md").at(7, 1)]);
+}
+
+/// The owner comes from the entry or its area; with neither, it is missing.
+#[test]
+fn owner_is_required_unless_the_area_sets_it() {
+    let no_owner_area = "---\ntitle: Skola\nsummary: S.\n---\n";
+    let run = Guide::new(&[
+        (common::AREA_PATH, no_owner_area),
+        ("content/skola/x.md", &challenge("Utan ägare")),
+        (
+            "content/skola/y.md",
+            "---\ntype: challenge\ntitle: Med ägare\nsummary: S.\nstatus: draft\nowner: Erik Lind\n---\n",
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[error("missing-field", "content/skola/x.md").at(1, 1)]);
+    assert!(run.one("missing-field").message.contains("`owner`"));
+}
+
+#[test]
+fn an_empty_title_is_missing() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle:\nsummary: S.\nstatus: draft\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("missing-field", "content/skola/x.md").at(3, 1)]);
+}
+
+#[test]
+fn a_challenge_outside_an_area_is_misplaced() {
+    let run = Guide::new(&[(
+        "content/sida.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("misplaced-file", "content/sida.md").at(2, 7)]);
+}
+
+#[test]
+fn a_page_inside_an_area_is_misplaced() {
+    let run = Guide::new(&[(
+        "content/skola/sida.md",
+        "---\ntype: page\ntitle: T\nsummary: S.\nstatus: draft\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("misplaced-file", "content/skola/sida.md").at(2, 7)]);
+}
+
+/// Entries and pages share one namespace.
+#[test]
+fn a_page_and_an_entry_with_the_same_id_are_duplicates() {
+    let run = Guide::new(&[
+        (
+            "content/kontakt.md",
+            "---\ntype: page\ntitle: Kontakt\nsummary: S.\n---\n",
+        ),
+        ("content/skola/kontakt.md", &challenge("K")),
+    ])
+    .check(&[]);
+    run.expect(&[error("duplicate-id", "content/skola/kontakt.md")]);
+    assert!(run
+        .one("duplicate-id")
+        .message
+        .contains("`content/kontakt.md`"));
+}
+
+#[test]
+fn an_entry_folder_and_file_with_the_same_id_are_duplicates() {
+    let run = Guide::new(&[
+        ("content/skola/x.md", &challenge("A")),
+        ("content/skola/x/index.md", &challenge("B")),
+    ])
+    .check(&[]);
+    run.expect(&[error("duplicate-id", "content/skola/x.md")]);
+    assert!(run
+        .one("duplicate-id")
+        .message
+        .contains("`content/skola/x/index.md`"));
+}
+
+#[test]
+fn an_invalid_area_folder_name() {
+    let run = Guide::new(&[(
+        "content/Skola_2/_area.md",
+        "---\ntitle: Skola\nsummary: S.\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("invalid-id", "content/Skola_2/_area.md")]);
+}
+
+#[test]
+fn a_lang_field_naming_an_unknown_language() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\nlang: de\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("unknown-language", "content/skola/x.md").at(6, 7)]);
+}
+
+#[test]
+fn a_translation_reviewed_after_its_original_is_current() {
+    Guide::new(&[
+        ("content/skola/x.md", &challenge("Nycklar")),
+        (
+            "content/skola/x.en.md",
+            "---\ntype: challenge\ntitle: Keys\nsummary: S.\nstatus: published\nreviewed_by: [A]\nlast_reviewed: 2026-05-01\n---\n",
+        ),
+    ])
+    .check(&[])
+    .expect_clean();
+}
+
+// ---- References and links: variants ---------------------------------------------------
+
+#[test]
+fn addresses_naming_a_page() {
+    let run = Guide::new(&[
+        (
+            "content/om.md",
+            "---\ntype: page\ntitle: Om\nsummary: S.\n---\n",
+        ),
+        ("content/skola/problem.md", &challenge("P")),
+        ("content/skola/losning.md", &solution("[problem, om]")),
+    ])
+    .check(&[]);
+    run.expect(&[error("not-a-challenge", "content/skola/losning.md").at(9, 22)]);
+    assert!(run.one("not-a-challenge").message.contains("is a page"));
+}
+
+#[test]
+fn addresses_naming_nothing() {
+    let run = Guide::new(&[("content/skola/losning.md", &solution("[saknas]"))]).check(&[]);
+    run.expect(&[error("unknown-reference", "content/skola/losning.md").at(9, 13)]);
+}
+
+#[test]
+fn a_missing_anchor_in_the_same_file() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n## Bakgrund\n\nSe [nedan](#bakgrun) och [ovan](#bakgrund).\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("broken-anchor", "content/skola/x.md").at(10, 12)]);
+    assert_eq!(
+        run.one("broken-anchor").hint.as_deref(),
+        Some("did you mean `#bakgrund`?")
+    );
+}
+
+#[test]
+fn anchors_into_other_files_with_swedish_letters_and_explicit_ids() {
+    Guide::new(&[
+        (
+            "content/skola/annan.md",
+            "---\ntype: challenge\ntitle: A\nsummary: S.\nstatus: draft\n---\n\n## Så gjorde Skellefteå!\n\n## Kostnader & finansiering {#pengar}\n",
+        ),
+        (
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](annan.md#så-gjorde-skellefteå) [b](annan.md#pengar) [c](./annan.md#s%C3%A5-gjorde-skellefte%C3%A5)\n",
+        ),
+    ])
+    .check(&[])
+    .expect_clean();
+}
+
+/// An explicit `{#id}` replaces the slug: the slug is no longer an anchor.
+#[test]
+fn an_explicit_id_replaces_the_slug() {
+    let run = Guide::new(&[
+        (
+            "content/skola/annan.md",
+            "---\ntype: challenge\ntitle: A\nsummary: S.\nstatus: draft\n---\n\n## Kostnader {#pengar}\n",
+        ),
+        (
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](annan.md#kostnader)\n",
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[error("broken-anchor", "content/skola/x.md").at(8, 5)]);
+}
+
+#[test]
+fn links_to_other_areas_pages_and_static_files() {
+    let g = Guide::new(&[
+        (
+            "content/vard/_area.md",
+            "---\ntitle: Vård\nsummary: S.\nowner: V\n---\n",
+        ),
+        ("content/vard/natt/index.md", &challenge("Natt")),
+        (
+            "content/om.md",
+            "---\ntype: page\ntitle: Om\nsummary: S.\n---\n",
+        ),
+        (
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](../vard/natt/index.md#bakgrund) [b](../vard/natt/) [c](../om.md) [d](../../static/logga.svg) [e](../vard/) [f](/om/)\n",
+        ),
+    ]);
+    g.write("static/logga.svg", "<svg/>");
+    g.check(&[]).expect_clean();
+}
+
+/// Links to files that exist but are not part of the published guide are broken too.
+#[test]
+fn links_outside_the_published_guide_are_broken() {
+    let run = Guide::new(&[
+        ("content/skola/_utkast.md", "---\ntitle: x\n---\n"),
+        (
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](_utkast.md)\n[b](../../config.toml)\n[c](../../../../utanfor.md)\n[d](/finns-inte/)\n",
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("broken-link", "content/skola/x.md").at(8, 5),
+        error("broken-link", "content/skola/x.md").at(9, 5),
+        error("broken-link", "content/skola/x.md").at(10, 5),
+        error("broken-link", "content/skola/x.md").at(11, 5),
+    ]);
+}
+
+#[test]
+fn a_misspelt_link_gets_a_suggestion() {
+    let run = Guide::new(&[
+        ("content/skola/franvarohantering.md", &challenge("F")),
+        (
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[f](franvarohantering.md) [g](franvarohanterin.md)\n",
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[error("broken-link", "content/skola/x.md").at(8, 31)]);
+    assert_eq!(
+        run.one("broken-link").hint.as_deref(),
+        Some("did you mean `franvarohantering.md`?")
+    );
+}
+
+#[test]
+fn two_aliases_claiming_the_same_address() {
+    let alias = |title: &str| {
+        format!("---\ntype: challenge\ntitle: {title}\nsummary: S.\nstatus: draft\naliases: [gammal/]\n---\n")
+    };
+    let run = Guide::new(&[
+        ("content/skola/a.md", &alias("A")),
+        ("content/skola/b.md", &alias("B")),
+    ])
+    .check(&[]);
+    run.expect(&[error("alias-conflict", "content/skola/b.md").at(6, 11)]);
+}
+
+#[test]
+fn an_alias_that_is_not_a_path_is_invalid() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\naliases: [\"https://example.org/x/\"]\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("invalid-value", "content/skola/x.md").at(6, 11)]);
+}
+
+// ---- Review workflow: variants ---------------------------------------------------------
+
+/// A file that cannot be read properly still has its id: links to it, `related` and
+/// `addresses` naming it add nothing. Each broken file has its own error, and that is all.
+#[test]
+fn links_to_unreadable_files_do_not_cascade() {
+    let broken = ["yaml", "ingen", "oavslutad", "tom", "latin"];
+    let list = broken.join(", ");
+    let links: String = broken
+        .iter()
+        .map(|id| format!("[{id}]({id}.md) "))
+        .collect();
+    let g = Guide::new(&[
+        (
+            "content/skola/yaml.md",
+            "---\ntype: challenge\ntitle: [oavslutad\n---\n",
+        ),
+        ("content/skola/ingen.md", "Ingen front matter.\n"),
+        ("content/skola/oavslutad.md", "---\ntype: challenge\n"),
+        ("content/skola/tom.md", ""),
+        (
+            "content/skola/x.md",
+            &format!("---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\nreviewed_by: [A]\nlast_reviewed: 2026-05-01\nrelated: [{list}]\n---\n\n{links}\n"),
+        ),
+        ("content/skola/losning.md", &solution(&format!("[{list}]"))),
+    ]);
+    g.write("content/skola/latin.md", b"---\ntitle: \xe5\n---\n");
+    g.check(&[]).expect(&[
+        // The YAML reader notices the missing `]` only at the end of the block.
+        error("yaml-syntax", "content/skola/yaml.md").at(4, 1),
+        error("no-front-matter", "content/skola/ingen.md").at(1, 1),
+        error("unterminated-front-matter", "content/skola/oavslutad.md").at(1, 1),
+        error("empty-file", "content/skola/tom.md"),
+        error("not-utf8", "content/skola/latin.md").at(2, 8),
+    ]);
+}
+
+#[test]
+fn a_published_solution_addressing_a_draft() {
+    let run = Guide::new(&[
+        (
+            "content/skola/problem.md",
+            &challenge_with_status("P", "draft"),
+        ),
+        ("content/skola/losning.md", &solution("[problem]")),
+    ])
+    .check(&[]);
+    run.expect(&[error("link-to-unpublished", "content/skola/losning.md").at(9, 13)]);
+    assert!(run
+        .one("link-to-unpublished")
+        .message
+        .contains("is a draft"));
+}
+
+/// Drafts may link to drafts; only what is published is held to it.
+#[test]
+fn a_draft_linking_to_a_draft_is_fine() {
+    Guide::new(&[
+        ("content/skola/a.md", &challenge_with_status("A", "draft")),
+        (
+            "content/skola/b.md",
+            "---\ntype: challenge\ntitle: B\nsummary: S.\nstatus: in_review\nrelated: [a]\n---\n\n[a](a.md)\n",
+        ),
+    ])
+    .check(&[])
+    .expect_clean();
+}
+
+#[test]
+fn a_published_page_needs_a_review_too() {
+    let run = Guide::new(&[(
+        "content/om.md",
+        "---\ntype: page\ntitle: Om\nsummary: S.\nstatus: published\nreviewed_by: [Redaktionen]\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("review-missing", "content/om.md").at(5, 1)]);
+}
+
+#[test]
+fn a_future_review_date_is_judged_against_today() {
+    let g = review_dates_guide("2026-07-01");
+    g.check(&["--today", "2026-07-01"]).expect_clean();
+    g.check(&["--today", "2026-06-30"])
+        .expect(&[error("review-in-future", "content/skola/x.md").at(7, 1)]);
+}
+
+/// The same file, judged on different days (`review.due_soon_days` is 30).
+#[test]
+fn review_freshness_follows_today() {
+    let g = review_dates_guide("2025-07-01");
+    let file = "content/skola/x.md";
+    g.check(&["--today", "2026-05-31"]).expect_clean();
+    g.check(&["--today", "2026-06-01"])
+        .expect(&[warning("review-due-soon", file).at(7, 1)]);
+    g.check(&["--today", "2026-07-01"])
+        .expect(&[warning("review-due-soon", file).at(7, 1)]);
+    g.check(&["--today", "2026-07-02"])
+        .expect(&[warning("review-overdue", file).at(7, 1)]);
+}
+
+#[test]
+fn the_area_review_interval_applies_to_its_entries() {
+    let g = review_dates_guide("2025-07-01");
+    g.write(
+        common::AREA_PATH,
+        "---\ntitle: Skola\nsummary: S.\nowner: Skolteamet\nreview_interval: 24\n---\n",
+    );
+    g.check(&["--today", "2026-07-02"]).expect_clean();
+    g.check(&["--today", "2027-07-02"])
+        .expect(&[warning("review-overdue", "content/skola/x.md").at(7, 1)]);
+}
+
+#[test]
+fn config_review_settings_change_the_dates() {
+    let g = review_dates_guide("2026-01-01");
+    g.write(
+        "config.toml",
+        "title = \"T\"\n[review]\ninterval_months = 6\ndue_soon_days = 10\n",
+    );
+    let file = "content/skola/x.md";
+    g.check(&["--today", "2026-06-20"]).expect_clean();
+    g.check(&["--today", "2026-06-21"])
+        .expect(&[warning("review-due-soon", file).at(7, 1)]);
+    g.check(&["--today", "2026-07-02"])
+        .expect(&[warning("review-overdue", file).at(7, 1)]);
+}
+
+#[test]
+fn review_overdue_error_in_config_fails_the_check() {
+    let g = review_dates_guide("2025-06-01");
+    g.write(
+        "config.toml",
+        "title = \"T\"\n[review]\noverdue = \"error\"\n",
+    );
+    let run = g.check(&[]);
+    run.expect(&[error("review-overdue", "content/skola/x.md").at(7, 1)]);
+    assert_eq!(run.exit(), 1);
+}
+
+/// `review.overdue = "error"` concerns overdue reviews only, not those due soon.
+#[test]
+fn review_overdue_error_leaves_due_soon_a_warning() {
+    let g = review_dates_guide("2025-07-01");
+    g.write(
+        "config.toml",
+        "title = \"T\"\n[review]\noverdue = \"error\"\n",
+    );
+    g.check(&[])
+        .expect(&[warning("review-due-soon", "content/skola/x.md").at(7, 1)]);
+}
+
+#[test]
+fn deny_warnings_makes_a_warning_fail() {
+    let g = review_dates_guide("2025-06-01");
+    let run = g.check(&[]);
+    run.expect(&[warning("review-overdue", "content/skola/x.md").at(7, 1)]);
+    assert_eq!(run.exit(), 0);
+    let run = g.check(&["--deny-warnings"]);
+    run.expect(&[error("review-overdue", "content/skola/x.md").at(7, 1)]);
+    assert_eq!(run.exit(), 1);
+}
+
+#[test]
+fn an_invalid_overdue_setting() {
+    let run = Guide::new(&[(
+        "config.toml",
+        "title = \"T\"\n[review]\noverdue = \"fel\"\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("invalid-value", "config.toml").at(3, 11)]);
+}
+
+/// The suggestion for a broken link is another entry, never the linking file itself.
+#[test]
+fn a_broken_link_never_suggests_its_own_file() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](a.md) ![Bild](y.png)\n",
+    )])
+    .check(&[]);
+    run.expect(&[
+        error("broken-link", "content/skola/x.md").at(8, 5),
+        error("missing-image", "content/skola/x.md").at(8, 19),
+    ]);
+    assert!(run.diags().iter().all(|d| d.hint.is_none()), "{run}");
+}

@@ -1,0 +1,403 @@
+//! Helpers shared by the integration tests: a guide fixture in a temporary folder, a runner
+//! for the built `signpost` binary, and the JSON output read back into plain values.
+//!
+//! Each test file uses only some of these helpers.
+#![allow(dead_code)]
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+/// The day every check is judged on unless a test passes its own `--today`.
+pub const TODAY: &str = "2026-06-15";
+
+/// A minimal valid `config.toml`: a Swedish guide with an English translation.
+pub const CONFIG: &str = "title = \"Testguiden\"\nlanguages = [\"sv\", \"en\"]\n";
+
+/// A minimal valid area, `content/skola/`, whose owner its entries inherit.
+pub const AREA_PATH: &str = "content/skola/_area.md";
+pub const AREA: &str = "---\ntitle: Skola\nsummary: Utmaningar och lösningar i skolan.\nowner: Skolteamet\n---\n\nOmrådets introduktion.\n";
+
+/// A published challenge, reviewed 2026-05-01 (the next review is a year later).
+pub fn challenge(title: &str) -> String {
+    format!(
+        "---\ntype: challenge\ntitle: {title}\nsummary: En kort sammanfattning.\nstatus: published\nreviewed_by: [Anna Svensson]\nlast_reviewed: 2026-05-01\n---\n\n## Bakgrund\n\nText.\n"
+    )
+}
+
+/// A challenge with the given status (review fields only when published).
+pub fn challenge_with_status(title: &str, status: &str) -> String {
+    format!(
+        "---\ntype: challenge\ntitle: {title}\nsummary: En kort sammanfattning.\nstatus: {status}\n---\n\nText.\n"
+    )
+}
+
+/// A guide in a temporary folder. Dropping it deletes the folder.
+pub struct Guide {
+    dir: TempDir,
+}
+
+impl Guide {
+    /// `config.toml` and `content/skola/_area.md` by default, then `files` (a file with the
+    /// same path as a default replaces it).
+    pub fn new(files: &[(&str, &str)]) -> Guide {
+        let guide = Guide::empty();
+        guide.write("config.toml", CONFIG);
+        guide.write(AREA_PATH, AREA);
+        for (path, contents) in files {
+            guide.write(path, contents);
+        }
+        guide
+    }
+
+    /// Only `files`: no config, no area.
+    pub fn bare(files: &[(&str, &str)]) -> Guide {
+        let guide = Guide::empty();
+        for (path, contents) in files {
+            guide.write(path, contents);
+        }
+        guide
+    }
+
+    fn empty() -> Guide {
+        Guide {
+            dir: tempfile::Builder::new()
+                .prefix("signpost-test-")
+                .tempdir()
+                .expect("create a temporary folder"),
+        }
+    }
+
+    /// Writes a file (text or raw bytes), creating its folders.
+    pub fn write(&self, path: &str, contents: impl AsRef<[u8]>) -> &Guide {
+        let full = self.path(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create folders");
+        }
+        std::fs::write(&full, contents).expect("write a fixture file");
+        self
+    }
+
+    /// Creates the folder `path` (and its parents).
+    pub fn mkdir(&self, path: &str) -> &Guide {
+        std::fs::create_dir_all(self.path(path)).expect("create folders");
+        self
+    }
+
+    /// Makes `path` a symbolic link to `target` (as written, relative to the link's folder).
+    pub fn symlink(&self, path: &str, target: &str) -> &Guide {
+        let full = self.path(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create folders");
+        }
+        std::os::unix::fs::symlink(target, full).expect("create a symbolic link");
+        self
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// `signpost --root <guide> check --format json --today 2026-06-15 <args>`, parsed.
+    /// A `--today` or `--format` in `args` replaces the default one.
+    pub fn check(&self, args: &[&str]) -> Run {
+        let mut all: Vec<&str> = vec!["--root", self.root().to_str().expect("UTF-8 path"), "check"];
+        if !args.contains(&"--format") {
+            all.extend(["--format", "json"]);
+        }
+        if !args.contains(&"--today") {
+            all.extend(["--today", TODAY]);
+        }
+        all.extend(args);
+        let out = signpost(&all, None);
+        assert!(
+            out.code == 0 || out.code == 1,
+            "signpost could not run (exit {}): {}",
+            out.code,
+            out.stderr
+        );
+        let report = parse_json(&out.stdout);
+        Run { out, report }
+    }
+
+    /// The same as [`Guide::check`] with any other format: the raw output.
+    pub fn check_raw(&self, args: &[&str]) -> Output {
+        let mut all: Vec<&str> = vec!["--root", self.root().to_str().expect("UTF-8 path"), "check"];
+        if !args.contains(&"--today") {
+            all.extend(["--today", TODAY]);
+        }
+        all.extend(args);
+        signpost(&all, None)
+    }
+}
+
+/// What the binary did.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// The exit code (-1 if it was killed by a signal).
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the built `signpost` binary with `args`, in `cwd` if given, with `NO_COLOR` unset
+/// so colour depends only on whether stdout is a terminal.
+pub fn signpost(args: &[&str], cwd: Option<&Path>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signpost"));
+    cmd.args(args).env_remove("NO_COLOR");
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    let out = cmd.output().expect("run the signpost binary");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// One diagnostic of the JSON output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diag {
+    pub severity: String,
+    pub code: String,
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diag {
+    /// (code, file, line, column, severity)
+    pub fn key(&self) -> (String, Option<String>, Option<u32>, Option<u32>, String) {
+        (
+            self.code.clone(),
+            self.file.clone(),
+            self.line,
+            self.column,
+            self.severity.clone(),
+        )
+    }
+}
+
+/// The whole JSON output.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub diagnostics: Vec<Diag>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Parses `check --format json` output, panicking on anything that does not follow the
+/// documented shape (so a shape change fails the tests).
+pub fn parse_json(stdout: &str) -> Report {
+    let v: serde_json::Value = serde_json::from_str(stdout)
+        .unwrap_or_else(|e| panic!("output is not JSON ({e}):\n{stdout}"));
+    let obj = v.as_object().expect("the output is a JSON object");
+    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        ["diagnostics", "errors", "warnings"],
+        "top-level keys"
+    );
+    let text = |d: &serde_json::Value, k: &str| -> Option<String> {
+        match &d[k] {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(s) => Some(s.clone()),
+            other => panic!("`{k}` is not text or null: {other}"),
+        }
+    };
+    let number = |d: &serde_json::Value, k: &str| -> Option<u32> {
+        match &d[k] {
+            serde_json::Value::Null => None,
+            serde_json::Value::Number(n) => {
+                let n = n.as_u64().expect("a whole number");
+                assert!(n >= 1, "`{k}` is 1-based, got {n}");
+                Some(n as u32)
+            }
+            other => panic!("`{k}` is not a number or null: {other}"),
+        }
+    };
+    let diagnostics = obj["diagnostics"]
+        .as_array()
+        .expect("`diagnostics` is a list")
+        .iter()
+        .map(|d| {
+            let mut keys: Vec<&str> = d
+                .as_object()
+                .expect("a diagnostic is an object")
+                .keys()
+                .map(String::as_str)
+                .collect();
+            keys.sort_unstable();
+            assert_eq!(
+                keys,
+                ["code", "column", "file", "hint", "line", "message", "severity"],
+                "keys of a diagnostic"
+            );
+            Diag {
+                severity: text(d, "severity").expect("a severity"),
+                code: text(d, "code").expect("a code"),
+                file: text(d, "file"),
+                line: number(d, "line"),
+                column: number(d, "column"),
+                message: text(d, "message").expect("a message"),
+                hint: text(d, "hint"),
+            }
+        })
+        .collect();
+    let count = |k: &str| {
+        obj[k]
+            .as_u64()
+            .unwrap_or_else(|| panic!("`{k}` is a number")) as usize
+    };
+    Report {
+        diagnostics,
+        errors: count("errors"),
+        warnings: count("warnings"),
+    }
+}
+
+/// A check run: the raw output and the parsed report.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub out: Output,
+    pub report: Report,
+}
+
+impl Run {
+    pub fn diags(&self) -> &[Diag] {
+        &self.report.diagnostics
+    }
+
+    pub fn exit(&self) -> i32 {
+        self.out.code
+    }
+
+    /// Every code that occurs, once each, sorted.
+    pub fn codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self.diags().iter().map(|d| d.code.clone()).collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
+    /// The only diagnostic with this code (panics unless there is exactly one).
+    pub fn one(&self, code: &str) -> &Diag {
+        let found: Vec<&Diag> = self.diags().iter().filter(|d| d.code == code).collect();
+        assert_eq!(found.len(), 1, "expected one `{code}`, got:\n{self}");
+        found[0]
+    }
+
+    /// Asserts that the diagnostics are exactly `expected` (in any order), that the counts
+    /// agree with them, and that the exit code follows from them.
+    #[track_caller]
+    pub fn expect(&self, expected: &[Expected]) -> &Self {
+        let mut want: Vec<Expected> = expected.to_vec();
+        let mut got: Vec<Expected> = self
+            .diags()
+            .iter()
+            .map(|d| Expected {
+                severity: d.severity.clone(),
+                code: d.code.clone(),
+                file: d.file.clone(),
+                line: d.line,
+                column: d.column,
+            })
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "diagnostics differ; the full output:\n{self}");
+        let errors = want.iter().filter(|e| e.severity == "error").count();
+        assert_eq!(self.report.errors, errors, "error count");
+        assert_eq!(self.report.warnings, want.len() - errors, "warning count");
+        assert_eq!(self.exit(), i32::from(errors > 0), "exit code\n{self}");
+        self
+    }
+
+    /// Asserts a clean run: exit 0, no diagnostics.
+    #[track_caller]
+    pub fn expect_clean(&self) -> &Self {
+        self.expect(&[])
+    }
+}
+
+impl fmt::Display for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "exit {}", self.out.code)?;
+        for d in self.diags() {
+            writeln!(
+                f,
+                "  {} {} {}:{}:{} {}{}",
+                d.severity,
+                d.code,
+                d.file.as_deref().unwrap_or("-"),
+                d.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into()),
+                d.column
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                d.message,
+                d.hint
+                    .as_deref()
+                    .map(|h| format!(" [hint: {h}]"))
+                    .unwrap_or_default()
+            )?;
+        }
+        if !self.out.stderr.is_empty() {
+            writeln!(f, "stderr: {}", self.out.stderr)?;
+        }
+        Ok(())
+    }
+}
+
+/// An expected diagnostic: severity, code, file and position (`None` = `null` in the JSON).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Expected {
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub code: String,
+    pub severity: String,
+}
+
+/// An error `code` in `file`, with no position unless [`Expected::at`] or
+/// [`Expected::line`] adds one.
+pub fn error(code: &str, file: &str) -> Expected {
+    Expected {
+        severity: "error".into(),
+        code: code.into(),
+        file: Some(file.into()),
+        line: None,
+        column: None,
+    }
+}
+
+/// A warning `code` in `file`; see [`error`].
+pub fn warning(code: &str, file: &str) -> Expected {
+    Expected {
+        severity: "warning".into(),
+        ..error(code, file)
+    }
+}
+
+impl Expected {
+    pub fn at(mut self, line: u32, column: u32) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// A line with no column.
+    pub fn line(mut self, line: u32) -> Self {
+        self.line = Some(line);
+        self
+    }
+}
