@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::text::{slugify_anchor, LineIndex};
@@ -117,9 +117,14 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                     }
                     _ => unreachable!(),
                 };
+                // Point at the destination: after `](` of an inline link (not into its title),
+                // else at the start of the link (reference links, escaped destinations).
                 let written = &body[range.clone()];
-                let (offset, width) = match written.rfind(dest_url.as_ref()) {
-                    Some(i) if !dest_url.is_empty() => (range.start + i, dest_url.chars().count()),
+                let after = written.find("](").map(|i| i + 2).unwrap_or(written.len());
+                let (offset, width) = match written[after..].find(dest_url.as_ref()) {
+                    Some(i) if !dest_url.is_empty() => {
+                        (range.start + after + i, dest_url.chars().count())
+                    }
                     _ => (range.start, 1),
                 };
                 let (line, column) = at(offset);
@@ -164,10 +169,31 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
         }
     }
     if render {
+        // The page title is the page's only <h1>: a body that uses `#` headings is shifted
+        // down one level, so the outline stays intact for screen-reader users.
+        if out.headings.iter().any(|h| h.level == 1) {
+            for ev in &mut events {
+                if let Event::Start(Tag::Heading { level, .. })
+                | Event::End(TagEnd::Heading(level)) = ev
+                {
+                    *level = demote(*level);
+                }
+            }
+        }
         out.html.reserve(body.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     }
     out
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
 }
 
 /// Only web, mail and phone links, and paths: no `javascript:`, `data:` or `vbscript:`.
@@ -228,6 +254,26 @@ mod tests {
         assert_eq!(b.links[0].dest, "../a/x.md#k");
         assert!(b.links[1].is_image);
         assert_eq!(b.links[1].alt, "Ett flöde");
+    }
+
+    #[test]
+    fn body_h1_is_demoted_so_the_title_stays_the_only_h1() {
+        let keep = |_: &str| None;
+        let b = parse("# Stor\n\n## Mindre\n", 1, Some(&keep));
+        assert!(b.html.contains("<h2 id=\"stor\">Stor</h2>"), "{}", b.html);
+        assert!(
+            b.html.contains("<h3 id=\"mindre\">Mindre</h3>"),
+            "{}",
+            b.html
+        );
+        let b = parse("## Bara tvåa\n", 1, Some(&keep));
+        assert!(b.html.contains("<h2 id=\"bara-tvåa\">"), "{}", b.html);
+    }
+
+    #[test]
+    fn link_position_is_the_destination_not_the_title() {
+        let b = parse("[x](a.md \"se a.md igen\")\n", 8, None);
+        assert_eq!((b.links[0].line, b.links[0].column), (8, 5));
     }
 
     #[test]

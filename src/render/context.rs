@@ -158,12 +158,6 @@ pub struct PageCtx {
     pub area: Option<NavLink>,
 }
 
-#[derive(Serialize)]
-pub struct Envelope<'a> {
-    pub site: &'a SiteCtx,
-    pub page: &'a PageCtx,
-}
-
 /// Everything rendering needs, computed once.
 pub struct Model<'g> {
     pub guide: &'g Guide,
