@@ -1484,3 +1484,27 @@ fn a_broken_link_never_suggests_its_own_file() {
     ]);
     assert!(run.diags().iter().all(|d| d.hint.is_none()), "{run}");
 }
+
+#[test]
+fn ids_the_site_uses_for_its_own_pages_are_reserved() {
+    let run = Guide::new(&[
+        (
+            "content/tags.md",
+            "---\ntype: page\ntitle: Taggar\nsummary: S.\n---\n",
+        ),
+        (
+            "content/search/_area.md",
+            "---\ntitle: Sök\nsummary: S.\n---\n",
+        ),
+        (
+            "content/en.md",
+            "---\ntype: page\ntitle: En\nsummary: S.\n---\n",
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("invalid-id", "content/en.md"),
+        error("invalid-id", "content/search/_area.md"),
+        error("invalid-id", "content/tags.md"),
+    ]);
+}

@@ -311,6 +311,27 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
             );
         }
     }
+    let top_level = matches!(class.role, Role::Page | Role::Area);
+    if top_level && !is_translation && is_valid_id(&class.id) {
+        if let Some(used_for) = reserved(&class.id, cx.config) {
+            let what = if class.role == Role::Area {
+                "an area folder"
+            } else {
+                "a page id"
+            };
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidId,
+                    format!(
+                        "`{}` cannot be used as {what}: the address /{}/ is {used_for}",
+                        class.id, class.id
+                    ),
+                )
+                .file(&path)
+                .hint("rename the file or folder"),
+            );
+        }
+    }
     if class.role != Role::Home && !is_translation && !is_valid_id(&class.id) {
         let what = match class.role {
             Role::Area => "area folder",
@@ -404,6 +425,20 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
     }
     doc.source = text;
     (Some(doc), diags)
+}
+
+/// Addresses the site itself uses at the top level, which pages and areas cannot take.
+fn reserved(id: &str, config: &Config) -> Option<&'static str> {
+    match id {
+        "challenges" => Some("the list of all challenges"),
+        "solutions" => Some("the list of all solutions"),
+        "open-challenges" => Some("the list of open challenges"),
+        "tags" => Some("the list of tags"),
+        "search" => Some("the search page"),
+        "assets" => Some("used for the theme's files"),
+        _ if config.has_language(id) => Some("the start of a language's pages"),
+        _ => None,
+    }
 }
 
 /// A body link as a URL on the site: `.md` files become their page's URL, other files
