@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod text;
 
 use std::path::Path;

@@ -42,6 +42,8 @@ pub struct Body {
     pub links: Vec<Link>,
     /// The body contains raw HTML, so its rendering must go through the sanitiser.
     pub has_raw_html: bool,
+    /// The readable text (for the search index); empty unless rendering was asked for.
+    pub text: String,
 }
 
 impl Body {
@@ -90,6 +92,9 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                 ));
             }
             Event::End(TagEnd::Heading(_)) => {
+                if render {
+                    out.text.push('\n');
+                }
                 if let Some((idx, level, explicit, text, line)) = heading.take() {
                     let anchor = match explicit {
                         Some(id) => id,
@@ -150,6 +155,9 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
             Event::End(TagEnd::Image) => image = None,
             Event::Html(_) | Event::InlineHtml(_) => out.has_raw_html = true,
             Event::Text(t) | Event::Code(t) => {
+                if render {
+                    out.text.push_str(t);
+                }
                 if let Some((_, _, _, text, _)) = &mut heading {
                     text.push_str(t);
                 }
@@ -157,7 +165,15 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                     out.links[i].alt.push_str(t);
                 }
             }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) if render => {
+                out.text.push('\n');
+            }
             Event::SoftBreak | Event::HardBreak => {
+                if render {
+                    out.text.push(' ');
+                }
                 if let Some(i) = image {
                     out.links[i].alt.push(' ');
                 }

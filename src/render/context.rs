@@ -762,6 +762,50 @@ impl<'g> Model<'g> {
         p
     }
 
+    /// The search index's records: published challenges, solutions and pages.
+    pub fn search_records(&self) -> Vec<crate::search::Record> {
+        let g = self.guide;
+        let mut out = Vec::new();
+        for (i, d) in g.docs.iter().enumerate() {
+            if !self.listed[i] || d.status() != Status::Published {
+                continue;
+            }
+            let Some(card) = &self.cards[i] else { continue };
+            let mut meta = BTreeMap::new();
+            meta.insert("title".to_string(), card.title.clone());
+            meta.insert("summary".to_string(), card.summary.clone());
+            let type_label = self.label(&format!("doc_{}", card.doc_type));
+            meta.insert("type".to_string(), type_label.clone());
+            let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            filters.insert("type".into(), vec![type_label]);
+            if let Some(area) = &card.area_title {
+                meta.insert("area".to_string(), area.clone());
+                filters.insert("area".into(), vec![area.clone()]);
+            }
+            if let Some(kind) = &card.kind_label {
+                filters.insert("kind".into(), vec![kind.clone()]);
+            }
+            if !d.meta.tags.is_empty() {
+                filters.insert("tag".into(), d.meta.tags.clone());
+            }
+            if !d.meta.organisations.is_empty() {
+                filters.insert("organisation".into(), d.meta.organisations.clone());
+            }
+            let body = d.body.as_ref().map(|b| b.text.as_str()).unwrap_or_default();
+            out.push(crate::search::Record {
+                // Relative to the site's root: Pagefind's script puts the base path (where
+                // its bundle is served from) in front.
+                url: format!("/{}", url_of(g, d)),
+                lang: d.lang.clone(),
+                // Escaped, so that Pagefind's excerpts are safe HTML around its <mark>s.
+                content: escape_html(&format!("{}\n{}\n{body}", card.title, card.summary)),
+                meta,
+                filters,
+            });
+        }
+        out
+    }
+
     /// Content files to publish: everything inside the folder of a built `<id>/index.md`
     /// entry, and every file a built document links to.
     pub fn assets(&self) -> Vec<&'g str> {
@@ -792,6 +836,12 @@ impl<'g> Model<'g> {
             .map(String::as_str)
             .collect()
     }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A document's URL relative to the base.

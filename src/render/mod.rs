@@ -41,12 +41,14 @@ pub enum RenderError {
         first: String,
         second: String,
     },
+    /// Building the search index failed.
+    Search(String),
 }
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RenderError::Theme(m) => f.write_str(m),
+            RenderError::Theme(m) | RenderError::Search(m) => f.write_str(m),
             RenderError::Template { page, message } => {
                 write!(f, "rendering {page} failed: {message}")
             }
@@ -121,13 +123,42 @@ pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> 
     let pages = model.pages();
     crate::timing("pages", t);
 
+    std::thread::scope(|scope| {
+        // The search index is built beside the rendering, from text already in memory.
+        let search = guide.config.search.enabled.then(|| {
+            let records = model.search_records();
+            scope.spawn(move || {
+                let t = std::time::Instant::now();
+                let files = crate::search::build(records);
+                crate::timing("search", t);
+                files
+            })
+        });
+        let mut site = render_pages(&tera, &model, &pages)?;
+        crate::timing("templates", t);
+        feeds::add_all(&tera, &model, &mut site)?;
+        copy_static(guide, &model, &mut site)?;
+        if let Some(handle) = search {
+            let files = handle
+                .join()
+                .map_err(|_| RenderError::Search("the search indexer stopped unexpectedly".into()))?
+                .map_err(RenderError::Search)?;
+            for (path, bytes) in files {
+                site.add(path, bytes, "the search index")?;
+            }
+        }
+        Ok(site)
+    })
+}
+
+fn render_pages(tera: &Tera, model: &Model, pages: &[PageCtx]) -> Result<Site, RenderError> {
     // `site` is the same on every page: put it in a context once per worker thread and
     // only swap `page` in for each page (serialising the site per page doubled the cost).
     let mut base = tera::Context::new();
     base.insert("site", &model.site);
     let rendered: Vec<Result<Rendered, RenderError>> = pages
         .par_iter()
-        .map_init(|| base.clone(), |ctx, p| render_page(&tera, ctx, p))
+        .map_init(|| base.clone(), |ctx, p| render_page(tera, ctx, p))
         .collect();
     let mut site = Site::default();
     for r in rendered {
@@ -135,10 +166,6 @@ pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> 
         site.add(path, bytes, &origin)?;
         site.pages += 1;
     }
-    crate::timing("templates", t);
-    feeds::add_all(&tera, &model, &mut site)?;
-
-    copy_static(guide, &model, &mut site)?;
     Ok(site)
 }
 

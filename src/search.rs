@@ -1,0 +1,71 @@
+//! Search: the published challenges, solutions and pages indexed with Pagefind, in-process.
+//!
+//! Records are fed from text already in memory (title, summary and the body's text from
+//! the Markdown pass), not from rendered HTML, so nothing is parsed twice and the index holds
+//! only the main content (no menus, footers or review boxes). Each record carries its page's
+//! language, so Pagefind applies that language's stemming (Swedish: "nycklarna" finds
+//! "nyckel"), and filters for area, type, kind, tags and organisations. Pagefind's files,
+//! its browser scripts included, are returned for the site to write; nothing is fetched
+//! from elsewhere. Drafts, archived entries, lists and the 404 page are not indexed.
+
+use std::collections::BTreeMap;
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+/// One searchable page.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The page's URL below the site's base path, starting with `/`.
+    pub url: String,
+    /// ISO 639-1 language code.
+    pub lang: String,
+    pub content: String,
+    /// `title`, `summary`, `area` …: shown in results.
+    pub meta: BTreeMap<String, String>,
+    pub filters: BTreeMap<String, Vec<String>>,
+}
+
+/// The folder of the index under the site root.
+pub const BUNDLE: &str = "pagefind";
+
+/// Builds the index; returns (path under the site root, bytes) for every file of it.
+pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .build()
+        .map_err(|e| format!("cannot start the search indexer: {e}"))?;
+    runtime.block_on(async move {
+        let options = PagefindServiceConfig::builder()
+            .keep_index_url(false)
+            .build();
+        let mut index =
+            PagefindIndex::new(Some(options)).map_err(|e| format!("search index: {e}"))?;
+        for r in records {
+            index
+                .add_custom_record(
+                    r.url.clone(),
+                    r.content,
+                    r.lang,
+                    Some(r.meta),
+                    Some(r.filters),
+                    None,
+                )
+                .await
+                .map_err(|e| format!("cannot index {}: {e}", r.url))?;
+        }
+        let files = index
+            .get_files()
+            .await
+            .map_err(|e| format!("cannot build the search index: {e}"))?;
+        let mut out: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .map(|f| {
+                let rel = f.filename.to_string_lossy().replace('\\', "/");
+                (format!("{BUNDLE}/{rel}"), f.contents)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    })
+}

@@ -1,0 +1,57 @@
+// Shared helpers for the browser tests: a static file server for the built site (with a
+// 404 fallback, as a static host has) and a headless Chromium from Debian's packages.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".mjs": "text/javascript", ".json": "application/json", ".xml": "application/xml",
+  ".png": "image/png", ".svg": "image/svg+xml", ".pdf": "application/pdf",
+  ".wasm": "application/wasm", ".txt": "text/plain",
+};
+
+/** Serves `dir` on a free loopback port under `prefix` (e.g. "/guide/"). */
+export async function serve(dir, prefix = "/") {
+  const server = http.createServer((req, res) => {
+    let url = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!url.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
+    let file = path.join(dir, url.slice(prefix.length));
+    if (!file.startsWith(dir)) { res.writeHead(403); res.end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) {
+      res.writeHead(404, { "content-type": TYPES[".html"] });
+      res.end(fs.readFileSync(path.join(dir, "404.html")));
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, base: origin + prefix, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Debian's Chromium, headless, with nothing that calls out to the network. */
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/** The built site to test: SITE_DIR from the Rust harness (tests/browser.rs). */
+export function siteDir() {
+  const dir = process.env.SITE_DIR;
+  if (!dir) throw new Error("SITE_DIR is not set: run these tests through `cargo test --test browser`");
+  return path.resolve(dir);
+}
+
+/** The base path the site was built for (SITE_PREFIX, default "/"). */
+export function sitePrefix() {
+  return process.env.SITE_PREFIX || "/";
+}
