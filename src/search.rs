@@ -26,6 +26,15 @@ pub struct Record {
     pub filters: BTreeMap<String, Vec<String>>,
 }
 
+/// Pagefind's own ready-made interfaces are not used (the theme has its own search page),
+/// so they are not published.
+fn is_needed(file: &str) -> bool {
+    !(file.starts_with("pagefind-ui.")
+        || file.starts_with("pagefind-component-ui.")
+        || file.starts_with("pagefind-modular-ui.")
+        || file.starts_with("pagefind-highlight."))
+}
+
 /// The folder of the index under the site root.
 pub const BUNDLE: &str = "pagefind";
 
@@ -60,6 +69,7 @@ pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
             .map_err(|e| format!("cannot build the search index: {e}"))?;
         let mut out: Vec<(String, Vec<u8>)> = files
             .into_iter()
+            .filter(|f| is_needed(&f.filename.to_string_lossy()))
             .map(|f| {
                 let rel = f.filename.to_string_lossy().replace('\\', "/");
                 (format!("{BUNDLE}/{rel}"), f.contents)

@@ -464,10 +464,13 @@ impl<'g> Model<'g> {
         if let Some(o) = self.guide.owner(d) {
             v["maintainer"] = json!({"@type": "Organization", "name": o});
         }
-        // `</script>` cannot appear in JSON-LD inside a script element.
+        // Inside <script>, `<` could start `</script>` or `<!--`: write it (and `>`, `&`)
+        // as JSON escapes, which leave the value unchanged.
         serde_json::to_string(&v)
             .expect("json")
-            .replace("</", "<\\/")
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
     }
 
     fn base_page(&self, d: &Doc, kind: &'static str, template: &str) -> PageCtx {
@@ -689,14 +692,22 @@ impl<'g> Model<'g> {
             p.breadcrumbs = vec![link.clone()];
             p.area = Some(link);
         }
+        // A tag links to its page when it has one (an archived entry's tag may have none).
         p.tags = d
             .meta
             .tags
             .iter()
-            .filter(|t| !slugify_id(t).is_empty())
-            .map(|t| NavLink {
-                title: t.clone(),
-                url: format!("{}tags/{}/", self.site.base_path, slugify_id(t)),
+            .map(|t| {
+                let slug = slugify_id(t);
+                let url = if self.tags.contains_key(&slug) {
+                    format!("{}tags/{slug}/", self.site.base_path)
+                } else {
+                    String::new()
+                };
+                NavLink {
+                    title: t.clone(),
+                    url,
+                }
             })
             .collect();
         p.organisations = d.meta.organisations.clone();
