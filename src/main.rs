@@ -78,7 +78,12 @@ fn main() -> ExitCode {
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("invalid arguments")
                 .trim_start_matches("error: ");
-            eprintln!("signpost: {first} (see signpost --help)");
+            let values = rendered
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("[possible values: "))
+                .map(|v| format!("; possible values: {}", v.trim_end_matches(']')))
+                .unwrap_or_default();
+            eprintln!("signpost: {first}{values} (see signpost --help)");
             return ExitCode::from(2);
         }
     };

@@ -124,7 +124,7 @@ fn exit_2_without_a_content_folder() {
     assert_could_not_run(&out, "content/");
 }
 
-/// Bad arguments are clap's usage errors: exit 2, the reason on stderr's first line.
+/// Bad arguments: exit 2 and one line on stderr saying what is wrong.
 #[track_caller]
 fn assert_bad_arguments(args: &[&str], needle: &str) {
     let g = Guide::new(&[]);
@@ -133,9 +133,9 @@ fn assert_bad_arguments(args: &[&str], needle: &str) {
     let out = signpost(&all, None);
     assert_eq!(out.code, 2, "{out:?}");
     assert_eq!(out.stdout, "", "nothing on stdout");
-    let first = out.stderr.lines().next().unwrap_or_default();
-    assert!(first.starts_with("error:"), "{:?}", out.stderr);
-    assert!(first.contains(needle), "{:?}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1, "one line: {:?}", out.stderr);
+    assert!(out.stderr.starts_with("signpost: "), "{:?}", out.stderr);
+    assert!(out.stderr.contains(needle), "{:?}", out.stderr);
 }
 
 #[test]
@@ -150,6 +150,7 @@ fn exit_2_for_a_today_that_is_not_a_date() {
 fn exit_2_for_an_unknown_flag_or_format() {
     assert_bad_arguments(&["--strict"], "--strict");
     assert_bad_arguments(&["--format", "xml"], "xml");
+    assert_bad_arguments(&["--format", "xml"], "human, json, github");
 }
 
 #[test]
