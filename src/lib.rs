@@ -138,7 +138,18 @@ fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<render::Site, Bui
 /// With `SIGNPOST_TIMINGS` set, prints how long a stage has taken (for benchmarks).
 pub(crate) fn timing(stage: &str, since: std::time::Instant) {
     if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
-        eprintln!("timing: {stage} {:.3} s", since.elapsed().as_secs_f64());
+        let peak = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .map(|l| l[6..].trim().to_string())
+            })
+            .unwrap_or_default();
+        eprintln!(
+            "timing: {stage} {:.3} s (peak memory so far {peak})",
+            since.elapsed().as_secs_f64()
+        );
     }
 }
 

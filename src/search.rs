@@ -39,9 +39,18 @@ fn is_needed(file: &str) -> bool {
 pub const BUNDLE: &str = "pagefind";
 
 /// Builds the index; returns (path under the site root, bytes) for every file of it.
+///
+/// One index: splitting it in two, built side by side and merged in the browser, took a
+/// third off the build at 10,000 entries but added about 100 KB to every query (each part
+/// brings its own metadata and filter files), so readers would pay for it (bench/README.md).
 pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    let mut files = build_bundle(BUNDLE, records)?;
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+fn build_bundle(dir: &str, records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("cannot start the search indexer: {e}"))?;
     runtime.block_on(async move {
@@ -67,15 +76,13 @@ pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
             .get_files()
             .await
             .map_err(|e| format!("cannot build the search index: {e}"))?;
-        let mut out: Vec<(String, Vec<u8>)> = files
+        Ok(files
             .into_iter()
             .filter(|f| is_needed(&f.filename.to_string_lossy()))
             .map(|f| {
                 let rel = f.filename.to_string_lossy().replace('\\', "/");
-                (format!("{BUNDLE}/{rel}"), f.contents)
+                (format!("{dir}/{rel}"), f.contents)
             })
-            .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(out)
+            .collect())
     })
 }

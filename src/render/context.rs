@@ -796,13 +796,15 @@ impl<'g> Model<'g> {
             if let Some(kind) = &card.kind_label {
                 filters.insert("kind".into(), vec![kind.clone()]);
             }
-            if !d.meta.tags.is_empty() {
-                filters.insert("tag".into(), d.meta.tags.clone());
+            // Tags and organisations are searchable words, not filters: every filter's
+            // index is downloaded with each query, and at 10,000 entries these two would
+            // take a query past its 300 KB budget (bench/README.md).
+            let mut body = String::new();
+            for line in [&d.meta.tags, &d.meta.organisations] {
+                body.push_str(&line.join(", "));
+                body.push('\n');
             }
-            if !d.meta.organisations.is_empty() {
-                filters.insert("organisation".into(), d.meta.organisations.clone());
-            }
-            let body = d.body.as_ref().map(|b| b.text.as_str()).unwrap_or_default();
+            body.push_str(d.body.as_ref().map(|b| b.text.as_str()).unwrap_or_default());
             out.push(crate::search::Record {
                 // Relative to the site's root: Pagefind's script puts the base path (where
                 // its bundle is served from) in front.

@@ -3,6 +3,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 
 const TYPES = {
@@ -12,7 +13,10 @@ const TYPES = {
   ".wasm": "application/wasm", ".txt": "text/plain",
 };
 
-/** Serves `dir` on a free loopback port under `prefix` (e.g. "/guide/"). */
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt"]);
+
+/** Serves `dir` on a free loopback port under `prefix` (e.g. "/guide/"), gzipping text as
+ * static hosts do, so that measured transfer sizes are what readers download. */
 export async function serve(dir, prefix = "/") {
   const server = http.createServer((req, res) => {
     let url = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -25,8 +29,15 @@ export async function serve(dir, prefix = "/") {
       res.end(fs.readFileSync(path.join(dir, "404.html")));
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
-    res.end(fs.readFileSync(file));
+    const ext = path.extname(file);
+    const headers = { "content-type": TYPES[ext] || "application/octet-stream" };
+    let body = fs.readFileSync(file);
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+      body = zlib.gzipSync(body);
+      headers["content-encoding"] = "gzip";
+    }
+    res.writeHead(200, headers);
+    res.end(body);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;

@@ -145,6 +145,9 @@
   status.textContent = t("loading");
   import(app.getAttribute("data-bundle") + "pagefind.js").then(function (pf) {
     pagefind = pf;
+    // Result URLs are stored below the site's base path.
+    return pagefind.options({ baseUrl: app.getAttribute("data-base") });
+  }).then(function () {
     return pagefind.filters();
   }).then(function (available) {
     buildFilters(available, initial);
