@@ -106,6 +106,23 @@ pub struct TagCount {
     pub count: usize,
 }
 
+/// Names one HTML page of the site, so a page can be rendered on its own (`serve`
+/// re-renders only the pages a change affects).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageKey {
+    Home,
+    Area(String),
+    /// An entry or a standalone page: its index in `Guide::docs`.
+    Doc(usize),
+    Challenges,
+    Solutions,
+    OpenChallenges,
+    Tags,
+    Tag(String),
+    Search,
+    NotFound,
+}
+
 /// One HTML page (`page` in templates). Fields that do not apply to a page kind are empty.
 #[derive(Debug, Default, Serialize)]
 pub struct PageCtx {
@@ -506,72 +523,109 @@ impl<'g> Model<'g> {
 
     /// Every HTML page of the site.
     pub fn pages(&self) -> Vec<PageCtx> {
-        let g = self.guide;
-        let mut pages = Vec::new();
-        pages.push(self.home());
-        for area in &self.area_order {
-            if let Some(d) = g.area_doc(area) {
-                pages.push(self.area(d));
-            }
-        }
-        for (i, d) in g.docs.iter().enumerate() {
-            if !self.built[i] {
-                continue;
-            }
-            match d.role {
-                Role::Entry => pages.push(self.entry(d)),
-                Role::Page => pages.push(self.base_page(d, "page", "page.html")),
-                _ => {}
-            }
-        }
-        let challenges = self.entries(DocType::Challenge, None);
-        let open: Vec<usize> = challenges
+        self.page_keys()
             .iter()
-            .copied()
-            .filter(|&i| self.is_open(&g.docs[i]))
-            .collect();
-        pages.push(self.list(
-            "challenges",
-            "list_challenges",
-            "list_challenges_intro",
-            challenges,
-        ));
-        pages.push(self.list(
-            "solutions",
-            "list_solutions",
-            "list_solutions_intro",
-            self.entries(DocType::Solution, None),
-        ));
-        pages.push(self.list("open-challenges", "list_open", "list_open_intro", open));
-        pages.push(self.tag_index());
-        for (slug, (name, docs)) in &self.tags {
-            let mut p = self.simple(
-                "tag",
-                "tag.html",
-                &format!("tags/{slug}/"),
-                &format!("{}: {name}", self.label("tag")),
-            );
-            p.description = format!("{} {name}", self.label("tag_intro"));
-            p.items = self.cards_of(docs.clone());
-            p.breadcrumbs = vec![NavLink {
-                title: self.label("tags"),
-                url: format!("{}tags/", self.site.base_path),
-            }];
-            pages.push(p);
-        }
+            .filter_map(|k| self.page(k))
+            .collect()
+    }
+
+    /// The keys of every HTML page of the site, in a stable order.
+    pub fn page_keys(&self) -> Vec<PageKey> {
+        let g = self.guide;
+        let mut keys = vec![PageKey::Home];
+        keys.extend(self.area_order.iter().map(|a| PageKey::Area(a.clone())));
+        keys.extend(
+            g.docs
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| self.built[*i] && matches!(d.role, Role::Entry | Role::Page))
+                .map(|(i, _)| PageKey::Doc(i)),
+        );
+        keys.extend([
+            PageKey::Challenges,
+            PageKey::Solutions,
+            PageKey::OpenChallenges,
+            PageKey::Tags,
+        ]);
+        keys.extend(self.tags.keys().map(|slug| PageKey::Tag(slug.clone())));
         if self.site.search {
-            pages.push(self.simple(
-                "search",
-                "search.html",
-                "search/",
-                &self.label("search_title"),
-            ));
+            keys.push(PageKey::Search);
         }
-        let mut not_found = self.simple("404", "404.html", "", &self.label("not_found_title"));
-        not_found.output = "404.html".into();
-        not_found.noindex = true;
-        pages.push(not_found);
-        pages
+        keys.push(PageKey::NotFound);
+        keys
+    }
+
+    /// The context of one page, if the site has it.
+    pub fn page(&self, key: &PageKey) -> Option<PageCtx> {
+        let g = self.guide;
+        Some(match key {
+            PageKey::Home => self.home(),
+            PageKey::Area(a) => self.area(g.area_doc(a)?),
+            PageKey::Doc(i) => {
+                let d = g.docs.get(*i).filter(|_| self.built[*i])?;
+                match d.role {
+                    Role::Entry => self.entry(d),
+                    Role::Page => self.base_page(d, "page", "page.html"),
+                    _ => return None,
+                }
+            }
+            PageKey::Challenges => self.list(
+                "challenges",
+                "list_challenges",
+                "list_challenges_intro",
+                self.entries(DocType::Challenge, None),
+            ),
+            PageKey::Solutions => self.list(
+                "solutions",
+                "list_solutions",
+                "list_solutions_intro",
+                self.entries(DocType::Solution, None),
+            ),
+            PageKey::OpenChallenges => {
+                let open = self
+                    .entries(DocType::Challenge, None)
+                    .into_iter()
+                    .filter(|&i| self.is_open(&g.docs[i]))
+                    .collect();
+                self.list("open-challenges", "list_open", "list_open_intro", open)
+            }
+            PageKey::Tags => self.tag_index(),
+            PageKey::Tag(slug) => {
+                let (name, docs) = self.tags.get(slug)?;
+                let mut p = self.simple(
+                    "tag",
+                    "tag.html",
+                    &format!("tags/{slug}/"),
+                    &format!("{}: {name}", self.label("tag")),
+                );
+                p.description = format!("{} {name}", self.label("tag_intro"));
+                p.items = self.cards_of(docs.clone());
+                p.breadcrumbs = vec![NavLink {
+                    title: self.label("tags"),
+                    url: format!("{}tags/", self.site.base_path),
+                }];
+                p
+            }
+            PageKey::Search => {
+                let mut p = self.simple(
+                    "search",
+                    "search.html",
+                    "search/",
+                    &self.label("search_title"),
+                );
+                // A page of results is not something to find in a search engine.
+                p.noindex = true;
+                p
+            }
+            PageKey::NotFound => {
+                let mut p = self.simple("404", "404.html", "", &self.label("not_found_title"));
+                p.output = "404.html".into();
+                p.noindex = true;
+                // Served at any address that does not exist: it has no address of its own.
+                p.canonical = String::new();
+                p
+            }
+        })
     }
 
     fn simple(&self, kind: &'static str, template: &str, rel: &str, title: &str) -> PageCtx {
