@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod text;
 
 use std::path::Path;

@@ -39,6 +39,24 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Preview the guide in a browser, rebuilt and reloaded on every save
+    Serve {
+        /// Port to listen on (0: any free port)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; the default only accepts connections from this computer
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: std::net::IpAddr,
+        /// Leave out drafts and entries in review, as on the public site
+        #[arg(long)]
+        no_drafts: bool,
+        /// Open the preview in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Judge review dates as of this day (YYYY-MM-DD) instead of today
+        #[arg(long, value_parser = signpost::parse_date, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
     /// Check the guide, then write the site (only when there are no errors)
     Build {
         /// Where to write the site (relative to the guide root)
@@ -88,6 +106,28 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Serve {
+            port,
+            bind,
+            no_drafts,
+            open,
+            today,
+        } => {
+            let opts = signpost::serve::ServeOptions {
+                bind,
+                port,
+                drafts: !no_drafts,
+                open,
+                today: today.unwrap_or_else(signpost::today),
+            };
+            match signpost::serve::run(&cli.root, opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("signpost: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Build {
             output,
             drafts,

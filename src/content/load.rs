@@ -488,6 +488,51 @@ fn encode_path(p: &str) -> String {
     percent_encoding::utf8_percent_encode(p, SET).to_string()
 }
 
+impl Guide {
+    /// Re-reads Markdown files that changed or were removed (paths relative to the guide
+    /// root, `content/…`), for `serve`: only those files are read and parsed again; the
+    /// indexes and the whole-guide diagnostics are rebuilt. A new area folder or a changed
+    /// `config.toml` needs a full [`load`].
+    pub fn reload(&mut self, paths: &[String], opts: &LoadOptions) {
+        let config = self.config.clone();
+        let root = self.root.clone();
+        let cx = LoadContext {
+            root: &root,
+            config: &config,
+            base_path: config.base_path(),
+            render: opts.render,
+        };
+        let whole_guide = |d: &Diagnostic| {
+            matches!(
+                d.code,
+                Code::DuplicateId | Code::OrphanTranslation | Code::MissingAreaFile
+            ) || (d.code == Code::InvalidId && d.file.as_deref().is_some_and(|f| f.ends_with('/')))
+        };
+        self.diagnostics
+            .retain(|d| !whole_guide(d) && !d.file.as_ref().is_some_and(|f| paths.contains(f)));
+        self.docs.retain(|d| !paths.contains(&d.path));
+        for path in paths {
+            let Some(rel) = path.strip_prefix("content/") else {
+                continue;
+            };
+            if !self.root.join(path).is_file() {
+                continue;
+            }
+            let (doc, diags) = read_doc(&cx, rel);
+            self.docs.extend(doc);
+            self.diagnostics.extend(diags);
+        }
+        self.docs.sort_by(|a, b| a.path.cmp(&b.path));
+        self.files_read = self.docs.len() + 1;
+        let area_dirs: Vec<String> = self.areas.keys().cloned().collect();
+        self.by_path.clear();
+        self.originals.clear();
+        self.translations.clear();
+        self.areas.clear();
+        index(self, &area_dirs);
+    }
+}
+
 /// Builds the indexes and reports what only the whole guide shows: duplicate ids, orphan
 /// translations, area folders without `_area.md`.
 fn index(guide: &mut Guide, area_dirs: &[String]) {

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use tera::Tera;
 
 use crate::content::Guide;
-use context::{Model, PageCtx};
+use context::{Model, PageCtx, PageKey};
 
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -104,73 +104,103 @@ impl Site {
         Ok(())
     }
 
+    /// Puts a file in place of what was there (for `serve`, which re-renders pages).
+    pub fn replace(&mut self, path: String, bytes: Vec<u8>) {
+        self.files.insert(path, bytes);
+    }
+
     /// The bytes of a generated file.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
     }
 }
 
-/// Renders the whole site.
+/// Templates and UI strings of a guide's theme, loaded once; renders pages of a [`Model`].
+pub struct Renderer {
+    tera: Tera,
+    strings: toml::Table,
+}
+
+impl Renderer {
+    pub fn new(guide: &Guide) -> Result<Self, RenderError> {
+        Ok(Renderer {
+            tera: templates::load(&guide.root, &guide.config.theme)?,
+            strings: templates::strings(
+                &guide.root,
+                &guide.config.theme,
+                &guide.config.default_language,
+            )?,
+        })
+    }
+
+    /// What every page of `guide` shows.
+    pub fn model<'g>(&self, guide: &'g Guide, opts: &RenderOptions) -> Model<'g> {
+        Model::new(guide, opts, self.strings.clone())
+    }
+
+    /// Renders the given pages (in parallel): (output path, bytes, origin) for each.
+    pub fn pages(&self, model: &Model, keys: &[PageKey]) -> Result<Vec<Rendered>, RenderError> {
+        let pages: Vec<PageCtx> = keys.par_iter().filter_map(|k| model.page(k)).collect();
+        // `site` is the same on every page: put it in a context once per worker thread and
+        // only swap `page` in for each page (serialising the site per page doubled the cost).
+        let mut base = tera::Context::new();
+        base.insert("site", &model.site);
+        pages
+            .par_iter()
+            .map_init(|| base.clone(), |ctx, p| render_page(&self.tera, ctx, p))
+            .collect()
+    }
+
+    /// Everything but the HTML pages and the search index: feeds, sitemap, robots.txt,
+    /// redirects, static files and content assets.
+    pub fn extras(&self, model: &Model, site: &mut Site) -> Result<(), RenderError> {
+        feeds::add_all(&self.tera, model, site)?;
+        copy_static(model.guide, model, site)
+    }
+}
+
+/// The search index's files for a model (empty when search is off).
+pub fn search_files(model: &Model) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    if !model.guide.config.search.enabled {
+        return Ok(Vec::new());
+    }
+    crate::search::build(model.search_records()).map_err(RenderError::Search)
+}
+
+/// Renders the whole site, the search index built beside the pages.
 pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> {
     let t = std::time::Instant::now();
-    let tera = templates::load(&guide.root, &guide.config.theme)?;
-    let strings = templates::strings(
-        &guide.root,
-        &guide.config.theme,
-        &guide.config.default_language,
-    )?;
-    let model = Model::new(guide, opts, strings);
-    let pages = model.pages();
-    crate::timing("pages", t);
-
+    let renderer = Renderer::new(guide)?;
+    let model = renderer.model(guide, opts);
+    let keys = model.page_keys();
+    crate::timing("model", t);
     std::thread::scope(|scope| {
         // The search index is built beside the rendering, from text already in memory.
-        let search = guide.config.search.enabled.then(|| {
-            let records = model.search_records();
-            scope.spawn(move || {
-                let t = std::time::Instant::now();
-                let files = crate::search::build(records);
-                crate::timing("search", t);
-                files
-            })
+        let search = scope.spawn(|| {
+            let t = std::time::Instant::now();
+            let files = search_files(&model);
+            crate::timing("search", t);
+            files
         });
-        let mut site = render_pages(&tera, &model, &pages)?;
+        let mut site = Site::default();
+        for (path, bytes, origin) in renderer.pages(&model, &keys)? {
+            site.add(path, bytes, &origin)?;
+            site.pages += 1;
+        }
         crate::timing("templates", t);
-        feeds::add_all(&tera, &model, &mut site)?;
-        copy_static(guide, &model, &mut site)?;
-        if let Some(handle) = search {
-            let files = handle
-                .join()
-                .map_err(|_| RenderError::Search("the search indexer stopped unexpectedly".into()))?
-                .map_err(RenderError::Search)?;
-            for (path, bytes) in files {
-                site.add(path, bytes, "the search index")?;
-            }
+        renderer.extras(&model, &mut site)?;
+        let files = search
+            .join()
+            .map_err(|_| RenderError::Search("the search indexer stopped unexpectedly".into()))??;
+        for (path, bytes) in files {
+            site.add(path, bytes, "the search index")?;
         }
         Ok(site)
     })
 }
 
-fn render_pages(tera: &Tera, model: &Model, pages: &[PageCtx]) -> Result<Site, RenderError> {
-    // `site` is the same on every page: put it in a context once per worker thread and
-    // only swap `page` in for each page (serialising the site per page doubled the cost).
-    let mut base = tera::Context::new();
-    base.insert("site", &model.site);
-    let rendered: Vec<Result<Rendered, RenderError>> = pages
-        .par_iter()
-        .map_init(|| base.clone(), |ctx, p| render_page(tera, ctx, p))
-        .collect();
-    let mut site = Site::default();
-    for r in rendered {
-        let (path, bytes, origin) = r?;
-        site.add(path, bytes, &origin)?;
-        site.pages += 1;
-    }
-    Ok(site)
-}
-
 /// A rendered page: output path, bytes, and what produced it.
-type Rendered = (String, Vec<u8>, String);
+pub type Rendered = (String, Vec<u8>, String);
 
 fn render_page(
     tera: &Tera,

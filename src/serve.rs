@@ -1,0 +1,822 @@
+//! `serve`: the live preview editors write against.
+//!
+//! The site is built in memory (drafts included unless `--no-drafts`) and served over HTTP
+//! on the loopback address. A watcher (notify) follows `content/`, `themes/`, `templates/`,
+//! `static/` and `config.toml`; after a save, only the changed Markdown files are read
+//! again, the check runs, the edited page is rendered and the browser told to reload it
+//! (server-sent events), then the pages that show it (its area, lists, home, related
+//! entries, tag pages) and the feeds follow, and the search index catches up last, in the
+//! background. A template, theme or config change rebuilds everything. While the guide has
+//! errors every page shows them (file, line, message) instead; fixing the file brings the
+//! page back. Nothing is written to disk.
+
+use std::collections::{BTreeSet, HashMap};
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::extract::State as AxumState;
+use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::NaiveDate;
+use notify::{RecursiveMode, Watcher};
+use tokio::sync::broadcast;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::StreamExt;
+
+use crate::content::{self, Doc, Guide, LoadOptions, Role};
+use crate::diagnostics::{self, Format, Report};
+use crate::render::context::PageKey;
+use crate::render::{self, RenderOptions, Renderer, Site};
+use crate::text::slugify_id;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+    pub today: NaiveDate,
+}
+
+/// What the HTTP side serves; replaced piece by piece by the rebuilds.
+struct Served {
+    site: Site,
+    /// The diagnostics page shown instead of every page while the guide has errors.
+    overlay: Option<String>,
+    base_path: String,
+}
+
+struct Shared {
+    served: RwLock<Served>,
+    events: broadcast::Sender<String>,
+}
+
+/// Paths (URLs) that changed, or everything.
+enum Changed {
+    All,
+    Urls(Vec<String>),
+}
+
+impl Changed {
+    fn message(&self) -> String {
+        match self {
+            Changed::All => "{\"all\":true}".to_string(),
+            Changed::Urls(urls) => serde_json::json!({ "paths": urls }).to_string(),
+        }
+    }
+}
+
+const LIVE_JS: &str = r#"(function () {
+  var source = new EventSource("/__signpost/events");
+  source.onmessage = function (e) {
+    var d = JSON.parse(e.data);
+    if (d.all || (d.paths || []).indexOf(location.pathname) !== -1) location.reload();
+  };
+})();
+"#;
+
+/// Builds the guide, serves it, and rebuilds on every change until the process is stopped.
+pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
+    let (config, _, _) = content::load::read_config(root).map_err(|e| e.to_string())?;
+    let base_path = config.base_path();
+    let listener = std::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let url = format!("http://{addr}{base_path}");
+
+    let mut engine = Engine::new(root, &url, &opts);
+    let started = Instant::now();
+    let (served, _) = engine.full();
+    eprintln!("Built in {} ms", started.elapsed().as_millis());
+    let (events, _) = broadcast::channel(256);
+    let shared = Arc::new(Shared {
+        served: RwLock::new(served),
+        events,
+    });
+    engine.search_in_background(&shared);
+
+    let watch_shared = Arc::clone(&shared);
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res {
+            let _ = tx.send(event);
+        }
+    })
+    .map_err(|e| format!("cannot watch the guide for changes: {e}"))?;
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch `{}`: {e}", root.display()))?;
+    for dir in ["content", "themes", "templates", "static"] {
+        let d = root.join(dir);
+        if d.is_dir() {
+            watcher
+                .watch(&d, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch `{}`: {e}", d.display()))?;
+        }
+    }
+    std::thread::spawn(move || engine.watch(rx, &watch_shared));
+
+    println!("Serving {url} (press Ctrl+C to stop)");
+    if opts.open {
+        open_browser(&url);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
+        let app = Router::new()
+            .route("/__signpost/live.js", get(live_js))
+            .route("/__signpost/events", get(events_stream))
+            .fallback(page)
+            .with_state(shared);
+        axum::serve(listener, app).await.map_err(|e| e.to_string())
+    })?;
+    drop(watcher);
+    Ok(())
+}
+
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
+        eprintln!("could not open a browser ({program}: {e}); open {url} yourself");
+    }
+}
+
+async fn live_js() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        LIVE_JS,
+    )
+        .into_response()
+}
+
+async fn events_stream(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse {
+    let stream = BroadcastStream::new(shared.events.subscribe())
+        .filter_map(|m| m.ok())
+        .map(|m| Ok::<Event, Infallible>(Event::default().data(m)));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn page(AxumState(shared): AxumState<Arc<Shared>>, req: Request<Body>) -> Response {
+    let path = percent_encoding::percent_decode_str(req.uri().path())
+        .decode_utf8_lossy()
+        .into_owned();
+    let served = shared.served.read().expect("lock");
+    let base = served.base_path.as_str();
+    let Some(rel) = path.strip_prefix(base) else {
+        if path == "/" || format!("{path}/") == base {
+            return redirect(base);
+        }
+        return not_found(&served);
+    };
+    let is_page = rel.is_empty() || rel.ends_with('/') || rel.ends_with(".html");
+    if let (Some(overlay), true) = (&served.overlay, is_page) {
+        return html(StatusCode::OK, overlay.as_bytes());
+    }
+    let rel = rel.to_string();
+    let candidates = if rel.is_empty() || rel.ends_with('/') {
+        vec![format!("{rel}index.html")]
+    } else {
+        vec![rel.clone()]
+    };
+    for c in &candidates {
+        if let Some(bytes) = served.site.files.get(c) {
+            return file_response(c, bytes.clone());
+        }
+        if let Some(src) = served.site.copies.get(c) {
+            if let Ok(bytes) = std::fs::read(src) {
+                return file_response(c, bytes);
+            }
+        }
+    }
+    if served.site.files.contains_key(&format!("{rel}/index.html")) {
+        return redirect(&format!("{path}/"));
+    }
+    not_found(&served)
+}
+
+fn redirect(to: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::TEMPORARY_REDIRECT)
+        .header(header::LOCATION, to)
+        .body(Body::empty())
+        .expect("response")
+}
+
+fn not_found(served: &Served) -> Response {
+    match (&served.overlay, served.site.files.get("404.html")) {
+        (Some(overlay), _) => html(StatusCode::NOT_FOUND, overlay.as_bytes()),
+        (None, Some(page)) => html(StatusCode::NOT_FOUND, page),
+        (None, None) => html(
+            StatusCode::NOT_FOUND,
+            b"<!doctype html><title>404</title><p>Not found</p>",
+        ),
+    }
+}
+
+fn html(status: StatusCode, bytes: &[u8]) -> Response {
+    let mut response = Response::new(Body::from(inject_live_reload(bytes)));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn file_response(path: &str, bytes: Vec<u8>) -> Response {
+    if path.ends_with(".html") {
+        return html(StatusCode::OK, &bytes);
+    }
+    let mut response = Response::new(Body::from(bytes));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or_default() {
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Adds the live-reload script before `</body>`.
+fn inject_live_reload(page: &[u8]) -> Vec<u8> {
+    const TAG: &[u8] = b"<script src=\"/__signpost/live.js\"></script>";
+    let at = page
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(page.len());
+    let mut out = Vec::with_capacity(page.len() + TAG.len());
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(TAG);
+    out.extend_from_slice(&page[at..]);
+    out
+}
+
+/// Holds the guide between rebuilds and decides what a change needs.
+struct Engine {
+    root: PathBuf,
+    load_opts: LoadOptions,
+    render_opts: RenderOptions,
+    guide: Option<Guide>,
+    renderer: Option<Renderer>,
+    /// The last state had errors: the next good one re-renders everything.
+    had_errors: bool,
+    /// Bumped on every rebuild; a search index built for an older one is dropped.
+    generation: Arc<AtomicU64>,
+}
+
+impl Engine {
+    fn new(root: &Path, url: &str, opts: &ServeOptions) -> Self {
+        Engine {
+            root: root.to_path_buf(),
+            load_opts: LoadOptions {
+                render: true,
+                base_url: Some(url.to_string()),
+            },
+            render_opts: RenderOptions {
+                drafts: opts.drafts,
+                today: opts.today,
+            },
+            guide: None,
+            renderer: None,
+            had_errors: false,
+            generation: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    fn base_path(&self) -> String {
+        self.guide
+            .as_ref()
+            .map(|g| g.config.base_path())
+            .unwrap_or_else(|| "/".into())
+    }
+
+    /// Loads, checks and renders everything (no search index yet).
+    fn full(&mut self) -> (Served, Changed) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.renderer = None;
+        let guide = match content::load(&self.root, &self.load_opts) {
+            Ok(g) => g,
+            Err(e) => {
+                eprintln!("signpost: {e}");
+                self.guide = None;
+                self.had_errors = true;
+                return (
+                    Served {
+                        site: Site::default(),
+                        overlay: Some(overlay_message(&e.to_string())),
+                        base_path: "/".into(),
+                    },
+                    Changed::All,
+                );
+            }
+        };
+        self.guide = Some(guide);
+        let served = match self.render_all() {
+            Ok(site) => Served {
+                site,
+                overlay: None,
+                base_path: self.base_path(),
+            },
+            Err(overlay) => Served {
+                site: Site::default(),
+                overlay: Some(overlay),
+                base_path: self.base_path(),
+            },
+        };
+        (served, Changed::All)
+    }
+
+    /// Checks the loaded guide; the diagnostics page when it has errors.
+    fn check(&mut self) -> Result<(), String> {
+        let guide = self.guide.as_ref().expect("loaded");
+        let report = Report::new(
+            crate::check::run(guide, self.render_opts.today),
+            guide.files_read,
+            false,
+        );
+        if !report.diagnostics.is_empty() {
+            let text = diagnostics::render(
+                &report,
+                Format::Human,
+                false,
+                &|p| guide.source(p).map(str::to_owned),
+                "",
+            );
+            eprint!("{text}");
+        }
+        self.had_errors = report.has_errors();
+        if report.has_errors() {
+            return Err(overlay_page(&report, guide));
+        }
+        Ok(())
+    }
+
+    fn render_all(&mut self) -> Result<Site, String> {
+        self.check()?;
+        let guide = self.guide.as_ref().expect("loaded");
+        if self.renderer.is_none() {
+            self.renderer =
+                Some(Renderer::new(guide).map_err(|e| overlay_message(&e.to_string()))?);
+        }
+        let renderer = self.renderer.as_ref().expect("set");
+        let model = renderer.model(guide, &self.render_opts);
+        let mut site = Site::default();
+        let pages = renderer
+            .pages(&model, &model.page_keys())
+            .map_err(|e| overlay_message(&e.to_string()))?;
+        for (path, bytes, origin) in pages {
+            site.add(path, bytes, &origin)
+                .map_err(|e| overlay_message(&e.to_string()))?;
+            site.pages += 1;
+        }
+        renderer
+            .extras(&model, &mut site)
+            .map_err(|e| overlay_message(&e.to_string()))?;
+        Ok(site)
+    }
+
+    /// Builds the search index in another thread and adds it to the site when done,
+    /// unless a newer rebuild has started meanwhile.
+    fn search_in_background(&self, shared: &Arc<Shared>) {
+        let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
+            return;
+        };
+        if !guide.config.search.enabled {
+            return;
+        }
+        let records = renderer.model(guide, &self.render_opts).search_records();
+        let generation = Arc::clone(&self.generation);
+        let mine = generation.load(Ordering::SeqCst);
+        let shared = Arc::clone(shared);
+        std::thread::spawn(move || {
+            let files = crate::search::build(records);
+            if generation.load(Ordering::SeqCst) != mine {
+                return;
+            }
+            match files {
+                Ok(files) => {
+                    let mut served = shared.served.write().expect("lock");
+                    served.site.files.retain(|p, _| !p.starts_with("pagefind/"));
+                    for (path, bytes) in files {
+                        served.site.replace(path, bytes);
+                    }
+                }
+                Err(e) => eprintln!("signpost: the search index could not be built: {e}"),
+            }
+        });
+    }
+
+    /// Follows the watcher until it stops.
+    fn watch(&mut self, rx: mpsc::Receiver<notify::Event>, shared: &Arc<Shared>) {
+        while let Ok(first) = rx.recv() {
+            let mut events = vec![first];
+            // Editors save in several steps (write a temporary file, rename it over the
+            // original): wait until the events stop for a moment.
+            while let Ok(e) = rx.recv_timeout(Duration::from_millis(25)) {
+                events.push(e);
+            }
+            let started = Instant::now();
+            let change = self.classify(&events);
+            let Some(change) = change else { continue };
+            match change {
+                Work::Full => {
+                    let (served, changed) = self.full();
+                    *shared.served.write().expect("lock") = served;
+                    let _ = shared.events.send(changed.message());
+                    eprintln!("Rebuilt everything in {} ms", started.elapsed().as_millis());
+                    self.search_in_background(shared);
+                }
+                Work::Static => {
+                    let refreshed =
+                        self.guide
+                            .as_ref()
+                            .zip(self.renderer.as_ref())
+                            .map(|(g, r)| {
+                                let model = r.model(g, &self.render_opts);
+                                let mut extras = Site::default();
+                                r.extras(&model, &mut extras).map(|_| extras)
+                            });
+                    if let Some(Ok(extras)) = refreshed {
+                        let mut served = shared.served.write().expect("lock");
+                        served.site.copies = extras.copies;
+                    }
+                    let _ = shared.events.send(Changed::All.message());
+                    eprintln!(
+                        "Static files changed ({} ms)",
+                        started.elapsed().as_millis()
+                    );
+                }
+                Work::Markdown(paths) => {
+                    self.markdown(&paths, shared, started);
+                }
+            }
+        }
+    }
+
+    fn classify(&self, events: &[notify::Event]) -> Option<Work> {
+        let mut markdown: BTreeSet<String> = BTreeSet::new();
+        let mut static_change = false;
+        for event in events {
+            if event.kind.is_access() {
+                continue;
+            }
+            for path in &event.paths {
+                let Ok(rel) = path.strip_prefix(&self.root) else {
+                    continue;
+                };
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel == crate::config::FILE
+                    || rel.starts_with("themes/") && !rel.contains("/static/")
+                    || rel.starts_with("templates/")
+                {
+                    return Some(Work::Full);
+                }
+                if rel.starts_with("static/") || rel.starts_with("themes/") {
+                    static_change = true;
+                } else if let Some(in_content) = rel.strip_prefix("content/") {
+                    if rel.ends_with(".md") {
+                        if content::paths::classify(in_content).is_ok_and(|c| c.is_some()) {
+                            markdown.insert(rel);
+                        }
+                    } else if path.is_dir() || is_folder_event(&event.kind) {
+                        // A folder appeared or went away: areas may have changed.
+                        return Some(Work::Full);
+                    } else {
+                        static_change = true;
+                    }
+                } else if rel == "content"
+                    || ["static", "themes", "templates"].contains(&rel.as_str())
+                {
+                    return Some(Work::Full);
+                }
+            }
+        }
+        if !markdown.is_empty() {
+            Some(Work::Markdown(markdown.into_iter().collect()))
+        } else if static_change {
+            Some(Work::Static)
+        } else {
+            None
+        }
+    }
+
+    /// Re-reads changed Markdown files; renders the edited pages first, then what shows them.
+    fn markdown(&mut self, paths: &[String], shared: &Arc<Shared>, started: Instant) {
+        let Some(guide) = self.guide.as_mut() else {
+            let (served, changed) = self.full();
+            *shared.served.write().expect("lock") = served;
+            let _ = shared.events.send(changed.message());
+            return;
+        };
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        let before: HashMap<String, Doc> = paths
+            .iter()
+            .filter_map(|p| {
+                guide
+                    .by_path
+                    .get(p)
+                    .map(|&i| (p.clone(), guide.docs[i].clone()))
+            })
+            .collect();
+        guide.reload(paths, &self.load_opts);
+        let was_broken = self.had_errors;
+        if let Err(overlay) = self.check() {
+            let mut served = shared.served.write().expect("lock");
+            served.overlay = Some(overlay);
+            let _ = shared.events.send(Changed::All.message());
+            eprintln!("{} has errors: the browser shows them", paths.join(", "));
+            return;
+        }
+        if self.renderer.is_none() {
+            let (served, changed) = self.full();
+            *shared.served.write().expect("lock") = served;
+            let _ = shared.events.send(changed.message());
+            return;
+        }
+        let guide = self.guide.as_ref().expect("loaded");
+        let structural = was_broken
+            || paths.iter().any(|p| {
+                let now = guide.by_path.get(p).map(|&i| &guide.docs[i]);
+                let old = before.get(p);
+                // Added, removed, or not an entry: menus and navigation may change everywhere.
+                now.is_none()
+                    || old.is_none()
+                    || now.is_some_and(|d| d.role != Role::Entry)
+                    || old.is_some_and(|d| {
+                        d.role != Role::Entry || d.area != now.and_then(|n| n.area.clone())
+                    })
+            });
+        if structural {
+            // Pages may have appeared or gone: a fresh site, so nothing stale stays behind.
+            let served = match self.render_all() {
+                Ok(site) => Served {
+                    site,
+                    overlay: None,
+                    base_path: self.base_path(),
+                },
+                Err(overlay) => Served {
+                    site: Site::default(),
+                    overlay: Some(overlay),
+                    base_path: self.base_path(),
+                },
+            };
+            *shared.served.write().expect("lock") = served;
+            let _ = shared.events.send(Changed::All.message());
+            eprintln!(
+                "{}: rebuilt every page in {} ms",
+                paths.join(", "),
+                started.elapsed().as_millis()
+            );
+            self.search_in_background(shared);
+            return;
+        }
+        let renderer = self.renderer.as_ref().expect("checked above");
+        let model = renderer.model(guide, &self.render_opts);
+        let first: Vec<PageKey> = paths
+            .iter()
+            .filter_map(|p| guide.by_path.get(p).map(|&i| PageKey::Doc(i)))
+            .collect();
+        let rest = dependents(guide, &before, paths);
+        // The edited pages first: the browser showing one reloads at once.
+        let urls = match publish(renderer, &model, &first, shared, started) {
+            Ok(urls) => urls,
+            Err(overlay) => {
+                shared.served.write().expect("lock").overlay = Some(overlay);
+                let _ = shared.events.send(Changed::All.message());
+                return;
+            }
+        };
+        {
+            let mut served = shared.served.write().expect("lock");
+            served.overlay = None;
+        }
+        let _ = shared.events.send(Changed::Urls(urls.clone()).message());
+        let first_ms = started.elapsed().as_millis();
+        // Then everything that shows them.
+        let rest_urls = publish(renderer, &model, &rest, shared, started).unwrap_or_default();
+        let mut extras = Site::default();
+        if renderer.extras(&model, &mut extras).is_ok() {
+            let mut served = shared.served.write().expect("lock");
+            for (path, bytes) in extras.files {
+                served.site.replace(path, bytes);
+            }
+            served.site.copies = extras.copies;
+        }
+        if !rest_urls.is_empty() {
+            let _ = shared
+                .events
+                .send(Changed::Urls(rest_urls.clone()).message());
+        }
+        eprintln!(
+            "{}: {} reloaded in {first_ms} ms, {} more pages in {} ms",
+            paths.join(", "),
+            urls.join(", "),
+            rest_urls.len(),
+            started.elapsed().as_millis()
+        );
+        self.search_in_background(shared);
+    }
+}
+
+fn is_folder_event(kind: &notify::EventKind) -> bool {
+    use notify::event::{CreateKind, RemoveKind};
+    matches!(
+        kind,
+        notify::EventKind::Create(CreateKind::Folder)
+            | notify::EventKind::Remove(RemoveKind::Folder)
+    )
+}
+
+enum Work {
+    Full,
+    Static,
+    Markdown(Vec<String>),
+}
+
+/// Renders pages and puts them in the served site; returns their URLs.
+fn publish(
+    renderer: &Renderer,
+    model: &render::context::Model,
+    keys: &[PageKey],
+    shared: &Arc<Shared>,
+    _started: Instant,
+) -> Result<Vec<String>, String> {
+    let pages = renderer
+        .pages(model, keys)
+        .map_err(|e| overlay_message(&e.to_string()))?;
+    let base = model.site.base_path.clone();
+    let mut served = shared.served.write().expect("lock");
+    let mut urls = Vec::with_capacity(pages.len());
+    for (path, bytes, _) in pages {
+        let url = format!("{base}{}", path.strip_suffix("index.html").unwrap_or(&path));
+        urls.push(url);
+        served.site.replace(path, bytes);
+    }
+    Ok(urls)
+}
+
+/// The pages that show an entry: its area, the home page, the lists, its tags' pages, and
+/// the entries it points at or that point at it (their cards show its title).
+fn dependents(guide: &Guide, before: &HashMap<String, Doc>, paths: &[String]) -> Vec<PageKey> {
+    let mut keys: BTreeSet<PageKey> = BTreeSet::from([
+        PageKey::Home,
+        PageKey::Challenges,
+        PageKey::Solutions,
+        PageKey::OpenChallenges,
+        PageKey::Tags,
+    ]);
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    for doc in paths
+        .iter()
+        .filter_map(|p| guide.by_path.get(p).map(|&i| &guide.docs[i]))
+        .chain(before.values())
+    {
+        if let Some(a) = &doc.area {
+            keys.insert(PageKey::Area(a.clone()));
+        }
+        for t in &doc.meta.tags {
+            keys.insert(PageKey::Tag(slugify_id(t)));
+        }
+        ids.insert(doc.id.clone());
+        ids.extend(doc.meta.related.iter().map(|r| r.value.clone()));
+        ids.extend(doc.meta.addresses.iter().map(|r| r.value.clone()));
+    }
+    let changed_ids: BTreeSet<&str> = paths
+        .iter()
+        .filter_map(|p| guide.by_path.get(p).map(|&i| guide.docs[i].id.as_str()))
+        .collect();
+    for (i, d) in guide.docs.iter().enumerate() {
+        let points_at_changed = d
+            .meta
+            .related
+            .iter()
+            .chain(&d.meta.addresses)
+            .any(|r| changed_ids.contains(r.value.as_str()));
+        if points_at_changed || (ids.contains(&d.id) && !changed_ids.contains(d.id.as_str())) {
+            keys.insert(PageKey::Doc(i));
+        }
+    }
+    keys.into_iter().collect()
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const OVERLAY_STYLE: &str = "body{font:1rem/1.5 system-ui,sans-serif;margin:0;background:#fff;color:#1b1b1b}\
+main{max-width:60rem;margin:0 auto;padding:1rem}h1{color:#a00000}\
+li{margin:0 0 1.25rem;padding:.75rem 1rem;border-left:6px solid #a00000;background:#fbeaea;list-style:none}\
+li.warning{border-color:#8a6100;background:#fff4ce}pre{white-space:pre-wrap;margin:.5rem 0 0;font-size:.95rem}\
+ul{padding:0}code{font-weight:700}";
+
+/// The page shown instead of the site while the guide has errors.
+fn overlay_page(report: &Report, guide: &Guide) -> String {
+    let mut items = String::new();
+    for d in &report.diagnostics {
+        let severity = match d.severity {
+            diagnostics::Severity::Error => "error",
+            diagnostics::Severity::Warning => "warning",
+        };
+        let place = match (&d.file, d.line, d.column) {
+            (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}"),
+            (Some(f), Some(l), None) => format!("{f}:{l}"),
+            (Some(f), _, _) => f.clone(),
+            _ => String::new(),
+        };
+        let line = d
+            .file
+            .as_deref()
+            .zip(d.line)
+            .and_then(|(f, l)| guide.source(f).and_then(|s| s.lines().nth(l as usize - 1)))
+            .map(|l| format!("<pre>{}</pre>", escape(l)))
+            .unwrap_or_default();
+        let hint = d
+            .hint
+            .as_deref()
+            .map(|h| format!("<p>{}</p>", escape(h)))
+            .unwrap_or_default();
+        items.push_str(&format!(
+            "<li class=\"{severity}\"><p><code>{}</code> {severity}[{}]: {}</p>{line}{hint}</li>",
+            escape(&place),
+            d.code,
+            escape(&d.message)
+        ));
+    }
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Errors – signpost</title><style>{OVERLAY_STYLE}</style></head><body><main>\
+         <h1>The guide has errors</h1><p>{}. Fix them and save: this page reloads by itself.</p><ul>{items}</ul></main></body></html>",
+        escape(&report.summary_line())
+    )
+}
+
+/// The error page for a problem that is not a diagnostic (theme, config, output).
+fn overlay_message(message: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error – signpost</title>\
+         <style>{OVERLAY_STYLE}</style></head><body><main><h1>The site cannot be built</h1>\
+         <ul><li><pre>{}</pre></li></ul><p>Fix it and save: this page reloads by itself.</p></main></body></html>",
+        escape(message)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn live_reload_goes_before_the_end_of_body() {
+        let out = inject_live_reload(b"<html><body><p>x</p></body></html>");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<html><body><p>x</p><script src=\"/__signpost/live.js\"></script></body></html>"
+        );
+    }
+}

@@ -1,0 +1,243 @@
+//! `signpost serve` end to end: a real server process on a free port, a real file
+//! watcher, a real HTTP client and the live-reload event stream, on a copy of the sample
+//! guide in a temporary folder.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+struct Server {
+    child: Child,
+    /// `127.0.0.1:port`
+    addr: String,
+    events: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn sample_guide() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo.join("config.toml"), dir.path().join("config.toml")).unwrap();
+    copy_dir(&repo.join("content"), &dir.path().join("content"));
+    copy_dir(&repo.join("themes"), &dir.path().join("themes"));
+    dir
+}
+
+fn start(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .arg("--root")
+        .arg(root)
+        .args(["serve", "--port", "0", "--today", "2026-11-21"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .strip_prefix("Serving http://")
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+    let addr = url.split('/').next().unwrap().to_string();
+    // Follow the live-reload stream as a browser does.
+    let (tx, events) = mpsc::channel();
+    let mut stream = TcpStream::connect(&addr).unwrap();
+    write!(
+        stream,
+        "GET /__signpost/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { break };
+            if let Some(data) = line.strip_prefix("data: ") {
+                if tx.send(data.to_string()).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    // The stream is open once the server has answered a request made after it.
+    let _ = get(&addr, "/__signpost/live.js");
+    Server {
+        child,
+        addr,
+        events,
+    }
+}
+
+/// (status, body) of a GET.
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text[9..12].parse().unwrap();
+    let body = text.split_once("\r\n\r\n").map(|x| x.1).unwrap_or_default();
+    (status, body.to_string())
+}
+
+impl Server {
+    /// Waits for a live-reload event that names `url` (or reloads everything).
+    fn expect_reload(&self, url: &str) -> String {
+        loop {
+            let event = self
+                .events
+                .recv_timeout(Duration::from_secs(10))
+                .unwrap_or_else(|_| panic!("no reload event for {url} within 10 s"));
+            if event.contains("\"all\":true") || event.contains(&format!("\"{url}\"")) {
+                return event;
+            }
+        }
+    }
+
+    fn page(&self, path: &str) -> (u16, String) {
+        get(&self.addr, path)
+    }
+}
+
+const ENTRY: &str = "content/aldreomsorg/nyckelhantering-hemtjanst.md";
+const URL: &str = "/guide/aldreomsorg/nyckelhantering-hemtjanst/";
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from} not in {file}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn an_edit_reloads_the_page_with_the_new_text() {
+    let guide = sample_guide();
+    let server = start(guide.path());
+    let (status, body) = server.page(URL);
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Fysiska nycklar i hemtjänsten tar tid och skapar risker</h1>"));
+    assert!(
+        body.contains("/__signpost/live.js"),
+        "pages carry the live-reload script"
+    );
+
+    edit(
+        guide.path(),
+        ENTRY,
+        "title: Fysiska nycklar i hemtjänsten tar tid och skapar risker",
+        "title: Nycklarna tar tid",
+    );
+    let event = server.expect_reload(URL);
+    assert!(
+        !event.contains("\"all\""),
+        "an entry's edit reloads its page, not everything: {event}"
+    );
+    let (_, body) = server.page(URL);
+    assert!(body.contains("<h1>Nycklarna tar tid</h1>"));
+    // Then the pages that show it follow: its area lists it under the new title.
+    server.expect_reload("/guide/aldreomsorg/");
+    let (_, area) = server.page("/guide/aldreomsorg/");
+    assert!(area.contains("Nycklarna tar tid"));
+}
+
+#[test]
+fn broken_front_matter_shows_the_errors_until_it_is_fixed() {
+    let guide = sample_guide();
+    let server = start(guide.path());
+    edit(guide.path(), ENTRY, "title: Fysiska", "titel: Fysiska");
+    server.expect_reload(URL);
+    let (_, body) = server.page(URL);
+    assert!(body.contains("The guide has errors"), "{body}");
+    assert!(
+        body.contains(&format!("{ENTRY}:3:1")),
+        "names file, line and column: {body}"
+    );
+    assert!(body.contains("unknown field `titel`"));
+    assert!(
+        body.contains("/__signpost/live.js"),
+        "the error page reloads by itself too"
+    );
+    // Every page shows the errors, not a stale site.
+    assert!(server.page("/guide/").1.contains("The guide has errors"));
+
+    edit(guide.path(), ENTRY, "titel: Fysiska", "title: Fysiska");
+    server.expect_reload(URL);
+    let (status, body) = server.page(URL);
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Fysiska nycklar i hemtjänsten tar tid och skapar risker</h1>"));
+}
+
+#[test]
+fn added_and_deleted_files_appear_and_disappear() {
+    let guide = sample_guide();
+    let server = start(guide.path());
+    let new = guide.path().join("content/skola/ny-utmaning.md");
+    std::fs::write(
+        &new,
+        "---\ntype: challenge\ntitle: En ny utmaning\nsummary: Kort.\nstatus: draft\n---\nText.\n",
+    )
+    .unwrap();
+    server.expect_reload("/guide/skola/ny-utmaning/");
+    let (status, body) = server.page("/guide/skola/ny-utmaning/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>En ny utmaning</h1>"));
+    assert!(
+        body.contains("Utkast"),
+        "drafts are shown with their banner in the preview"
+    );
+
+    std::fs::remove_file(&new).unwrap();
+    server.expect_reload("/guide/skola/ny-utmaning/");
+    let (status, _) = server.page("/guide/skola/ny-utmaning/");
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn the_sub_path_is_kept_and_the_root_redirects_to_it() {
+    let guide = sample_guide();
+    let server = start(guide.path());
+    let mut stream = TcpStream::connect(&server.addr).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 307"), "{response}");
+    assert!(
+        response.to_lowercase().contains("location: /guide/"),
+        "{response}"
+    );
+    let (status, css) = server.page("/guide/assets/signpost.css");
+    assert_eq!(status, 200);
+    assert!(css.contains(":root"));
+    let (status, body) = server.page("/guide/finns-inte/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Sidan hittades inte"));
+}
