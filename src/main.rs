@@ -78,6 +78,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Create a challenge, solution, page or area, filled in as a draft that passes the check
+    New {
+        #[command(subcommand)]
+        what: signpost::scaffold::NewCommand,
+    },
+    /// List what needs reviewing: overdue, due soon, and waiting in review
+    Review(signpost::review::ReviewArgs),
+    /// Print the JSON Schema of the front matter of each kind of file
+    Schema(signpost::schema::SchemaArgs),
 }
 
 fn main() -> ExitCode {
@@ -91,11 +100,20 @@ fn main() -> ExitCode {
         Err(e) => {
             // One line saying what is wrong, as for every other failure to run.
             let rendered = e.render().to_string();
-            let first = rendered
-                .lines()
-                .find(|l| !l.trim().is_empty())
+            let mut lines = rendered.lines().skip_while(|l| l.trim().is_empty());
+            let mut first = lines
+                .next()
                 .unwrap_or("invalid arguments")
-                .trim_start_matches("error: ");
+                .trim_start_matches("error: ")
+                .to_string();
+            if first.ends_with(':') {
+                // "the following required arguments were not provided:" lists them below.
+                let listed: Vec<&str> = lines
+                    .take_while(|l| !l.trim().is_empty())
+                    .map(str::trim)
+                    .collect();
+                first = format!("{first} {}", listed.join(", "));
+            }
             let values = rendered
                 .lines()
                 .find_map(|l| l.trim().strip_prefix("[possible values: "))
@@ -106,6 +124,9 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::New { what } => signpost::scaffold::cli(&cli.root, &what),
+        Command::Review(args) => signpost::review::cli(&cli.root, &args),
+        Command::Schema(args) => signpost::schema::cli(&args),
         Command::Serve {
             port,
             bind,

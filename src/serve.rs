@@ -306,6 +306,8 @@ struct Engine {
     had_errors: bool,
     /// Bumped on every rebuild; a search index built for an older one is dropped.
     generation: Arc<AtomicU64>,
+    /// Sends work to the one thread that builds search indexes.
+    search_worker: std::sync::OnceLock<mpsc::Sender<(u64, Vec<crate::search::Record>)>>,
 }
 
 impl Engine {
@@ -324,6 +326,7 @@ impl Engine {
             renderer: None,
             had_errors: false,
             generation: Arc::new(AtomicU64::new(0)),
+            search_worker: std::sync::OnceLock::new(),
         }
     }
 
@@ -419,8 +422,8 @@ impl Engine {
         Ok(site)
     }
 
-    /// Builds the search index in another thread and adds it to the site when done,
-    /// unless a newer rebuild has started meanwhile.
+    /// Hands the search index's records to the indexing thread, which builds the index
+    /// once saves have paused and adds it to the site, unless a newer rebuild has started.
     fn search_in_background(&self, shared: &Arc<Shared>) {
         let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
             return;
@@ -429,25 +432,15 @@ impl Engine {
             return;
         }
         let records = renderer.model(guide, &self.render_opts).search_records();
-        let generation = Arc::clone(&self.generation);
-        let mine = generation.load(Ordering::SeqCst);
-        let shared = Arc::clone(shared);
-        std::thread::spawn(move || {
-            let files = crate::search::build(records);
-            if generation.load(Ordering::SeqCst) != mine {
-                return;
-            }
-            match files {
-                Ok(files) => {
-                    let mut served = shared.served.write().expect("lock");
-                    served.site.files.retain(|p, _| !p.starts_with("pagefind/"));
-                    for (path, bytes) in files {
-                        served.site.replace(path, bytes);
-                    }
-                }
-                Err(e) => eprintln!("signpost: the search index could not be built: {e}"),
-            }
+        let generation = self.generation.load(Ordering::SeqCst);
+        let worker = self.search_worker.get_or_init(|| {
+            let (tx, rx) = mpsc::channel::<(u64, Vec<crate::search::Record>)>();
+            let current = Arc::clone(&self.generation);
+            let shared = Arc::clone(shared);
+            std::thread::spawn(move || search_worker(rx, &current, &shared));
+            tx
         });
+        let _ = worker.send((generation, records));
     }
 
     /// Follows the watcher until it stops.
@@ -456,7 +449,7 @@ impl Engine {
             let mut events = vec![first];
             // Editors save in several steps (write a temporary file, rename it over the
             // original): wait until the events stop for a moment.
-            while let Ok(e) = rx.recv_timeout(Duration::from_millis(25)) {
+            while let Ok(e) = rx.recv_timeout(Duration::from_millis(15)) {
                 events.push(e);
             }
             let started = Instant::now();
@@ -563,7 +556,31 @@ impl Engine {
             })
             .collect();
         guide.reload(paths, &self.load_opts);
+        crate::timing("reload", started);
         let was_broken = self.had_errors;
+        // The saved files first: when they are fine, their pages are shown at once and the
+        // whole guide is checked right after (a change can break a link elsewhere).
+        let own_errors = crate::check::run_for(guide, paths, self.render_opts.today)
+            .iter()
+            .any(|d| d.severity == diagnostics::Severity::Error);
+        let quick = !own_errors && !was_broken && paths.iter().all(|p| {
+            let now = guide.by_path.get(p).map(|&i| &guide.docs[i]);
+            let old = before.get(p);
+            matches!((now, old), (Some(n), Some(o)) if n.role == Role::Entry && o.role == Role::Entry && n.area == o.area)
+        });
+        if quick {
+            if let Some(renderer) = self.renderer.as_ref() {
+                let model = renderer.model(guide, &self.render_opts);
+                let first: Vec<PageKey> = paths
+                    .iter()
+                    .filter_map(|p| guide.by_path.get(p).map(|&i| PageKey::Doc(i)))
+                    .collect();
+                if let Ok(urls) = publish(renderer, &model, &first, shared, started) {
+                    let _ = shared.events.send(Changed::Urls(urls).message());
+                    crate::timing("first pages", started);
+                }
+            }
+        }
         if let Err(overlay) = self.check() {
             let mut served = shared.served.write().expect("lock");
             served.overlay = Some(overlay);
@@ -614,8 +631,10 @@ impl Engine {
             self.search_in_background(shared);
             return;
         }
+        crate::timing("checked", started);
         let renderer = self.renderer.as_ref().expect("checked above");
         let model = renderer.model(guide, &self.render_opts);
+        crate::timing("model", started);
         let first: Vec<PageKey> = paths
             .iter()
             .filter_map(|p| guide.by_path.get(p).map(|&i| PageKey::Doc(i)))
@@ -634,7 +653,9 @@ impl Engine {
             let mut served = shared.served.write().expect("lock");
             served.overlay = None;
         }
-        let _ = shared.events.send(Changed::Urls(urls.clone()).message());
+        if !quick {
+            let _ = shared.events.send(Changed::Urls(urls.clone()).message());
+        }
         let first_ms = started.elapsed().as_millis();
         // Then everything that shows them.
         let rest_urls = publish(renderer, &model, &rest, shared, started).unwrap_or_default();
@@ -659,6 +680,43 @@ impl Engine {
             started.elapsed().as_millis()
         );
         self.search_in_background(shared);
+    }
+}
+
+/// Builds search indexes one at a time: waits until no newer request has come for a
+/// moment (an editor saving again), builds the newest, and publishes it if nothing has
+/// changed since. At 10,000 entries an index takes seconds; the pages never wait for it.
+fn search_worker(
+    rx: mpsc::Receiver<(u64, Vec<crate::search::Record>)>,
+    current: &AtomicU64,
+    shared: &Arc<Shared>,
+) {
+    while let Ok(mut job) = rx.recv() {
+        loop {
+            match rx.recv_timeout(Duration::from_millis(1500)) {
+                Ok(newer) => job = newer,
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        let (generation, records) = job;
+        if current.load(Ordering::SeqCst) != generation {
+            continue;
+        }
+        let files = crate::search::build(records);
+        if current.load(Ordering::SeqCst) != generation {
+            continue;
+        }
+        match files {
+            Ok(files) => {
+                let mut served = shared.served.write().expect("lock");
+                served.site.files.retain(|p, _| !p.starts_with("pagefind/"));
+                for (path, bytes) in files {
+                    served.site.replace(path, bytes);
+                }
+            }
+            Err(e) => eprintln!("signpost: the search index could not be built: {e}"),
+        }
     }
 }
 

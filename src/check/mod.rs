@@ -25,18 +25,37 @@ pub fn run(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
     let per_doc: Vec<Vec<Diagnostic>> = guide
         .docs
         .par_iter()
-        .map(|doc| {
-            let mut d = Vec::new();
-            references::check(guide, doc, &mut d);
-            links::check(guide, doc, &mut d);
-            workflow::check(guide, doc, today, &mut d);
-            translations::check(guide, doc, &mut d);
-            d
-        })
+        .map(|doc| check_doc(guide, doc, today))
         .collect();
     out.extend(per_doc.into_iter().flatten());
     references::check_aliases(guide, &mut out);
     out
+}
+
+/// The checks of some documents only (by path), with what loading found in them: `serve`
+/// judges the file just saved before the whole guide, to show it sooner.
+pub fn run_for(guide: &Guide, paths: &[String], today: NaiveDate) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = guide
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.as_ref().is_some_and(|f| paths.contains(f)))
+        .cloned()
+        .collect();
+    for p in paths {
+        if let Some(&i) = guide.by_path.get(p) {
+            out.extend(check_doc(guide, &guide.docs[i], today));
+        }
+    }
+    out
+}
+
+fn check_doc(guide: &Guide, doc: &Doc, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    references::check(guide, doc, &mut d);
+    links::check(guide, doc, &mut d);
+    workflow::check(guide, doc, today, &mut d);
+    translations::check(guide, doc, &mut d);
+    d
 }
 
 /// The diagnostic for a published document that points at `target` (by a link, `related`

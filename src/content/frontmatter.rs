@@ -59,8 +59,9 @@ pub fn split(text: &str) -> Split<'_> {
     Split::Unterminated
 }
 
+/// What a field's value must look like (also read by `signpost schema`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
+pub(crate) enum Shape {
     Text,
     TextList,
     Date,
@@ -151,6 +152,41 @@ fn allowed(role: Role, doc_type: Option<DocType>) -> Vec<&'static str> {
             _ => CHALLENGE.iter().chain(SOLUTION_ONLY).copied().collect(),
         },
     }
+}
+
+/// The fields a file may have, with their shapes, in the loader's order (for `signpost
+/// schema`, so that the schema is made from the same tables as the check).
+pub(crate) fn field_shapes(role: Role, doc_type: Option<DocType>) -> Vec<(&'static str, Shape)> {
+    allowed(role, doc_type)
+        .into_iter()
+        .filter_map(|name| FIELDS.iter().find(|(n, _)| *n == name).copied())
+        .collect()
+}
+
+/// The fields a file must have (`owner` and the review fields depend on other files or on
+/// `status`, and are checked in `check/workflow.rs`).
+pub(crate) fn required_fields(
+    role: Role,
+    doc_type: Option<DocType>,
+    is_translation: bool,
+) -> Vec<&'static str> {
+    let mut need: Vec<&'static str> = match role {
+        Role::Home => vec![],
+        Role::Area => vec!["title", "summary"],
+        Role::Page => vec!["type", "title", "summary"],
+        Role::Entry => {
+            let mut v = vec!["type", "title", "summary", "status"];
+            if doc_type == Some(DocType::Solution) {
+                v.extend(["kind", "addresses"]);
+            }
+            v
+        }
+    };
+    if is_translation {
+        // Shared fields come from the original.
+        need.retain(|f| !matches!(*f, "type" | "kind" | "addresses"));
+    }
+    need
 }
 
 /// What the front matter is read for.
@@ -689,23 +725,7 @@ impl Reader<'_, '_> {
     }
 
     fn required(&mut self) {
-        let t = self.meta.doc_type;
-        let mut need: Vec<&str> = match self.cx.role {
-            Role::Home => vec![],
-            Role::Area => vec!["title", "summary"],
-            Role::Page => vec!["type", "title", "summary"],
-            Role::Entry => {
-                let mut v = vec!["type", "title", "summary", "status"];
-                if t == Some(DocType::Solution) {
-                    v.extend(["kind", "addresses"]);
-                }
-                v
-            }
-        };
-        if self.cx.is_translation {
-            // Shared fields come from the original.
-            need.retain(|f| !matches!(*f, "type" | "kind" | "addresses"));
-        }
+        let need = required_fields(self.cx.role, self.meta.doc_type, self.cx.is_translation);
         for field in need {
             if self.meta.has(field) || self.suggested.contains(&field) {
                 continue;

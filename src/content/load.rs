@@ -428,7 +428,7 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
 }
 
 /// Addresses the site itself uses at the top level, which pages and areas cannot take.
-fn reserved(id: &str, config: &Config) -> Option<&'static str> {
+pub(crate) fn reserved(id: &str, config: &Config) -> Option<&'static str> {
     match id {
         "challenges" => Some("the list of all challenges"),
         "solutions" => Some("the list of all solutions"),

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
@@ -184,7 +185,8 @@ pub struct Model<'g> {
     pub built: Vec<bool>,
     /// Per document: shown in lists, feeds, sitemap (published, or a draft in a preview).
     pub listed: Vec<bool>,
-    pub cards: Vec<Option<Arc<Card>>>,
+    /// Per document: its card, made when first needed (a preview renders a few pages).
+    cards: Vec<std::sync::OnceLock<Option<Arc<Card>>>>,
     /// Per document: its title's sort key.
     pub sort_keys: Vec<String>,
     /// Challenge id → listed solutions that address it.
@@ -288,17 +290,15 @@ impl<'g> Model<'g> {
             site,
             built,
             listed,
-            cards: Vec::new(),
-            sort_keys: guide.docs.iter().map(|d| collate(d.title())).collect(),
+            cards: (0..guide.docs.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            sort_keys: guide.docs.par_iter().map(|d| collate(d.title())).collect(),
             solutions_of: HashMap::new(),
             area_order,
             tags: BTreeMap::new(),
         };
-        model.cards = guide
-            .docs
-            .iter()
-            .map(|d| model.card(d).map(Arc::new))
-            .collect();
+
         for (i, d) in guide.docs.iter().enumerate() {
             if !model.listed[i] {
                 continue;
@@ -365,6 +365,13 @@ impl<'g> Model<'g> {
         format!("{}{rel}", self.site.base_url)
     }
 
+    /// The card of document `i`.
+    pub fn card_of(&self, i: usize) -> Option<Arc<Card>> {
+        self.cards[i]
+            .get_or_init(|| self.card(&self.guide.docs[i]).map(Arc::new))
+            .clone()
+    }
+
     fn card(&self, d: &Doc) -> Option<Card> {
         if !matches!(d.role, Role::Entry | Role::Page) {
             return None;
@@ -392,9 +399,7 @@ impl<'g> Model<'g> {
     fn cards_of(&self, mut idx: Vec<usize>) -> Vec<Arc<Card>> {
         idx.sort_by(|&a, &b| self.sort_keys[a].cmp(&self.sort_keys[b]).then(a.cmp(&b)));
         idx.dedup();
-        idx.into_iter()
-            .filter_map(|i| self.cards[i].clone())
-            .collect()
+        idx.into_iter().filter_map(|i| self.card_of(i)).collect()
     }
 
     fn listed_item(&self, id: &str) -> Option<usize> {
@@ -695,10 +700,7 @@ impl<'g> Model<'g> {
                 .then_with(|| g.docs[a].id.cmp(&g.docs[b].id))
         });
         recent.truncate(6);
-        p.recent = recent
-            .into_iter()
-            .filter_map(|i| self.cards[i].clone())
-            .collect();
+        p.recent = recent.into_iter().filter_map(|i| self.card_of(i)).collect();
         let open: Vec<usize> = self
             .entries(DocType::Challenge, None)
             .into_iter()
@@ -784,9 +786,7 @@ impl<'g> Model<'g> {
             );
             p.solution_kind = d.meta.kind.map(|k| k.as_str());
             p.kind_label = self
-                .cards
-                .get(g.by_path[&d.path])
-                .and_then(|c| c.as_ref())
+                .card_of(g.by_path[&d.path])
                 .and_then(|c| c.kind_label.clone());
             p.provider = d.meta.provider.clone();
             p.provider_type_label = d
@@ -835,7 +835,9 @@ impl<'g> Model<'g> {
             if !self.listed[i] || d.status() != Status::Published {
                 continue;
             }
-            let Some(card) = &self.cards[i] else { continue };
+            let Some(card) = self.card_of(i) else {
+                continue;
+            };
             let mut meta = BTreeMap::new();
             meta.insert("title".to_string(), card.title.clone());
             meta.insert("summary".to_string(), card.summary.clone());

@@ -2,11 +2,12 @@
 //!
 //! One explicit context per page kind (home, area, challenge, solution, page, lists, tags,
 //! search, 404), rendered with the theme's Tera templates in parallel. Feeds, sitemap,
-//! robots.txt and alias redirects are in `feeds.rs`. Nothing here touches the output folder:
-//! the result is a [`Site`], written by `output.rs`.
+//! robots.txt and alias redirects are in `feeds.rs`, `review.json` in `review_json.rs`.
+//! Nothing here touches the output folder: the result is a [`Site`], written by `output.rs`.
 
 pub mod context;
 mod feeds;
+mod review_json;
 pub mod sanitize;
 pub mod templates;
 
@@ -152,9 +153,10 @@ impl Renderer {
     }
 
     /// Everything but the HTML pages and the search index: feeds, sitemap, robots.txt,
-    /// redirects, static files and content assets.
+    /// redirects, `review.json`, static files and content assets.
     pub fn extras(&self, model: &Model, site: &mut Site) -> Result<(), RenderError> {
         feeds::add_all(&self.tera, model, site)?;
+        review_json::add(model, site)?;
         copy_static(model.guide, model, site)
     }
 }

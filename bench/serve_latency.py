@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Save-to-reload latency of `signpost serve`.
+
+Starts `signpost serve` on a guide, follows its live-reload event stream as a browser does,
+then edits one entry's title N times and measures, for each save, the time from the write
+to the event that tells the browser to reload that page. Also reports the server's memory.
+
+    python3 bench/serve_latency.py GUIDE_DIR [--edits 20] [--binary target/release/signpost]
+"""
+import argparse, json, os, pathlib, re, socket, statistics, subprocess, threading, time, queue
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("guide")
+    ap.add_argument("--edits", type=int, default=20)
+    ap.add_argument("--binary", default="target/release/signpost")
+    args = ap.parse_args()
+    guide = pathlib.Path(args.guide)
+    entry = next(p for p in sorted((guide / "content").glob("*/*.md")) if not p.name.startswith("_"))
+    area, ident = entry.parent.name, entry.stem
+    original = entry.read_text(encoding="utf-8")
+
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [args.binary, "--root", str(guide), "serve", "--port", "0", "--today", "2026-11-21"],
+        stdout=subprocess.PIPE, stderr=None, text=True)
+    line = proc.stdout.readline()
+    m = re.match(r"Serving http://([^/]+)(/\S*)", line)
+    if not m:
+        proc.kill()
+        raise SystemExit(f"unexpected output: {line!r} {proc.stderr.read()}")
+    addr, base = m.group(1), m.group(2)
+    print(f"guide: {guide} ({sum(1 for _ in (guide / 'content').rglob('*.md'))} Markdown files)")
+    print(f"first build and start: {time.monotonic() - started:.2f} s")
+    url = f"{base}{area}/{ident}/"
+
+    events = queue.Queue()
+    host, port = addr.split(":")
+    sock = socket.create_connection((host, int(port)))
+    sock.sendall(f"GET /__signpost/events HTTP/1.1\r\nHost: {addr}\r\n\r\n".encode())
+
+    def follow():
+        buf = b""
+        while True:
+            data = sock.recv(65536)
+            if not data:
+                return
+            buf += data
+            while b"\n" in buf:
+                raw, buf = buf.split(b"\n", 1)
+                if raw.startswith(b"data: "):
+                    events.put((time.monotonic(), raw[6:].decode()))
+
+    threading.Thread(target=follow, daemon=True).start()
+    time.sleep(0.5)
+
+    latencies = []
+    try:
+        for i in range(args.edits):
+            text = re.sub(r"^title: .*$", f"title: Redigerad rubrik {i}", original, count=1, flags=re.M)
+            while not events.empty():
+                events.get()
+            t0 = time.monotonic()
+            entry.write_text(text, encoding="utf-8")
+            while True:
+                t, data = events.get(timeout=30)
+                d = json.loads(data)
+                if d.get("all") or url in d.get("paths", []):
+                    latencies.append((t - t0) * 1000)
+                    break
+            time.sleep(1.5)  # let the dependent pages finish, as between real saves
+        rss = 0
+        with open(f"/proc/{proc.pid}/status") as f:
+            for l in f:
+                if l.startswith("VmHWM:"):
+                    rss = int(l.split()[1]) // 1024
+    finally:
+        entry.write_text(original, encoding="utf-8")
+        proc.kill()
+    latencies.sort()
+    print(f"edits: {len(latencies)}")
+    print(f"save → reload event: median {statistics.median(latencies):.0f} ms, "
+          f"min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms")
+    print(f"server peak memory: {rss} MiB")
+
+
+if __name__ == "__main__":
+    main()

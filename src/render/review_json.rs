@@ -1,0 +1,57 @@
+//! `review.json` at the site root: the review state of every published entry and page of
+//! the build, for dashboards and scripts that watch the guide from outside. It is data,
+//! not a page: it is not in the sitemap or any list.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::context::{url_of, Model};
+use super::{RenderError, Site};
+use crate::check::review_due;
+use crate::content::{Role, Status};
+
+/// The output path.
+pub const PATH: &str = "review.json";
+
+#[derive(Serialize)]
+struct Record<'a> {
+    url: String,
+    title: &'a str,
+    area: Option<&'a str>,
+    status: &'static str,
+    owner: Option<&'a str>,
+    reviewed_by: &'a [String],
+    #[serde(serialize_with = "crate::review::opt_date")]
+    last_reviewed: Option<NaiveDate>,
+    #[serde(serialize_with = "crate::review::opt_date")]
+    review_due: Option<NaiveDate>,
+}
+
+/// Adds `review.json`: every built, published entry and page, sorted by URL.
+pub(super) fn add(model: &Model, site: &mut Site) -> Result<(), RenderError> {
+    let g = model.guide;
+    let mut records: Vec<Record> = g
+        .docs
+        .iter()
+        .enumerate()
+        .filter(|(i, d)| {
+            model.built[*i]
+                && matches!(d.role, Role::Entry | Role::Page)
+                && d.status() == Status::Published
+        })
+        .map(|(_, d)| Record {
+            url: model.canonical(&url_of(g, d)),
+            title: d.title(),
+            area: d.area.as_deref(),
+            status: Status::Published.as_str(),
+            owner: g.owner(d),
+            reviewed_by: &d.meta.reviewed_by,
+            last_reviewed: d.meta.last_reviewed,
+            review_due: review_due(g, d),
+        })
+        .collect();
+    records.sort_by(|a, b| a.url.cmp(&b.url));
+    let mut bytes = serde_json::to_vec_pretty(&records).expect("the records serialise");
+    bytes.push(b'\n');
+    site.add(PATH.into(), bytes, "the review data (review.json)")
+}

@@ -1,0 +1,392 @@
+//! `signpost review`: the review queue.
+//!
+//! Published entries and pages whose next review is overdue or falls due within a number
+//! of days, and everything waiting with `status: in_review`, grouped by owner and area,
+//! oldest due date first. The due dates come from [`check::review_due`], and the owner
+//! from [`Guide::owner`], exactly as the check and the built pages see them.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::check::review_due;
+use crate::content::{self, Guide, LoadOptions, Role, Status};
+use crate::render::context::collate;
+
+/// How the queue is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum QueueFormat {
+    /// Aligned columns, for people
+    #[default]
+    Table,
+    /// Comma-separated values (RFC 4180), with a header row
+    Csv,
+    /// A JSON array of objects
+    Json,
+}
+
+/// The options of `signpost review`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReviewArgs {
+    /// List reviews due within this many days (default: review.due_soon_days in config.toml)
+    #[arg(long, value_name = "DAYS")]
+    pub due_within: Option<u32>,
+    /// How to print the queue
+    #[arg(long, value_enum, default_value_t = QueueFormat::Table)]
+    pub format: QueueFormat,
+    /// Judge review dates as of this day (YYYY-MM-DD) instead of today
+    #[arg(long, value_parser = crate::parse_date, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+}
+
+/// Why an item is in the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Published, and the due date has passed.
+    Overdue,
+    /// Published, and the due date is today or within the window.
+    DueSoon,
+    /// `status: in_review`: waiting for a reviewer.
+    InReview,
+}
+
+impl State {
+    /// As written in CSV and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Overdue => "overdue",
+            State::DueSoon => "due_soon",
+            State::InReview => "in_review",
+        }
+    }
+
+    /// As shown in the table.
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Overdue => "overdue",
+            State::DueSoon => "due soon",
+            State::InReview => "in review",
+        }
+    }
+}
+
+/// One line of the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub state: State,
+    /// When the next review is due (`None` for a text in review that was never reviewed).
+    #[serde(serialize_with = "opt_date")]
+    pub due: Option<NaiveDate>,
+    /// Days from today to the due date: negative when overdue.
+    pub days: Option<i64>,
+    pub owner: Option<String>,
+    /// The area's id (folder name); `None` for pages.
+    pub area: Option<String>,
+    pub title: String,
+    /// Relative to the guide root.
+    pub path: String,
+    #[serde(serialize_with = "opt_date")]
+    pub last_reviewed: Option<NaiveDate>,
+    pub reviewed_by: Vec<String>,
+}
+
+/// A date as `"YYYY-MM-DD"`, or `null` (chrono's serde support is not compiled in).
+pub(crate) fn opt_date<S: serde::Serializer>(
+    d: &Option<NaiveDate>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
+/// The review queue of a loaded guide as of `today`: published texts due within
+/// `due_within` days (or overdue) and texts in review, sorted by owner, area, due date.
+pub fn queue(guide: &Guide, today: NaiveDate, due_within: u32) -> Vec<Item> {
+    type Key = (String, String, bool, Option<NaiveDate>, bool, String);
+    let mut items: Vec<(Key, Item)> = guide
+        .docs
+        .iter()
+        .filter(|d| d.front_matter_ok && matches!(d.role, Role::Entry | Role::Page))
+        .filter_map(|d| {
+            let due = review_due(guide, d);
+            let state = match d.status() {
+                Status::InReview => State::InReview,
+                Status::Published => {
+                    let due = due?;
+                    let days = (due - today).num_days();
+                    if days < 0 {
+                        State::Overdue
+                    } else if days <= i64::from(due_within) {
+                        State::DueSoon
+                    } else {
+                        return None;
+                    }
+                }
+                Status::Draft | Status::Archived => return None,
+            };
+            let owner = guide.owner(d).map(str::to_string);
+            let item = Item {
+                state,
+                due,
+                days: due.map(|due| (due - today).num_days()),
+                owner: owner.clone(),
+                area: d.area.clone(),
+                title: d.title().to_string(),
+                path: d.path.clone(),
+                last_reviewed: d.meta.last_reviewed,
+                reviewed_by: d.meta.reviewed_by.clone(),
+            };
+            // Texts without an owner or area come after those with one.
+            let key = (
+                owner
+                    .map(|o| format!("0{}", collate(&o)))
+                    .unwrap_or("1".into()),
+                d.area
+                    .as_deref()
+                    .map(|a| format!("0{a}"))
+                    .unwrap_or("1".into()),
+                due.is_none(),
+                due,
+                d.is_translation,
+                d.path.clone(),
+            );
+            Some((key, item))
+        })
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.into_iter().map(|(_, item)| item).collect()
+}
+
+/// The columns, in order, as named in the CSV header and the JSON keys.
+pub const COLUMNS: [&str; 9] = [
+    "state",
+    "due",
+    "days",
+    "owner",
+    "area",
+    "title",
+    "path",
+    "last_reviewed",
+    "reviewed_by",
+];
+
+/// The queue as a JSON array of objects (dates `YYYY-MM-DD`, missing values `null`).
+pub fn to_json(items: &[Item]) -> String {
+    let mut s = serde_json::to_string_pretty(items).expect("the queue serialises");
+    s.push('\n');
+    s
+}
+
+/// The queue as CSV (RFC 4180: CRLF line ends, fields with `,`, `"` or line breaks in
+/// double quotes, `"` doubled). `reviewed_by` names are joined with `; `.
+pub fn to_csv(items: &[Item]) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "{}\r\n", COLUMNS.join(","));
+    for item in items {
+        let fields = cells(item, State::as_str);
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let _ = write!(out, "{}\r\n", line.join(","));
+    }
+    out
+}
+
+/// The queue as an aligned table for people: one group per owner (under the owner's name),
+/// columns aligned across groups, long titles shortened, and a summary line.
+pub fn to_table(items: &[Item], today: NaiveDate, due_within: u32) -> String {
+    let mut out = String::new();
+    if items.is_empty() {
+        let _ = writeln!(
+            out,
+            "Nothing to review as of {today}: no published text is overdue or due within {due_within} days, and none is in review."
+        );
+        return out;
+    }
+    // Every column but the owner, which heads its group.
+    let shown: Vec<usize> = (0..COLUMNS.len())
+        .filter(|&c| COLUMNS[c] != "owner")
+        .collect();
+    let header: Vec<String> = shown
+        .iter()
+        .map(|&c| COLUMNS[c].replace('_', " "))
+        .collect();
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            let mut cells = cells(item, State::label);
+            cells[5] = shorten(&cells[5], TITLE_WIDTH);
+            shown.iter().map(|&c| cells[c].clone()).collect()
+        })
+        .collect();
+    let widths: Vec<usize> = (0..shown.len())
+        .map(|c| {
+            rows.iter()
+                .chain(std::iter::once(&header))
+                .map(|r| r[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let days = shown.iter().position(|&c| COLUMNS[c] == "days");
+    let line = |row: &[String]| -> String {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - cell.chars().count());
+            // Numbers right-aligned, everything else left-aligned.
+            if Some(c) == days {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+            line.push_str("  ");
+        }
+        line.trim_end().to_string()
+    };
+    let _ = writeln!(out, "{}", line(&header));
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    let _ = writeln!(out, "{}", rule.join("  "));
+    let mut owner: Option<Option<&str>> = None;
+    for (item, row) in items.iter().zip(&rows) {
+        if owner != Some(item.owner.as_deref()) {
+            owner = Some(item.owner.as_deref());
+            let _ = writeln!(out, "\n{}", item.owner.as_deref().unwrap_or("(no owner)"));
+        }
+        let _ = writeln!(out, "{}", line(row));
+    }
+    let count = |s: State| items.iter().filter(|i| i.state == s).count();
+    let _ = writeln!(
+        out,
+        "\n{} overdue, {} due soon (within {due_within} days), {} in review, as of {today}",
+        count(State::Overdue),
+        count(State::DueSoon),
+        count(State::InReview),
+    );
+    out
+}
+
+/// Titles longer than this are shortened in the table.
+const TITLE_WIDTH: usize = 40;
+
+/// The text of each column for one item; `state` names the state.
+fn cells(item: &Item, state: fn(State) -> &'static str) -> Vec<String> {
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    vec![
+        state(item.state).to_string(),
+        date(item.due),
+        item.days.map(|d| d.to_string()).unwrap_or_default(),
+        item.owner.clone().unwrap_or_default(),
+        item.area.clone().unwrap_or_default(),
+        item.title.clone(),
+        item.path.clone(),
+        date(item.last_reviewed),
+        item.reviewed_by.join("; "),
+    ]
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// At most `max` characters, ending with `…` when shortened.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// `signpost review`: loads the guide and prints the queue. Exit 0, or 2 when the guide
+/// cannot be read.
+pub fn cli(root: &Path, args: &ReviewArgs) -> ExitCode {
+    let guide = match content::load(root, &LoadOptions::default()) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("signpost: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let today = args.today.unwrap_or_else(crate::today);
+    let within = args.due_within.unwrap_or(guide.config.review.due_soon_days);
+    let items = queue(&guide, today, within);
+    let out = match args.format {
+        QueueFormat::Table => to_table(&items, today, within),
+        QueueFormat::Csv => to_csv(&items),
+        QueueFormat::Json => to_json(&items),
+    };
+    print!("{out}");
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(title: &str, reviewed_by: &[&str]) -> Item {
+        Item {
+            state: State::DueSoon,
+            due: NaiveDate::from_ymd_opt(2026, 7, 1),
+            days: Some(16),
+            owner: Some("Team, \"A\"".into()),
+            area: Some("skola".into()),
+            title: title.into(),
+            path: "content/skola/x.md".into(),
+            last_reviewed: NaiveDate::from_ymd_opt(2025, 7, 1),
+            reviewed_by: reviewed_by.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn csv_quotes_as_rfc_4180() {
+        let csv = to_csv(&[item("Rad\nbrytning", &["A", "B"])]);
+        assert_eq!(
+            csv,
+            "state,due,days,owner,area,title,path,last_reviewed,reviewed_by\r\n\
+             due_soon,2026-07-01,16,\"Team, \"\"A\"\"\",skola,\"Rad\nbrytning\",content/skola/x.md,2025-07-01,A; B\r\n"
+        );
+    }
+
+    #[test]
+    fn table_groups_by_owner_aligns_by_characters_and_shortens_titles() {
+        let long = "Å".repeat(60);
+        let mut other = item("Öppna data", &[]);
+        other.owner = None;
+        other.state = State::InReview;
+        other.due = None;
+        other.days = None;
+        let t = to_table(
+            &[item("Äldre", &[]), item(&long, &["Ö"]), other],
+            NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+            30,
+        );
+        let title = format!("{}…", "Å".repeat(TITLE_WIDTH - 1));
+        let pad = |s: &str| format!("{s:<40}");
+        let expected = [
+            format!("state      due         days  area   {}  path                last reviewed  reviewed by", pad("title")),
+            format!("---------  ----------  ----  -----  {}  ------------------  -------------  -----------", "-".repeat(40)),
+            String::new(),
+            "Team, \"A\"".to_string(),
+            format!("due soon   2026-07-01    16  skola  {}  content/skola/x.md  2025-07-01", pad("Äldre")),
+            format!("due soon   2026-07-01    16  skola  {title}  content/skola/x.md  2025-07-01     Ö"),
+            String::new(),
+            "(no owner)".to_string(),
+            format!("in review                    skola  {}  content/skola/x.md  2025-07-01", pad("Öppna data")),
+            String::new(),
+            "0 overdue, 2 due soon (within 30 days), 1 in review, as of 2026-06-15".to_string(),
+        ];
+        assert_eq!(t.lines().collect::<Vec<_>>(), expected, "\n{t}");
+    }
+}

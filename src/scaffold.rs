@@ -1,0 +1,689 @@
+//! `signpost new`: a new challenge, solution, page or area, written so that the guide still
+//! passes `signpost check`.
+//!
+//! Entries and pages start as drafts (`status: draft`), so nothing new reaches the public
+//! site by accident. What cannot be known is filled in honestly:
+//!
+//! - `summary` is required and may not be empty, so without `--summary` it gets a
+//!   placeholder starting with [`PLACEHOLDER`] (`grep -r UTKAST content/` finds them). The
+//!   check does not recognise the placeholder: replacing it is part of the review.
+//! - `owner` is never invented. An entry without `--owner` inherits its area's owner; when
+//!   the area has none, `new` refuses and asks for `--owner`, because a guessed owner would
+//!   hide the gap the check exists to show.
+//! - `created` is the day the file is made (`--today` overrides it).
+//!
+//! `new` never overwrites a file, and refuses ids and areas the check would reject (unknown
+//! area, id already used, reserved address, unknown or non-challenge `addresses`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::content::frontmatter::{SUMMARY_MAX, TITLE_MAX};
+use crate::content::{self, DocKey, DocType, Guide, LoadOptions, Role, SolutionKind};
+use crate::diagnostics::did_you_mean;
+use crate::text::{is_valid_id, slugify_id};
+
+/// How every placeholder summary starts, so that an editor (or `grep`) finds it.
+pub const PLACEHOLDER: &str = "UTKAST:";
+
+/// What `signpost new` creates.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum NewCommand {
+    /// A challenge in an area: content/<area>/<id>.md, as a draft
+    Challenge {
+        /// The area (folder under content/) it belongs to
+        #[arg(long, value_name = "AREA")]
+        area: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// A solution in an area: content/<area>/<id>.md, as a draft
+    Solution {
+        /// The area (folder under content/) it belongs to
+        #[arg(long, value_name = "AREA")]
+        area: String,
+        /// What kind of solution it is
+        #[arg(long, default_value = "method", value_parser = clap::builder::PossibleValuesParser::new(SolutionKind::NAMES))]
+        kind: String,
+        /// The ids of the challenges it helps with, separated by commas
+        #[arg(long, required = true, value_delimiter = ',', value_name = "ID,…")]
+        addresses: Vec<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// A page: content/<id>.md, as a draft
+    Page {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// An area: content/<id>/_area.md (an area has no status: it is on the site from the next build)
+    Area {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+/// Options every kind of file takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Common {
+    /// The title; the id (file or folder name) is made from it
+    pub title: String,
+    /// Use this id instead of the one made from the title
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// The summary (default: a placeholder starting with "UTKAST:" to replace)
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
+    /// Who keeps it up to date (default for an entry: its area's owner)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// The date written as `created` (default: today)
+    #[arg(long, value_parser = crate::parse_date, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+}
+
+impl NewCommand {
+    fn common(&self) -> &Common {
+        match self {
+            NewCommand::Challenge { common, .. }
+            | NewCommand::Solution { common, .. }
+            | NewCommand::Page { common }
+            | NewCommand::Area { common } => common,
+        }
+    }
+
+    fn what(&self) -> &'static str {
+        match self {
+            NewCommand::Challenge { .. } => "challenge",
+            NewCommand::Solution { .. } => "solution",
+            NewCommand::Page { .. } => "page",
+            NewCommand::Area { .. } => "area",
+        }
+    }
+}
+
+/// Why nothing was created.
+#[derive(Debug)]
+pub enum NewError {
+    /// The guide could not be read (exit 2).
+    Load(content::LoadError),
+    /// The request was refused; nothing was written (exit 1).
+    Refused(String),
+    /// Writing the file failed (exit 1).
+    Write(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for NewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NewError::Load(e) => e.fmt(f),
+            NewError::Refused(m) => f.write_str(m),
+            NewError::Write(p, e) => write!(f, "cannot write `{}`: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for NewError {}
+
+/// A file to create: its path relative to the guide root, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scaffold {
+    pub path: String,
+    pub text: String,
+    /// What the editor still has to fill in (for the note printed after creating it).
+    pub todo: Vec<&'static str>,
+}
+
+/// Works out the file `cmd` asks for in the loaded guide, refusing what the check would
+/// reject. Writes nothing.
+pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffold, NewError> {
+    let common = cmd.common();
+    let title = one_line(&common.title);
+    if title.is_empty() {
+        return refuse("the title is empty".into());
+    }
+    let len = title.chars().count();
+    if len > TITLE_MAX {
+        return refuse(format!(
+            "the title is {len} characters long; at most {TITLE_MAX} are allowed"
+        ));
+    }
+    let summary = common.summary.as_deref().map(one_line);
+    if let Some(s) = &summary {
+        let len = s.chars().count();
+        if s.is_empty() {
+            return refuse("the summary is empty; leave out --summary to get a placeholder".into());
+        }
+        if len > SUMMARY_MAX {
+            return refuse(format!(
+                "the summary is {len} characters long; at most {SUMMARY_MAX} are allowed"
+            ));
+        }
+    }
+    let owner = common
+        .owner
+        .as_deref()
+        .map(one_line)
+        .filter(|o| !o.is_empty());
+    let id = match &common.id {
+        Some(id) if is_valid_id(id) => id.clone(),
+        Some(id) => {
+            return refuse(format!(
+                "`{id}` is not a valid id: use lowercase a–z, digits and single dashes, e.g. `{}`",
+                slugify_id(id)
+            ))
+        }
+        None => {
+            let id = slugify_id(&title);
+            if id.is_empty() {
+                return refuse(format!(
+                    "cannot make an id from the title \"{title}\"; give one with --id"
+                ));
+            }
+            id
+        }
+    };
+
+    let what = cmd.what();
+    let area = match cmd {
+        NewCommand::Challenge { area, .. } | NewCommand::Solution { area, .. } => {
+            Some(known_area(guide, area)?)
+        }
+        NewCommand::Page { .. } | NewCommand::Area { .. } => None,
+    };
+
+    let path = match (cmd, &area) {
+        (NewCommand::Area { .. }, _) => format!("content/{id}/_area.md"),
+        (NewCommand::Page { .. }, _) => format!("content/{id}.md"),
+        (_, Some(area)) => format!("content/{area}/{id}.md"),
+        (_, None) => unreachable!("entries have an area"),
+    };
+    let exists = || {
+        refuse(format!(
+            "{path} already exists; signpost new never overwrites a file (choose another id with --id)"
+        ))
+    };
+
+    // Ids: entries and pages share one set, areas have their own; pages and areas share
+    // the top level of the site's addresses.
+    match cmd {
+        NewCommand::Area { .. } => {
+            if let Some(d) = guide.area_doc(&id) {
+                if d.path == path {
+                    return exists();
+                }
+                return refuse(format!(
+                    "there is already an area `{id}` ({}); choose another id with --id",
+                    d.path
+                ));
+            }
+            if let Some(d) = guide.item(&id).filter(|d| d.role == Role::Page) {
+                return refuse(format!(
+                    "the address /{id}/ is taken by the page {}; choose another id with --id",
+                    d.path
+                ));
+            }
+        }
+        _ => {
+            if let Some(&i) = guide.originals.get(&DocKey::Item(id.clone())) {
+                if guide.docs[i].path == path {
+                    return exists();
+                }
+                return refuse(format!(
+                    "the id `{id}` is already used by {}; ids are unique across the guide, so choose another with --id",
+                    guide.docs[i].path
+                ));
+            }
+            if matches!(cmd, NewCommand::Page { .. }) && guide.areas.contains_key(&id) {
+                return refuse(format!("the address /{id}/ is taken by the area content/{id}/; choose another id with --id"));
+            }
+        }
+    }
+    if matches!(cmd, NewCommand::Page { .. } | NewCommand::Area { .. }) {
+        if let Some(used_for) = content::load::reserved(&id, &guide.config) {
+            return refuse(format!(
+                "`{id}` cannot be used for a {what}: the address /{id}/ is {used_for}; choose another id with --id"
+            ));
+        }
+    }
+
+    let addresses = match cmd {
+        NewCommand::Solution { addresses, .. } => challenges(guide, addresses)?,
+        _ => Vec::new(),
+    };
+
+    // An entry needs an owner, its own or its area's; never invent one.
+    if let (Some(area), None) = (&area, &owner) {
+        let inherited = guide.area_doc(area).and_then(|a| a.meta.owner.as_deref());
+        if inherited.is_none() {
+            return refuse(format!(
+                "the area `{area}` has no owner, so the new {what} needs one: add --owner \"Name\" (a person, team or organisation), or set `owner` in content/{area}/_area.md"
+            ));
+        }
+    }
+
+    let mut todo = Vec::new();
+    let summary = summary.unwrap_or_else(|| {
+        todo.push("summary");
+        placeholder_summary(cmd).to_string()
+    });
+    todo.push("text");
+
+    let mut fm: Vec<(&str, String)> = Vec::new();
+    match cmd {
+        NewCommand::Challenge { .. } => fm.push(("type", DocType::Challenge.as_str().into())),
+        NewCommand::Solution { kind, .. } => {
+            fm.push(("type", DocType::Solution.as_str().into()));
+            fm.push(("kind", kind.clone()));
+        }
+        NewCommand::Page { .. } => fm.push(("type", DocType::Page.as_str().into())),
+        NewCommand::Area { .. } => {}
+    }
+    fm.push(("title", yaml_text(&title)));
+    fm.push(("summary", yaml_text(&summary)));
+    if matches!(cmd, NewCommand::Area { .. } | NewCommand::Page { .. }) {
+        if let Some(order) = next_order(guide, cmd) {
+            fm.push(("order", order.to_string()));
+        }
+    }
+    if !matches!(cmd, NewCommand::Area { .. }) {
+        fm.push(("status", "draft".into()));
+    }
+    if let Some(o) = &owner {
+        fm.push(("owner", yaml_text(o)));
+    }
+    if !addresses.is_empty() {
+        let list: Vec<String> = addresses.iter().map(|a| yaml_text(a)).collect();
+        fm.push(("addresses", format!("[{}]", list.join(", "))));
+    }
+    if matches!(
+        cmd,
+        NewCommand::Challenge { .. } | NewCommand::Solution { .. }
+    ) {
+        fm.push(("tags", "[]".into()));
+    }
+    if !matches!(cmd, NewCommand::Area { .. }) {
+        fm.push(("created", today.to_string()));
+    }
+
+    let mut text = String::from("---\n");
+    for (k, v) in &fm {
+        text.push_str(k);
+        text.push(':');
+        if !v.is_empty() {
+            text.push(' ');
+            text.push_str(v);
+        }
+        text.push('\n');
+    }
+    text.push_str("---\n\n");
+    text.push_str(body_skeleton(cmd));
+    Ok(Scaffold { path, text, todo })
+}
+
+/// Loads the guide at `root`, plans the file and creates it (never overwriting one).
+pub fn create(root: &Path, cmd: &NewCommand) -> Result<Scaffold, NewError> {
+    let guide = content::load(root, &LoadOptions::default()).map_err(NewError::Load)?;
+    let today = cmd.common().today.unwrap_or_else(crate::today);
+    let scaffold = plan(&guide, cmd, today)?;
+    let full = root.join(&scaffold.path);
+    let exists = || {
+        NewError::Refused(format!(
+            "{} already exists; signpost new never overwrites a file",
+            scaffold.path
+        ))
+    };
+    if full.exists() {
+        return Err(exists());
+    }
+    if let Some(dir) = full.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| NewError::Write(dir.to_path_buf(), e))?;
+    }
+    // `create_new`: if another process made the file since the check above, do not touch it.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&full)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => exists(),
+            _ => NewError::Write(full.clone(), e),
+        })?;
+    file.write_all(scaffold.text.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(|e| NewError::Write(full.clone(), e))?;
+    Ok(scaffold)
+}
+
+/// `signpost new …`: creates the file, prints its path on stdout and what is left to do on
+/// stderr. Exit 0 when created, 1 when refused, 2 when the guide cannot be read.
+pub fn cli(root: &Path, cmd: &NewCommand) -> ExitCode {
+    match create(root, cmd) {
+        Ok(s) => {
+            println!("{}", display_path(root, &s.path));
+            let what = cmd.what();
+            let todo = s
+                .todo
+                .iter()
+                .map(|t| match *t {
+                    "summary" => format!("replace the placeholder summary (`{PLACEHOLDER} …`)"),
+                    _ => "write the text under the headings".to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let next = match cmd {
+                NewCommand::Area { .. } => "an area has no status: it is on the site from the next build".to_string(),
+                _ => format!("the {what} is a draft: set `status: in_review` when it is ready, and `published` with `reviewed_by` and `last_reviewed` once approved"),
+            };
+            eprintln!("signpost: created a new {what}; {todo}. Note: {next}.");
+            ExitCode::SUCCESS
+        }
+        Err(e @ NewError::Load(_)) => {
+            eprintln!("signpost: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("signpost: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn refuse<T>(message: String) -> Result<T, NewError> {
+    Err(NewError::Refused(message))
+}
+
+/// The path as the user would type it: relative to the current folder when `--root` is.
+fn display_path(root: &Path, rel: &str) -> String {
+    let is_here = root
+        .components()
+        .all(|c| matches!(c, std::path::Component::CurDir));
+    if is_here {
+        rel.to_string()
+    } else {
+        root.join(rel).display().to_string()
+    }
+}
+
+/// One line of text: runs of white space (including line breaks) become one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The area folder `name`, or a refusal naming the areas there are.
+fn known_area(guide: &Guide, name: &str) -> Result<String, NewError> {
+    if guide.area_doc(name).is_some() {
+        return Ok(name.to_string());
+    }
+    let ids: Vec<&str> = guide
+        .areas
+        .iter()
+        .filter(|(_, a)| a.doc.is_some())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    if guide.areas.contains_key(name) {
+        return refuse(format!(
+            "the area folder content/{name}/ has no _area.md; create it first with `signpost new area`"
+        ));
+    }
+    // "Äldreomsorg" → `aldreomsorg`; otherwise the closest spelling.
+    let slug = slugify_id(name);
+    let by_title = guide.areas.iter().find_map(|(id, a)| {
+        let d = &guide.docs[a.doc?];
+        (slugify_id(d.title()) == slug || *id == slug).then_some(id.as_str())
+    });
+    let hint = match by_title.or_else(|| did_you_mean(name, ids.iter().copied())) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if ids.is_empty() => {
+            "the guide has no areas yet; create one with `signpost new area`".into()
+        }
+        None => format!("the areas are: {}", ids.join(", ")),
+    };
+    refuse(format!("there is no area `{name}` ({hint})"))
+}
+
+/// The challenge ids a solution addresses, checked and without repeats.
+fn challenges(guide: &Guide, ids: &[String]) -> Result<Vec<String>, NewError> {
+    let mut out: Vec<String> = Vec::new();
+    for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if out.iter().any(|o| o == id) {
+            continue;
+        }
+        match guide.item(id) {
+            Some(d) if guide.doc_type(d) == Some(DocType::Challenge) => out.push(id.to_string()),
+            Some(d) => {
+                let t = guide.doc_type(d).map(DocType::as_str).unwrap_or("file");
+                return refuse(format!(
+                    "--addresses: `{id}` is a {t} ({}), not a challenge",
+                    d.path
+                ));
+            }
+            None => {
+                let ids = guide
+                    .docs
+                    .iter()
+                    .filter(|d| !d.is_translation && guide.doc_type(d) == Some(DocType::Challenge));
+                let hint = match did_you_mean(id, ids.map(|d| d.id.as_str())) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "list the ids (file names without .md) of existing challenges".into(),
+                };
+                return refuse(format!(
+                    "--addresses: there is no challenge `{id}` ({hint})"
+                ));
+            }
+        }
+    }
+    if out.is_empty() {
+        return refuse("a solution must address at least one challenge: give --addresses".into());
+    }
+    Ok(out)
+}
+
+/// One more than the highest `order` among the areas (or pages), so the new one comes
+/// last; `None` when none of them uses `order`.
+fn next_order(guide: &Guide, cmd: &NewCommand) -> Option<i64> {
+    let role = match cmd {
+        NewCommand::Area { .. } => Role::Area,
+        _ => Role::Page,
+    };
+    guide
+        .docs
+        .iter()
+        .filter(|d| d.role == role && !d.is_translation)
+        .filter_map(|d| d.meta.order)
+        .max()
+        .map(|m| m.saturating_add(1))
+}
+
+fn placeholder_summary(cmd: &NewCommand) -> &'static str {
+    match cmd {
+        NewCommand::Challenge { .. } => {
+            "UTKAST: Beskriv utmaningen i en eller två meningar (högst 300 tecken)."
+        }
+        NewCommand::Solution { .. } => {
+            "UTKAST: Beskriv lösningen och vad den ger i en eller två meningar (högst 300 tecken)."
+        }
+        NewCommand::Page { .. } => {
+            "UTKAST: Beskriv sidans innehåll i en eller två meningar (högst 300 tecken)."
+        }
+        NewCommand::Area { .. } => {
+            "UTKAST: Beskriv vad området omfattar i en eller två meningar (högst 300 tecken)."
+        }
+    }
+}
+
+/// The text below the front matter: Swedish headings, with guidance in HTML comments
+/// (which never reach the built page).
+fn body_skeleton(cmd: &NewCommand) -> &'static str {
+    match cmd {
+        NewCommand::Challenge { .. } => "\
+<!-- Inled med några meningar om utmaningen: vad händer, och för vem? -->
+
+## Bakgrund
+
+<!-- Hur ser det ut i dag? Vilka verksamheter och vilka människor berörs? -->
+
+## Varför det är ett problem
+
+<!-- Vad kostar problemet i tid, pengar, kvalitet eller risker? Ge gärna exempel. -->
+
+## Vad en lösning behöver klara
+
+<!-- Krav och förutsättningar: juridik, informationssäkerhet, samverkan, ekonomi. -->
+",
+        NewCommand::Solution { .. } => "\
+<!-- Inled med några meningar om lösningen och vilken utmaning den möter. -->
+
+## Så fungerar det
+
+<!-- Beskriv lösningen: arbetssätt, teknik och vilka som använder den. -->
+
+## Resultat
+
+<!-- Vad har lösningen gett? Siffror, erfarenheter och vad användarna säger. -->
+
+## Att tänka på
+
+<!-- Förutsättningar, kostnader, upphandling, juridik och fallgropar. -->
+",
+        NewCommand::Page { .. } => "\
+<!-- Skriv sidans text här. Sidans titel är dess huvudrubrik, så börja rubrikerna på nivå två (##). -->
+",
+        NewCommand::Area { .. } => "\
+<!-- Inled med några meningar om området: vad som är särskilt här, och vad guiden samlar. -->
+
+## Vad området omfattar
+
+<!-- Vilka verksamheter och frågor hör till området, och vilka gör det inte? -->
+
+## Att tänka på
+
+<!-- Det som gäller för många lösningar i området: sekretess, samtycke, samverkan. -->
+",
+    }
+}
+
+/// Text as a YAML value: as it is when that is read back unchanged, else in double quotes.
+fn yaml_text(s: &str) -> String {
+    if plain_is_safe(s) {
+        s.to_string()
+    } else {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+}
+
+/// Whether `s` reads back as the same text when written without quotes, in signpost's YAML
+/// and in other tools (so not `yes`, `no`, `null`, numbers or dates either).
+fn plain_is_safe(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let special = [
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
+    ];
+    first.is_alphabetic()
+        && s.trim() == s
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.chars().any(char::is_control)
+        && !special.contains(&s.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::content::frontmatter::{self, Context, Split};
+
+    /// Reads front matter as the loader does: (meta, diagnostics).
+    fn read(text: &str, role: Role) -> (content::Meta, Vec<crate::diagnostics::Diagnostic>) {
+        let Split::Parts { yaml, .. } = frontmatter::split(text) else {
+            panic!("no front matter in {text}");
+        };
+        let config = Config::default();
+        let cx = Context {
+            path: "content/x.md",
+            role,
+            is_translation: false,
+            first_line: 2,
+            config: &config,
+        };
+        let mut diags = Vec::new();
+        let meta = frontmatter::read(yaml, &cx, &mut diags).expect("valid YAML");
+        (meta, diags)
+    }
+
+    #[test]
+    fn yaml_text_reads_back_unchanged() {
+        for s in [
+            "Långa väntetider för hemtjänst",
+            "Kö: lång väntan på bygglov",
+            "\"Citat\" och \\ snedstreck",
+            "2026 års plan",
+            "#hashtag",
+            "yes",
+            "No",
+            "null",
+            "[inte en lista]",
+            "- inte en lista",
+            "Slutar med kolon:",
+            "Text # med kommentar",
+            "* stjärna",
+            "& ankare",
+            "100",
+            "2026-01-01",
+        ] {
+            let text = format!("---\ntitle: {}\n---\n", yaml_text(s));
+            let (meta, diags) = read(&text, Role::Home);
+            assert!(diags.is_empty(), "{s}: {diags:?}");
+            assert_eq!(meta.title.as_deref(), Some(s), "{text}");
+        }
+    }
+
+    #[test]
+    fn placeholders_start_with_the_marker_and_fit() {
+        let common = Common {
+            title: "T".into(),
+            id: None,
+            summary: None,
+            owner: None,
+            today: None,
+        };
+        for cmd in [
+            NewCommand::Page {
+                common: common.clone(),
+            },
+            NewCommand::Area {
+                common: common.clone(),
+            },
+            NewCommand::Challenge {
+                area: "a".into(),
+                common: common.clone(),
+            },
+            NewCommand::Solution {
+                area: "a".into(),
+                kind: "method".into(),
+                addresses: vec![],
+                common,
+            },
+        ] {
+            let s = placeholder_summary(&cmd);
+            assert!(s.starts_with(PLACEHOLDER));
+            assert!(s.chars().count() <= SUMMARY_MAX);
+        }
+    }
+}
