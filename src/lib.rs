@@ -10,6 +10,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod markdown;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod review;
 pub mod scaffold;
@@ -90,6 +91,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
         render: true,
         base_url: opts.base_url.clone(),
     };
+    let _progress = progress::Reporter::start();
+    progress::stage("Reading and checking", 0);
     let t0 = std::time::Instant::now();
     let guide = match content::load(root, &load) {
         Ok(g) => g,
@@ -133,6 +136,7 @@ fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<render::Site, Bui
     )
     .map_err(BuildError::Render)?;
     timing("render", t0);
+    progress::stage("Writing the site", 0);
     let t1 = std::time::Instant::now();
     output::write(&site, &out).map_err(BuildError::Write)?;
     timing("write", t1);

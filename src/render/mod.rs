@@ -148,7 +148,14 @@ impl Renderer {
         base.insert("site", &model.site);
         pages
             .par_iter()
-            .map_init(|| base.clone(), |ctx, p| render_page(&self.tera, ctx, p))
+            .map_init(
+                || base.clone(),
+                |ctx, p| {
+                    let page = render_page(&self.tera, ctx, p);
+                    crate::progress::step();
+                    page
+                },
+            )
             .collect()
     }
 
@@ -185,12 +192,14 @@ pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> 
             files
         });
         let mut site = Site::default();
+        crate::progress::stage("Rendering pages", keys.len());
         for (path, bytes, origin) in renderer.pages(&model, &keys)? {
             site.add(path, bytes, &origin)?;
             site.pages += 1;
         }
         crate::timing("templates", t);
         renderer.extras(&model, &mut site)?;
+        crate::progress::stage("Building the search index", 0);
         let files = search
             .join()
             .map_err(|_| RenderError::Search("the search indexer stopped unexpectedly".into()))??;

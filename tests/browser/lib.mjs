@@ -66,3 +66,44 @@ export function siteDir() {
 export function sitePrefix() {
   return process.env.SITE_PREFIX || "/";
 }
+
+/** One page of every kind the sample guide has, as paths under the base. `ready` is what
+ * to wait for before looking at the page (the search results render after loading); the
+ * tag page is the first tag linked from tags/ (see `pageKinds`). */
+export const PAGE_KINDS = [
+  { kind: "home", path: "" },
+  { kind: "area", path: "aldreomsorg/" },
+  { kind: "challenge", path: "aldreomsorg/nyckelhantering-hemtjanst/" },
+  { kind: "solution", path: "aldreomsorg/digitala-las-hemtjanst/" },
+  { kind: "page", path: "tillganglighet/" },
+  { kind: "list of challenges", path: "challenges/" },
+  { kind: "list of solutions", path: "solutions/" },
+  { kind: "list of open challenges", path: "open-challenges/" },
+  { kind: "list of tags", path: "tags/" },
+  { kind: "tag", path: null },
+  { kind: "search", path: "search/?q=nyckel", ready: "#search-results li a" },
+  { kind: "404", path: "finns-inte/", status: 404 },
+  { kind: "archived entry", path: "bygglov/pdf-blankett-bygglov/" },
+];
+
+/** PAGE_KINDS with the tag page filled in: the first tag that tags/ links to. */
+export async function pageKinds(chrome, base) {
+  const page = await chrome.newPage();
+  await page.goto(base + "tags/");
+  const href = await page.locator("main a[href*='/tags/']").first().getAttribute("href");
+  await page.close();
+  const prefix = new URL(base).pathname;
+  if (!href?.startsWith(prefix)) throw new Error(`tags/ links to no tag page under ${prefix}: ${href}`);
+  return PAGE_KINDS.map((p) => (p.path === null ? { ...p, path: href.slice(prefix.length) } : p));
+}
+
+/** Opens `p` (from `pageKinds`) in `page`, checks the status and waits until it is ready. */
+export async function open(page, base, p) {
+  const response = await page.goto(base + p.path, { waitUntil: "load" });
+  const want = p.status ?? 200;
+  if (response?.status() !== want) {
+    throw new Error(`${p.kind} (${p.path}): status ${response?.status()}, expected ${want}`);
+  }
+  if (p.ready) await page.waitForSelector(p.ready, { timeout: 15000 });
+  return response;
+}
