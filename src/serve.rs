@@ -406,20 +406,9 @@ impl Engine {
                 Some(Renderer::new(guide).map_err(|e| overlay_message(&e.to_string()))?);
         }
         let renderer = self.renderer.as_ref().expect("set");
-        let model = renderer.model(guide, &self.render_opts);
-        let mut site = Site::default();
-        let pages = renderer
-            .pages(&model, &model.page_keys())
-            .map_err(|e| overlay_message(&e.to_string()))?;
-        for (path, bytes, origin) in pages {
-            site.add(path, bytes, &origin)
-                .map_err(|e| overlay_message(&e.to_string()))?;
-            site.pages += 1;
-        }
         renderer
-            .extras(&model, &mut site)
-            .map_err(|e| overlay_message(&e.to_string()))?;
-        Ok(site)
+            .site(&renderer.models(guide, &self.render_opts))
+            .map_err(|e| overlay_message(&e.to_string()))
     }
 
     /// Hands the search index's records to the indexing thread, which builds the index
@@ -431,7 +420,7 @@ impl Engine {
         if !guide.config.search.enabled {
             return;
         }
-        let records = renderer.model(guide, &self.render_opts).search_records();
+        let records = render::search_records(&renderer.models(guide, &self.render_opts));
         let generation = self.generation.load(Ordering::SeqCst);
         let worker = self.search_worker.get_or_init(|| {
             let (tx, rx) = mpsc::channel::<(u64, Vec<crate::search::Record>)>();
@@ -469,9 +458,9 @@ impl Engine {
                             .as_ref()
                             .zip(self.renderer.as_ref())
                             .map(|(g, r)| {
-                                let model = r.model(g, &self.render_opts);
                                 let mut extras = Site::default();
-                                r.extras(&model, &mut extras).map(|_| extras)
+                                r.extras(&r.models(g, &self.render_opts), &mut extras)
+                                    .map(|_| extras)
                             });
                     if let Some(Ok(extras)) = refreshed {
                         let mut served = shared.served.write().expect("lock");
@@ -566,7 +555,7 @@ impl Engine {
         let quick = !own_errors && !was_broken && paths.iter().all(|p| {
             let now = guide.by_path.get(p).map(|&i| &guide.docs[i]);
             let old = before.get(p);
-            matches!((now, old), (Some(n), Some(o)) if n.role == Role::Entry && o.role == Role::Entry && n.area == o.area)
+            matches!((now, old), (Some(n), Some(o)) if n.role == Role::Entry && o.role == Role::Entry && n.area == o.area && !n.is_translation)
         });
         if quick {
             if let Some(renderer) = self.renderer.as_ref() {
@@ -602,7 +591,7 @@ impl Engine {
                 // Added, removed, or not an entry: menus and navigation may change everywhere.
                 now.is_none()
                     || old.is_none()
-                    || now.is_some_and(|d| d.role != Role::Entry)
+                    || now.is_some_and(|d| d.role != Role::Entry || d.is_translation)
                     || old.is_some_and(|d| {
                         d.role != Role::Entry || d.area != now.and_then(|n| n.area.clone())
                     })
@@ -658,9 +647,19 @@ impl Engine {
         }
         let first_ms = started.elapsed().as_millis();
         // Then everything that shows them.
-        let rest_urls = publish(renderer, &model, &rest, shared, started).unwrap_or_default();
+        let mut rest_urls = publish(renderer, &model, &rest, shared, started).unwrap_or_default();
+        // The other languages list the entry too (translated or with a note): their pages
+        // follow in full.
+        for other in renderer.models(guide, &self.render_opts).iter().skip(1) {
+            rest_urls.extend(
+                publish(renderer, other, &other.page_keys(), shared, started).unwrap_or_default(),
+            );
+        }
         let mut extras = Site::default();
-        if renderer.extras(&model, &mut extras).is_ok() {
+        if renderer
+            .extras(&renderer.models(guide, &self.render_opts), &mut extras)
+            .is_ok()
+        {
             let mut served = shared.served.write().expect("lock");
             for (path, bytes) in extras.files {
                 served.site.replace(path, bytes);

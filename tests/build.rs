@@ -1227,6 +1227,36 @@ fn indexable_urls(site: &Site) -> BTreeSet<String> {
             .strip_suffix("/index.html")
             .map(|slug| format!("{BASE}tags/{slug}/"))
     }));
+    // The English site (config.toml lists "en"): the same list pages, areas and tags under
+    // en/, and the published English translations (their front matter says status).
+    let english: Vec<String> = urls
+        .iter()
+        .filter(|u| {
+            !sample_docs()
+                .iter()
+                .any(|d| format!("{BASE}{}", d.rel) == **u)
+        })
+        .map(|u| u.replacen(BASE, &format!("{BASE}en/"), 1))
+        .collect();
+    urls.extend(english);
+    let content = repo().join("content");
+    for rel in files_below(&content).keys() {
+        let Some(stem) = rel.strip_suffix(".en.md") else {
+            continue;
+        };
+        let text = fs::read_to_string(content.join(rel)).unwrap();
+        if !text.contains("\nstatus: published") {
+            continue;
+        }
+        let parts: Vec<&str> = stem.split('/').collect();
+        let url = match parts.as_slice() {
+            [_] | [_, "_area"] => continue,
+            [area, id, "index"] => format!("{area}/{id}/"),
+            [area, id] => format!("{area}/{id}/"),
+            _ => continue,
+        };
+        urls.insert(format!("{BASE}en/{url}"));
+    }
     urls
 }
 

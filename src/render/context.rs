@@ -29,6 +29,9 @@ pub struct SiteCtx {
     pub base_url: String,
     /// The path part of `base_url`, e.g. `/guide/`.
     pub base_path: String,
+    /// The start of this language's pages: `base_path`, or `base_path` + `en/` for a
+    /// language other than the default.
+    pub home: String,
     pub search: bool,
     /// Standalone pages for the footer, by `order` then title.
     pub menu: Vec<NavLink>,
@@ -47,6 +50,56 @@ pub struct SiteCtx {
 pub struct NavLink {
     pub title: String,
     pub url: String,
+    /// The language of the title, when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+impl NavLink {
+    fn new(title: impl Into<String>, url: impl Into<String>) -> Self {
+        NavLink {
+            title: title.into(),
+            url: url.into(),
+            lang: None,
+        }
+    }
+}
+
+/// The same page in another language, for `hreflang` and the language switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    /// The language's own name ("Svenska", "English").
+    pub name: String,
+    pub url: String,
+    /// Absolute, for `<link rel="alternate" hreflang>`.
+    pub href: String,
+}
+
+/// A language's name in that language.
+pub fn language_name(code: &str) -> String {
+    match code {
+        "sv" => "Svenska",
+        "en" => "English",
+        "fi" => "Suomi",
+        "se" => "Davvisámegiella",
+        "smj" => "Julevsámegiella",
+        "sma" => "Åarjelsaemien",
+        "nb" | "no" => "Norsk",
+        "da" => "Dansk",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "ar" => "العربية",
+        "so" => "Soomaali",
+        "fa" => "فارسی",
+        "ku" => "Kurdî",
+        "pl" => "Polski",
+        "yi" => "ייִדיש",
+        "rom" => "Romani",
+        other => other,
+    }
+    .to_string()
 }
 
 /// An entry as shown in lists and on other pages.
@@ -68,6 +121,10 @@ pub struct Card {
     /// Last reviewed (or created), ISO.
     pub date: Option<String>,
     pub date_text: Option<String>,
+    /// Shown in a language it has no translation into: it links to the original.
+    pub fallback: bool,
+    /// The language of the title and summary, when it is not the page's.
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -174,6 +231,12 @@ pub struct PageCtx {
     pub open: Vec<Arc<Card>>,
     pub tag_index: Vec<TagCount>,
     pub area: Option<NavLink>,
+    /// This page in every language it exists in (this one included); empty on a
+    /// single-language site.
+    pub alternates: Vec<Alternate>,
+    /// The language of the title and text, when it is not the page's (an area or home page
+    /// shown in a language it has no translation into).
+    pub content_lang: Option<String>,
 }
 
 /// Everything rendering needs, computed once.
@@ -185,6 +248,12 @@ pub struct Model<'g> {
     pub built: Vec<bool>,
     /// Per document: shown in lists, feeds, sitemap (published, or a draft in a preview).
     pub listed: Vec<bool>,
+    /// Per document: listed in this language, which it has no translation into.
+    pub fallback: Vec<bool>,
+    /// The language of these pages.
+    pub lang: String,
+    /// `""` for the default language, `en/` for English …
+    pub prefix: String,
     /// Per document: its card, made when first needed (a preview renders a few pages).
     cards: Vec<std::sync::OnceLock<Option<Arc<Card>>>>,
     /// Per document: its title's sort key.
@@ -211,26 +280,68 @@ pub fn collate(s: &str) -> String {
 }
 
 impl<'g> Model<'g> {
-    pub fn new(guide: &'g Guide, opts: &RenderOptions, strings: toml::Table) -> Self {
+    /// The model of the pages in `lang`: the default language's pages, or another
+    /// language's, where untranslated entries are listed with a note and link to the
+    /// original.
+    pub fn new(guide: &'g Guide, opts: &RenderOptions, strings: toml::Table, lang: &str) -> Self {
         let cfg = &guide.config;
         let base_path = cfg.base_path();
+        let default = cfg.default_language.as_str();
+        let prefix = if lang == default {
+            String::new()
+        } else {
+            format!("{lang}/")
+        };
+        let home = format!("{base_path}{prefix}");
         let visible = |d: &Doc| {
-            !d.is_translation
-                && d.front_matter_ok
+            d.front_matter_ok
                 && match d.status() {
                     Status::Published | Status::Archived => true,
                     Status::Draft | Status::InReview => opts.drafts,
                 }
         };
-        let built: Vec<bool> = guide.docs.iter().map(visible).collect();
+        let listable =
+            |d: &Doc| d.status() != Status::Archived && matches!(d.role, Role::Entry | Role::Page);
+        let built: Vec<bool> = guide
+            .docs
+            .iter()
+            .map(|d| d.lang == lang && visible(d))
+            .collect();
+        let translated = |d: &Doc| {
+            guide
+                .translations
+                .get(&(d.key(), lang.to_string()))
+                .is_some_and(|&t| built[t] && listable(&guide.docs[t]))
+        };
+        let fallback: Vec<bool> = guide
+            .docs
+            .iter()
+            .map(|d| {
+                lang != default
+                    && d.lang == default
+                    && !d.is_translation
+                    && visible(d)
+                    && listable(d)
+                    && !translated(d)
+            })
+            .collect();
         let listed: Vec<bool> = guide
             .docs
             .iter()
-            .zip(&built)
-            .map(|(d, b)| {
-                *b && d.status() != Status::Archived && matches!(d.role, Role::Entry | Role::Page)
-            })
+            .enumerate()
+            .map(|(i, d)| (built[i] && listable(d)) || fallback[i])
             .collect();
+        let area_in = |a: &str| -> Option<&Doc> {
+            guide
+                .translations
+                .get(&(
+                    crate::content::DocKey::Area(a.to_string()),
+                    lang.to_string(),
+                ))
+                .map(|&i| &guide.docs[i])
+                .filter(|d| d.front_matter_ok)
+                .or_else(|| guide.area_doc(a))
+        };
 
         let mut area_order: Vec<(Option<i64>, String, String)> = guide
             .areas
@@ -250,14 +361,14 @@ impl<'g> Model<'g> {
             .enumerate()
             .filter(|(i, d)| d.role == Role::Page && listed[*i])
             .map(|(_, d)| {
-                (
-                    d.meta.order,
-                    collate(d.title()),
-                    NavLink {
-                        title: d.title().to_string(),
-                        url: format!("{base_path}{}", url_of(guide, d)),
-                    },
-                )
+                let original = if d.is_translation {
+                    guide.original_of(d).unwrap_or(d)
+                } else {
+                    d
+                };
+                let mut link = NavLink::new(d.title(), format!("{base_path}{}", url_of(guide, d)));
+                link.lang = (d.lang != lang).then(|| d.lang.clone());
+                (original.meta.order, collate(d.title()), link)
             })
             .collect();
         menu.sort_by(|a, b| (a.0.unwrap_or(i64::MAX), &a.1).cmp(&(b.0.unwrap_or(i64::MAX), &b.1)));
@@ -265,21 +376,23 @@ impl<'g> Model<'g> {
         let site = SiteCtx {
             title: cfg.title.clone(),
             description: cfg.description.clone(),
-            lang: cfg.default_language.clone(),
+            lang: lang.to_string(),
             base_url: cfg.base_url.clone(),
             base_path: base_path.clone(),
+            home: home.clone(),
             search: cfg.search.enabled,
             menu: menu.into_iter().map(|m| m.2).collect(),
             areas: area_order
                 .iter()
-                .filter_map(|a| guide.area_doc(a))
-                .map(|d| NavLink {
-                    title: d.title().to_string(),
-                    url: format!("{base_path}{}", url_of(guide, d)),
+                .filter_map(|a| area_in(a).map(|d| (a, d)))
+                .map(|(a, d)| {
+                    let mut link = NavLink::new(d.title(), format!("{home}{a}/"));
+                    link.lang = (d.lang != lang).then(|| d.lang.clone());
+                    link
                 })
                 .collect(),
             t: strings,
-            feed_url: format!("{base_path}feed.xml"),
+            feed_url: format!("{home}feed.xml"),
             drafts: opts.drafts,
             today: opts.today.to_string(),
         };
@@ -290,6 +403,9 @@ impl<'g> Model<'g> {
             site,
             built,
             listed,
+            fallback,
+            lang: lang.to_string(),
+            prefix,
             cards: (0..guide.docs.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
@@ -303,8 +419,9 @@ impl<'g> Model<'g> {
             if !model.listed[i] {
                 continue;
             }
+            let shared = model.shared(d);
             if guide.doc_type(d) == Some(DocType::Solution) {
-                for a in &d.meta.addresses {
+                for a in &shared.addresses {
                     model
                         .solutions_of
                         .entry(a.value.clone())
@@ -313,7 +430,7 @@ impl<'g> Model<'g> {
                 }
             }
             if d.role == Role::Entry {
-                for tag in &d.meta.tags {
+                for tag in &shared.tags {
                     let slug = slugify_id(tag);
                     if slug.is_empty() {
                         continue;
@@ -332,6 +449,104 @@ impl<'g> Model<'g> {
             list.dedup();
         }
         model
+    }
+
+    /// The front matter with the fields a translation shares with its original (type,
+    /// kind, addresses, related, tags …): the original's.
+    pub fn shared<'d>(&self, d: &'d Doc) -> &'d crate::content::Meta
+    where
+        'g: 'd,
+    {
+        if d.is_translation {
+            if let Some(o) = self.guide.original_of(d) {
+                return &o.meta;
+            }
+        }
+        &d.meta
+    }
+
+    /// An area's document in this language: its translation, else the original.
+    pub fn area_doc(&self, area: &str) -> Option<&'g Doc> {
+        let g = self.guide;
+        g.translations
+            .get(&(
+                crate::content::DocKey::Area(area.to_string()),
+                self.lang.clone(),
+            ))
+            .map(|&i| &g.docs[i])
+            .filter(|d| d.front_matter_ok)
+            .or_else(|| g.area_doc(area))
+    }
+
+    /// Where a page of this language lives, relative to the base: an original area or
+    /// home page shown in another language gets that language's prefix.
+    fn page_rel(&self, d: &Doc) -> String {
+        let rel = url_of(self.guide, d);
+        if d.lang == self.lang {
+            rel
+        } else {
+            format!("{}{rel}", self.prefix)
+        }
+    }
+
+    /// A page of this language that every language has (home, areas, lists, tags, search):
+    /// its address in each of the site's languages.
+    fn alternates_of(&self, rel: &str) -> Vec<Alternate> {
+        let cfg = &self.guide.config;
+        if cfg.languages.len() < 2 {
+            return Vec::new();
+        }
+        cfg.languages
+            .iter()
+            .map(|l| {
+                let prefix = if *l == cfg.default_language {
+                    String::new()
+                } else {
+                    format!("{l}/")
+                };
+                Alternate {
+                    lang: l.clone(),
+                    name: language_name(l),
+                    url: format!("{}{prefix}{rel}", self.site.base_path),
+                    href: self.canonical(&format!("{prefix}{rel}")),
+                }
+            })
+            .collect()
+    }
+
+    /// An entry's or page's versions: the original and its translations that are built.
+    fn alternates_of_doc(&self, d: &Doc) -> Vec<Alternate> {
+        let g = self.guide;
+        if g.config.languages.len() < 2 {
+            return Vec::new();
+        }
+        let original = if d.is_translation {
+            g.original_of(d)
+        } else {
+            Some(d)
+        };
+        let mut docs: Vec<&Doc> = original.into_iter().collect();
+        for l in &g.config.languages {
+            if let Some(&t) = g.translations.get(&(d.key(), l.clone())) {
+                docs.push(&g.docs[t]);
+            }
+        }
+        let visible = |d: &&Doc| d.front_matter_ok && (d.status().is_public() || self.opts.drafts);
+        let versions: Vec<Alternate> = docs
+            .into_iter()
+            .filter(visible)
+            .map(|d| Alternate {
+                lang: d.lang.clone(),
+                name: language_name(&d.lang),
+                url: self.url(d),
+                href: self.canonical(&url_of(g, d)),
+            })
+            .collect();
+        if versions.len() < 2 {
+            Vec::new()
+        } else {
+            versions
+        }
     }
 
     fn label(&self, key: &str) -> String {
@@ -377,8 +592,8 @@ impl<'g> Model<'g> {
             return None;
         }
         let t = self.guide.doc_type(d).unwrap_or(DocType::Page);
-        let area = d.area.as_deref().and_then(|a| self.guide.area_doc(a));
-        let kind = d.meta.kind.map(|k| k.as_str());
+        let area = d.area.as_deref().and_then(|a| self.area_doc(a));
+        let kind = self.shared(d).kind.map(|k| k.as_str());
         let date = d.meta.last_reviewed.or(d.meta.created);
         Some(Card {
             id: d.id.clone(),
@@ -389,10 +604,16 @@ impl<'g> Model<'g> {
             kind,
             kind_label: kind.map(|k| self.label(&format!("kind_{}", k.replace('-', "_")))),
             area_title: area.map(|a| a.title().to_string()),
-            area_url: area.map(|a| self.url(a)),
+            area_url: d.area.as_deref().map(|a| format!("{}{a}/", self.site.home)),
             status: d.status().as_str(),
             date: date.map(|d| d.to_string()),
             date_text: date.map(|d| self.date_text(d)),
+            fallback: self
+                .fallback
+                .get(self.guide.by_path[&d.path])
+                .copied()
+                .unwrap_or(false),
+            lang: (d.lang != self.lang).then(|| d.lang.clone()),
         })
     }
 
@@ -402,11 +623,19 @@ impl<'g> Model<'g> {
         idx.into_iter().filter_map(|i| self.card_of(i)).collect()
     }
 
+    /// The listed version of an entry in this language: its translation, else the original.
     fn listed_item(&self, id: &str) -> Option<usize> {
-        let i = *self
+        let key = crate::content::DocKey::Item(id.to_string());
+        if let Some(&t) = self
             .guide
-            .originals
-            .get(&crate::content::DocKey::Item(id.to_string()))?;
+            .translations
+            .get(&(key.clone(), self.lang.clone()))
+        {
+            if self.listed[t] {
+                return Some(t);
+            }
+        }
+        let i = *self.guide.originals.get(&key)?;
         self.listed[i].then_some(i)
     }
 
@@ -496,7 +725,7 @@ impl<'g> Model<'g> {
     }
 
     fn base_page(&self, d: &Doc, kind: &'static str, template: &str) -> PageCtx {
-        let rel = url_of(self.guide, d);
+        let rel = self.page_rel(d);
         let status = d.status();
         let mut p = PageCtx {
             template: template.to_string(),
@@ -505,9 +734,10 @@ impl<'g> Model<'g> {
             kind,
             title: d.title().to_string(),
             description: d.meta.summary.clone().unwrap_or_default(),
-            url: self.url(d),
+            url: format!("{}{rel}", self.site.base_path),
             canonical: self.canonical(&rel),
             noindex: status != Status::Published,
+            content_lang: (d.lang != self.lang).then(|| d.lang.clone()),
             banner: match status {
                 Status::Published => None,
                 Status::Draft => Some("draft"),
@@ -556,7 +786,10 @@ impl<'g> Model<'g> {
         if self.site.search {
             keys.push(PageKey::Search);
         }
-        keys.push(PageKey::NotFound);
+        // One 404 page serves the whole site, in the default language.
+        if self.prefix.is_empty() {
+            keys.push(PageKey::NotFound);
+        }
         keys
     }
 
@@ -565,7 +798,7 @@ impl<'g> Model<'g> {
         let g = self.guide;
         Some(match key {
             PageKey::Home => self.home(),
-            PageKey::Area(a) => self.area(g.area_doc(a)?),
+            PageKey::Area(a) => self.area(self.area_doc(a)?),
             PageKey::Doc(i) => {
                 let d = g.docs.get(*i).filter(|_| self.built[*i])?;
                 match d.role {
@@ -605,10 +838,10 @@ impl<'g> Model<'g> {
                 );
                 p.description = format!("{} {name}", self.label("tag_intro"));
                 p.items = self.cards_of(docs.clone());
-                p.breadcrumbs = vec![NavLink {
-                    title: self.label("tags"),
-                    url: format!("{}tags/", self.site.base_path),
-                }];
+                p.breadcrumbs = vec![NavLink::new(
+                    self.label("tags"),
+                    format!("{}tags/", self.site.home),
+                )];
                 p
             }
             PageKey::Search => {
@@ -624,6 +857,7 @@ impl<'g> Model<'g> {
             }
             PageKey::NotFound => {
                 let mut p = self.simple("404", "404.html", "", &self.label("not_found_title"));
+                p.alternates = Vec::new();
                 p.output = "404.html".into();
                 p.noindex = true;
                 // Served at any address that does not exist: it has no address of its own.
@@ -633,8 +867,13 @@ impl<'g> Model<'g> {
         })
     }
 
+    /// A page every language has, at `rel` below this language's start.
     fn simple(&self, kind: &'static str, template: &str, rel: &str, title: &str) -> PageCtx {
+        let alternates = self.alternates_of(rel);
+        let rel = format!("{}{rel}", self.prefix);
+        let rel = rel.as_str();
         PageCtx {
+            alternates,
             template: template.into(),
             output: format!("{rel}index.html"),
             origin: format!("the {kind} page"),
@@ -649,11 +888,12 @@ impl<'g> Model<'g> {
 
     fn home(&self) -> PageCtx {
         let g = self.guide;
-        let mut p = match g
-            .originals
-            .get(&crate::content::DocKey::Home)
-            .map(|&i| &g.docs[i])
-        {
+        let home = g
+            .translations
+            .get(&(crate::content::DocKey::Home, self.lang.clone()))
+            .or_else(|| g.originals.get(&crate::content::DocKey::Home))
+            .map(|&i| &g.docs[i]);
+        let mut p = match home {
             Some(d) => {
                 let mut p = self.base_page(d, "home", "home.html");
                 p.title = d
@@ -665,6 +905,7 @@ impl<'g> Model<'g> {
                     p.description = self.site.description.clone();
                 }
                 p.review = None;
+                p.alternates = self.alternates_of("");
                 p
             }
             None => self.simple("home", "home.html", "", &self.site.title),
@@ -673,13 +914,13 @@ impl<'g> Model<'g> {
         p.areas = self
             .area_order
             .iter()
-            .filter_map(|a| g.area_doc(a).map(|d| (a, d)))
+            .filter_map(|a| self.area_doc(a).map(|d| (a, d)))
             .map(|(a, d)| {
                 let ch = self.entries(DocType::Challenge, Some(a));
                 AreaCard {
                     title: d.title().to_string(),
                     summary: d.meta.summary.clone().unwrap_or_default(),
-                    url: self.url(d),
+                    url: format!("{}{a}/", self.site.home),
                     open: ch.iter().filter(|&&i| self.is_open(&g.docs[i])).count(),
                     challenges: ch.len(),
                     solutions: self.entries(DocType::Solution, Some(a)).len(),
@@ -713,7 +954,8 @@ impl<'g> Model<'g> {
     fn area(&self, d: &Doc) -> PageCtx {
         let mut p = self.base_page(d, "area", "area.html");
         let area = d.id.as_str();
-        p.feed = Some(format!("{}{area}/feed.xml", self.site.base_path));
+        p.alternates = self.alternates_of(&format!("{area}/"));
+        p.feed = Some(format!("{}{area}/feed.xml", self.site.home));
         p.groups = self
             .cards_of(self.entries(DocType::Challenge, Some(area)))
             .into_iter()
@@ -740,35 +982,35 @@ impl<'g> Model<'g> {
             "challenge"
         };
         let mut p = self.base_page(d, kind, &format!("{kind}.html"));
-        if let Some(a) = d.area.as_deref().and_then(|a| g.area_doc(a)) {
-            let link = NavLink {
-                title: a.title().to_string(),
-                url: self.url(a),
-            };
+        p.alternates = self.alternates_of_doc(d);
+        let shared = self.shared(d);
+        if let Some((id, a)) = d
+            .area
+            .as_deref()
+            .and_then(|a| self.area_doc(a).map(|d| (a, d)))
+        {
+            let mut link = NavLink::new(a.title(), format!("{}{id}/", self.site.home));
+            link.lang = (a.lang != self.lang).then(|| a.lang.clone());
             p.breadcrumbs = vec![link.clone()];
             p.area = Some(link);
         }
         // A tag links to its page when it has one (an archived entry's tag may have none).
-        p.tags = d
-            .meta
+        p.tags = shared
             .tags
             .iter()
             .map(|t| {
                 let slug = slugify_id(t);
                 let url = if self.tags.contains_key(&slug) {
-                    format!("{}tags/{slug}/", self.site.base_path)
+                    format!("{}tags/{slug}/", self.site.home)
                 } else {
                     String::new()
                 };
-                NavLink {
-                    title: t.clone(),
-                    url,
-                }
+                NavLink::new(t.clone(), url)
             })
             .collect();
-        p.organisations = d.meta.organisations.clone();
+        p.organisations = shared.organisations.clone();
         p.related = self.cards_of(
-            d.meta
+            shared
                 .related
                 .iter()
                 .filter_map(|r| self.listed_item(&r.value))
@@ -778,22 +1020,26 @@ impl<'g> Model<'g> {
             p.solutions = self.cards_of(self.solutions_of.get(&d.id).cloned().unwrap_or_default());
         } else {
             p.challenges = self.cards_of(
-                d.meta
+                shared
                     .addresses
                     .iter()
                     .filter_map(|r| self.listed_item(&r.value))
                     .collect(),
             );
-            p.solution_kind = d.meta.kind.map(|k| k.as_str());
+            p.solution_kind = shared.kind.map(|k| k.as_str());
             p.kind_label = self
                 .card_of(g.by_path[&d.path])
                 .and_then(|c| c.kind_label.clone());
-            p.provider = d.meta.provider.clone();
-            p.provider_type_label = d
-                .meta
+            p.provider = shared.provider.clone();
+            p.provider_type_label = shared
                 .provider_type
                 .map(|t| self.label(&format!("provider_{}", t.as_str())));
-            p.links = d.meta.links.clone();
+            // A translation may link to pages in its own language.
+            p.links = if d.meta.links.is_empty() {
+                shared.links.clone()
+            } else {
+                d.meta.links.clone()
+            };
         }
         p
     }
@@ -818,7 +1064,7 @@ impl<'g> Model<'g> {
             .iter()
             .map(|(slug, (name, docs))| TagCount {
                 name: name.clone(),
-                url: format!("{}tags/{slug}/", self.site.base_path),
+                url: format!("{}tags/{slug}/", self.site.home),
                 count: docs.len(),
             })
             .collect();
@@ -832,7 +1078,9 @@ impl<'g> Model<'g> {
         let g = self.guide;
         let mut out = Vec::new();
         for (i, d) in g.docs.iter().enumerate() {
-            if !self.listed[i] || d.status() != Status::Published {
+            // Each language's index holds its own pages; an untranslated one is found in
+            // the original's language.
+            if !self.listed[i] || self.fallback[i] || d.status() != Status::Published {
                 continue;
             }
             let Some(card) = self.card_of(i) else {
@@ -856,7 +1104,8 @@ impl<'g> Model<'g> {
             // index is downloaded with each query, and at 10,000 entries these two would
             // take a query past its 300 KB budget (bench/README.md).
             let mut body = String::new();
-            for line in [&d.meta.tags, &d.meta.organisations] {
+            let shared = self.shared(d);
+            for line in [&shared.tags, &shared.organisations] {
                 body.push_str(&line.join(", "));
                 body.push('\n');
             }

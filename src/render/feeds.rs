@@ -5,6 +5,8 @@
 //! leave every listing. Dates come from the content, never from the clock, so two builds of
 //! the same input are byte-identical.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use tera::Tera;
 
@@ -16,31 +18,34 @@ use crate::content::{DocType, Role, Status};
 /// At most this many entries in one feed, newest first.
 pub const FEED_LIMIT: usize = 100;
 
-pub(super) fn add_all(tera: &Tera, model: &Model, site: &mut Site) -> Result<(), RenderError> {
-    let g = model.guide;
-    site.add(
-        "feed.xml".into(),
-        atom(model, None).into_bytes(),
-        "the site feed",
-    )?;
-    for area in &model.area_order {
+pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<(), RenderError> {
+    let g = models[0].guide;
+    for model in models {
+        let prefix = &model.prefix;
         site.add(
-            format!("{area}/feed.xml"),
-            atom(model, Some(area)).into_bytes(),
-            "an area feed",
+            format!("{prefix}feed.xml"),
+            atom(model, None).into_bytes(),
+            "the site feed",
         )?;
+        for area in &model.area_order {
+            site.add(
+                format!("{prefix}{area}/feed.xml"),
+                atom(model, Some(area)).into_bytes(),
+                "an area feed",
+            )?;
+        }
+        redirects(tera, model, site)?;
     }
     site.add(
         "sitemap.xml".into(),
-        sitemap(model).into_bytes(),
+        sitemap(models).into_bytes(),
         "the sitemap",
     )?;
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         g.config.base_url
     );
-    site.add("robots.txt".into(), robots.into_bytes(), "robots.txt")?;
-    redirects(tera, model, site)
+    site.add("robots.txt".into(), robots.into_bytes(), "robots.txt")
 }
 
 fn xml_escape(s: &str) -> String {
@@ -71,6 +76,7 @@ fn atom(model: &Model, area: Option<&str>) -> String {
         .enumerate()
         .filter(|(i, d)| {
             model.listed[*i]
+                && !model.fallback[*i]
                 && d.role == Role::Entry
                 && d.status() == Status::Published
                 && (area.is_none() || d.area.as_deref() == area)
@@ -86,23 +92,24 @@ fn atom(model: &Model, area: Option<&str>) -> String {
     });
     items.truncate(FEED_LIMIT);
     let updated = items.iter().map(|x| x.0).max().unwrap_or_default();
-    let (title, self_rel, alt_rel) = match area.and_then(|a| g.area_doc(a)) {
-        Some(a) => (
+    let prefix = &model.prefix;
+    let (title, self_rel, alt_rel) = match area.and_then(|a| model.area_doc(a).map(|d| (a, d))) {
+        Some((id, a)) => (
             format!("{} – {}", a.title(), g.config.title),
-            format!("{}feed.xml", url_of(g, a)),
-            url_of(g, a),
+            format!("{prefix}{id}/feed.xml"),
+            format!("{prefix}{id}/"),
         ),
         None => (
             g.config.title.clone(),
-            "feed.xml".to_string(),
-            String::new(),
+            format!("{prefix}feed.xml"),
+            prefix.clone(),
         ),
     };
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml_escape(&g.config.default_language)
+        xml_escape(&model.lang)
     ));
     out.push_str(&format!("  <title>{}</title>\n", xml_escape(&title)));
     if !g.config.description.is_empty() {
@@ -167,37 +174,61 @@ fn atom(model: &Model, area: Option<&str>) -> String {
     out
 }
 
-/// Exactly the published, indexable HTML pages.
-fn sitemap(model: &Model) -> String {
-    let g = model.guide;
-    let mut urls: Vec<(String, Option<NaiveDate>)> = vec![(String::new(), None)];
-    for area in &model.area_order {
-        if let Some(a) = g.area_doc(area) {
-            urls.push((url_of(g, a), None));
+/// Exactly the published, indexable HTML pages, in every language, each with its
+/// versions in the other languages (`xhtml:link` alternates).
+fn sitemap(models: &[Model]) -> String {
+    // (page, language) → (address relative to the base, last modified)
+    let mut pages: BTreeMap<(String, String), (String, Option<NaiveDate>)> = BTreeMap::new();
+    for model in models {
+        let g = model.guide;
+        let prefix = &model.prefix;
+        let mut common: Vec<String> = vec![String::new()];
+        common.extend(model.area_order.iter().map(|a| format!("{a}/")));
+        common.extend(["challenges/", "solutions/", "open-challenges/", "tags/"].map(String::from));
+        common.extend(model.tags.keys().map(|slug| format!("tags/{slug}/")));
+        for rel in common {
+            pages.insert(
+                (format!("page:{rel}"), model.lang.clone()),
+                (format!("{prefix}{rel}"), None),
+            );
+        }
+        for (i, d) in g.docs.iter().enumerate() {
+            if model.listed[i] && !model.fallback[i] && d.status() == Status::Published {
+                pages.insert(
+                    (format!("doc:{:?}", d.key()), model.lang.clone()),
+                    (url_of(g, d), d.meta.last_reviewed.or(d.meta.created)),
+                );
+            }
         }
     }
-    for (i, d) in g.docs.iter().enumerate() {
-        if model.listed[i] && d.status() == Status::Published {
-            urls.push((url_of(g, d), d.meta.last_reviewed.or(d.meta.created)));
-        }
+    let mut versions: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for ((page, lang), (rel, _)) in &pages {
+        versions.entry(page).or_default().push((lang, rel));
     }
-    for rel in ["challenges/", "solutions/", "open-challenges/", "tags/"] {
-        urls.push((rel.to_string(), None));
-    }
-    for slug in model.tags.keys() {
-        urls.push((format!("tags/{slug}/"), None));
-    }
-    urls.sort();
-    urls.dedup();
+    let mut urls: Vec<(&str, Option<NaiveDate>, &Vec<(&str, &str)>)> = pages
+        .iter()
+        .map(|((page, _), (rel, date))| (rel.as_str(), *date, &versions[page.as_str()]))
+        .collect();
+    urls.sort_by(|a, b| a.0.cmp(b.0));
+    let model = &models[0];
     let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (rel, date) in urls {
+    for (rel, date, versions) in urls {
         out.push_str("  <url><loc>");
-        out.push_str(&xml_escape(&model.canonical(&rel)));
+        out.push_str(&xml_escape(&model.canonical(rel)));
         out.push_str("</loc>");
         if let Some(d) = date {
             out.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        if versions.len() > 1 {
+            for (lang, other) in versions {
+                out.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    xml_escape(lang),
+                    xml_escape(&model.canonical(other))
+                ));
+            }
         }
         out.push_str("</url>\n");
     }

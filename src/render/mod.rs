@@ -119,24 +119,62 @@ impl Site {
 /// Templates and UI strings of a guide's theme, loaded once; renders pages of a [`Model`].
 pub struct Renderer {
     tera: Tera,
-    strings: toml::Table,
+    /// UI strings per language of the site.
+    strings: BTreeMap<String, toml::Table>,
 }
 
 impl Renderer {
     pub fn new(guide: &Guide) -> Result<Self, RenderError> {
         Ok(Renderer {
             tera: templates::load(&guide.root, &guide.config.theme)?,
-            strings: templates::strings(
-                &guide.root,
-                &guide.config.theme,
-                &guide.config.default_language,
-            )?,
+            strings: guide
+                .config
+                .languages
+                .iter()
+                .map(|l| {
+                    Ok((
+                        l.clone(),
+                        templates::strings(&guide.root, &guide.config.theme, l)?,
+                    ))
+                })
+                .collect::<Result<_, RenderError>>()?,
         })
     }
 
-    /// What every page of `guide` shows.
+    /// What every page of `guide` in its default language shows.
     pub fn model<'g>(&self, guide: &'g Guide, opts: &RenderOptions) -> Model<'g> {
-        Model::new(guide, opts, self.strings.clone())
+        self.model_in(guide, opts, &guide.config.default_language)
+    }
+
+    /// What every page of `guide` in `lang` shows.
+    pub fn model_in<'g>(&self, guide: &'g Guide, opts: &RenderOptions, lang: &str) -> Model<'g> {
+        Model::new(guide, opts, self.strings[lang].clone(), lang)
+    }
+
+    /// One model per language of the site, the default first.
+    pub fn models<'g>(&self, guide: &'g Guide, opts: &RenderOptions) -> Vec<Model<'g>> {
+        guide
+            .config
+            .languages
+            .iter()
+            .map(|l| self.model_in(guide, opts, l))
+            .collect()
+    }
+
+    /// Every HTML page in every language, feeds, sitemap and static files: the whole site
+    /// but the search index.
+    pub fn site(&self, models: &[Model]) -> Result<Site, RenderError> {
+        let mut site = Site::default();
+        let total: usize = models.iter().map(|m| m.page_keys().len()).sum();
+        crate::progress::stage("Rendering pages", total);
+        for model in models {
+            for (path, bytes, origin) in self.pages(model, &model.page_keys())? {
+                site.add(path, bytes, &origin)?;
+                site.pages += 1;
+            }
+        }
+        self.extras(models, &mut site)?;
+        Ok(site)
     }
 
     /// Renders the given pages (in parallel): (output path, bytes, origin) for each.
@@ -161,44 +199,43 @@ impl Renderer {
 
     /// Everything but the HTML pages and the search index: feeds, sitemap, robots.txt,
     /// redirects, `review.json`, static files and content assets.
-    pub fn extras(&self, model: &Model, site: &mut Site) -> Result<(), RenderError> {
-        feeds::add_all(&self.tera, model, site)?;
-        review_json::add(model, site)?;
-        copy_static(model.guide, model, site)
+    pub fn extras(&self, models: &[Model], site: &mut Site) -> Result<(), RenderError> {
+        feeds::add_all(&self.tera, models, site)?;
+        review_json::add(&models[0], site)?;
+        copy_static(models[0].guide, &models[0], site)
     }
 }
 
-/// The search index's files for a model (empty when search is off).
-pub fn search_files(model: &Model) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-    if !model.guide.config.search.enabled {
+/// The search records of every language.
+pub fn search_records(models: &[Model]) -> Vec<crate::search::Record> {
+    models.iter().flat_map(|m| m.search_records()).collect()
+}
+
+/// The search index's files (empty when search is off): one index per language, in one
+/// bundle; a language's search page searches its own.
+pub fn search_files(models: &[Model]) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    if !models[0].guide.config.search.enabled {
         return Ok(Vec::new());
     }
-    crate::search::build(model.search_records()).map_err(RenderError::Search)
+    crate::search::build(search_records(models)).map_err(RenderError::Search)
 }
 
 /// Renders the whole site, the search index built beside the pages.
 pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> {
     let t = std::time::Instant::now();
     let renderer = Renderer::new(guide)?;
-    let model = renderer.model(guide, opts);
-    let keys = model.page_keys();
+    let models = renderer.models(guide, opts);
     crate::timing("model", t);
     std::thread::scope(|scope| {
         // The search index is built beside the rendering, from text already in memory.
         let search = scope.spawn(|| {
             let t = std::time::Instant::now();
-            let files = search_files(&model);
+            let files = search_files(&models);
             crate::timing("search", t);
             files
         });
-        let mut site = Site::default();
-        crate::progress::stage("Rendering pages", keys.len());
-        for (path, bytes, origin) in renderer.pages(&model, &keys)? {
-            site.add(path, bytes, &origin)?;
-            site.pages += 1;
-        }
+        let mut site = renderer.site(&models)?;
         crate::timing("templates", t);
-        renderer.extras(&model, &mut site)?;
         crate::progress::stage("Building the search index", 0);
         let files = search
             .join()
