@@ -174,6 +174,9 @@ fn atom(model: &Model, area: Option<&str>) -> String {
     out
 }
 
+/// A sitemap entry: address, last modified, and the page's versions (language, address).
+type SitemapUrl<'a> = (&'a str, Option<NaiveDate>, &'a Vec<(&'a str, &'a str)>);
+
 /// Exactly the published, indexable HTML pages, in every language, each with its
 /// versions in the other languages (`xhtml:link` alternates).
 fn sitemap(models: &[Model]) -> String {
@@ -205,7 +208,7 @@ fn sitemap(models: &[Model]) -> String {
     for ((page, lang), (rel, _)) in &pages {
         versions.entry(page).or_default().push((lang, rel));
     }
-    let mut urls: Vec<(&str, Option<NaiveDate>, &Vec<(&str, &str)>)> = pages
+    let mut urls: Vec<SitemapUrl> = pages
         .iter()
         .map(|((page, _), (rel, date))| (rel.as_str(), *date, &versions[page.as_str()]))
         .collect();
