@@ -358,18 +358,7 @@ impl Engine {
             }
         };
         self.guide = Some(guide);
-        let served = match self.render_all() {
-            Ok(site) => Served {
-                site,
-                overlay: None,
-                base_path: self.base_path(),
-            },
-            Err(overlay) => Served {
-                site: Site::default(),
-                overlay: Some(overlay),
-                base_path: self.base_path(),
-            },
-        };
+        let served = self.render_served();
         (served, Changed::All)
     }
 
@@ -396,6 +385,19 @@ impl Engine {
             return Err(overlay_page(&report, guide));
         }
         Ok(())
+    }
+
+    /// Every page rendered afresh, or the error page.
+    fn render_served(&mut self) -> Served {
+        let (site, overlay) = match self.render_all() {
+            Ok(site) => (site, None),
+            Err(overlay) => (Site::default(), Some(overlay)),
+        };
+        Served {
+            site,
+            overlay,
+            base_path: self.base_path(),
+        }
     }
 
     fn render_all(&mut self) -> Result<Site, String> {
@@ -598,18 +600,7 @@ impl Engine {
             });
         if structural {
             // Pages may have appeared or gone: a fresh site, so nothing stale stays behind.
-            let served = match self.render_all() {
-                Ok(site) => Served {
-                    site,
-                    overlay: None,
-                    base_path: self.base_path(),
-                },
-                Err(overlay) => Served {
-                    site: Site::default(),
-                    overlay: Some(overlay),
-                    base_path: self.base_path(),
-                },
-            };
+            let served = self.render_served();
             *shared.served.write().expect("lock") = served;
             let _ = shared.events.send(Changed::All.message());
             eprintln!(
