@@ -241,3 +241,24 @@ fn the_sub_path_is_kept_and_the_root_redirects_to_it() {
     assert_eq!(status, 404);
     assert!(body.contains("Sidan hittades inte"));
 }
+
+#[test]
+fn a_save_by_renaming_a_temporary_file_over_the_original_is_seen() {
+    // Many editors write a temporary file and rename it over the original.
+    let guide = sample_guide();
+    let server = start(guide.path());
+    let path = guide.path().join(ENTRY);
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "title: Fysiska nycklar i hemtjänsten tar tid och skapar risker",
+        "title: Sparad genom namnbyte",
+        1,
+    );
+    let temporary = path.with_file_name(".nyckelhantering-hemtjanst.md.swp");
+    std::fs::write(&temporary, text).unwrap();
+    std::fs::rename(&temporary, &path).unwrap();
+    server.expect_reload(URL);
+    assert!(server
+        .page(URL)
+        .1
+        .contains("<h1>Sparad genom namnbyte</h1>"));
+}
