@@ -256,13 +256,14 @@ fn render_page(
     page: &PageCtx,
 ) -> Result<Rendered, RenderError> {
     ctx.insert("page", page);
-    let html = tera
-        .render(&page.template, ctx)
+    // Straight into bytes: the output is written as bytes anyway.
+    let mut html = Vec::with_capacity(page.body.len() + 16 * 1024);
+    tera.render_to(&page.template, ctx, &mut html)
         .map_err(|e| RenderError::Template {
             page: format!("{} with `{}`", page.origin, page.template),
             message: templates::error_chain(&e),
         })?;
-    Ok((page.output.clone(), html.into_bytes(), page.origin.clone()))
+    Ok((page.output.clone(), html, page.origin.clone()))
 }
 
 /// Theme static files, the guide's `static/`, and the assets of built entries.
