@@ -4,7 +4,8 @@
 //! the Markdown pass), not from rendered HTML, so nothing is parsed twice and the index holds
 //! only the main content (no menus, footers or review boxes). Each record carries its page's
 //! language, so Pagefind applies that language's stemming (Swedish: "nycklarna" finds
-//! "nyckel"), and filters for area, type, kind, tags and organisations. Pagefind's files,
+//! "nyckel"), and filters for area, type and kind (tags and organisations are searchable
+//! words: as filters their indexes would be downloaded with every query). Pagefind's files,
 //! its browser scripts included, are returned for the site to write; nothing is fetched
 //! from elsewhere. Drafts, archived entries, lists and the 404 page are not indexed.
 
