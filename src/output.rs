@@ -50,6 +50,17 @@ pub fn resolve_output(root: &Path, output: &Path) -> Result<PathBuf, String> {
     if out.is_file() {
         return Err(format!("`{}` is a file, not a folder", out.display()));
     }
+    // The build replaces the whole folder: never one that holds something else (`.git`,
+    // `docs/`, a folder with other files) and was not written by a build.
+    let non_empty = fs::read_dir(&out)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
+    if non_empty && !(out.join("index.html").is_file() && out.join("sitemap.xml").is_file()) {
+        return Err(format!(
+            "`{}` already holds files that signpost did not write; building there would delete them. Choose an empty or new folder with --output",
+            out.display()
+        ));
+    }
     Ok(out)
 }
 
@@ -176,6 +187,24 @@ mod tests {
         assert!(resolve_output(&root, Path::new("content/x")).is_err());
         assert!(resolve_output(&root, Path::new("/")).is_err());
         assert!(resolve_output(&root, &root).is_err());
+        fs::create_dir_all(root.join(".git/objects")).unwrap();
+        fs::write(root.join(".git/HEAD"), "ref").unwrap();
+        assert!(
+            resolve_output(&root, Path::new(".git")).is_err(),
+            "a folder the build did not write is never replaced"
+        );
+        fs::create_dir_all(root.join("docs")).unwrap();
+        fs::write(root.join("docs/guide.md"), "text").unwrap();
+        assert!(resolve_output(&root, Path::new("docs")).is_err());
+        fs::create_dir_all(root.join("old-site")).unwrap();
+        fs::write(root.join("old-site/index.html"), "x").unwrap();
+        fs::write(root.join("old-site/sitemap.xml"), "x").unwrap();
+        assert!(
+            resolve_output(&root, Path::new("old-site")).is_ok(),
+            "a previous build is replaced"
+        );
+        fs::create_dir_all(root.join("empty")).unwrap();
+        assert!(resolve_output(&root, Path::new("empty")).is_ok());
         let ok = resolve_output(&root, Path::new("public")).unwrap();
         assert!(ok.ends_with("guide/public"));
         assert!(resolve_output(&root, Path::new("../site"))
