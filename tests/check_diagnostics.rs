@@ -1508,3 +1508,13 @@ fn ids_the_site_uses_for_its_own_pages_are_reserved() {
         error("invalid-id", "content/tags.md"),
     ]);
 }
+
+#[test]
+fn links_to_pages_the_build_makes_are_not_broken() {
+    let run = Guide::new(&[(
+        "content/om.md",
+        "---\ntype: page\ntitle: Om\nsummary: S.\n---\nSe [alla utmaningar](/challenges/), [sök](/search/), [flödet](/feed.xml) och [saknas](/finns-inte/).\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("broken-link", "content/om.md").at(6, 87)]);
+}

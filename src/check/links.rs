@@ -185,6 +185,9 @@ fn site_url_exists(guide: &Guide, url: &str) -> bool {
         format!("{rel}/")
     };
     let default = &guide.config.default_language;
+    if generated_page(guide, &with_slash) || generated_page(guide, rel) {
+        return true;
+    }
     guide.docs.iter().any(|d| {
         paths::doc_url(d.role, &d.id, d.area.as_deref(), &d.lang, default) == with_slash
             || d.meta
@@ -193,6 +196,41 @@ fn site_url_exists(guide: &Guide, url: &str) -> bool {
                 .any(|a| super::references::normalise_alias(&a.value) == with_slash)
     }) || guide.root.join("static").join(rel).is_file()
         || guide.root.join("content").join(rel).is_file()
+}
+
+/// The pages and files the build makes that no Markdown file stands for: the lists, the
+/// tag pages, search, the feeds and the sitemap (in any of the site's languages).
+fn generated_page(guide: &Guide, rel: &str) -> bool {
+    let rel = guide
+        .config
+        .languages
+        .iter()
+        .find_map(|l| rel.strip_prefix(&format!("{l}/")))
+        .unwrap_or(rel);
+    let tag = rel
+        .strip_prefix("tags/")
+        .and_then(|t| t.strip_suffix('/'))
+        .filter(|t| !t.is_empty() && !t.contains('/'));
+    if let Some(slug) = tag {
+        return guide.docs.iter().any(|d| {
+            d.meta
+                .tags
+                .iter()
+                .any(|t| crate::text::slugify_id(t) == slug)
+        });
+    }
+    matches!(
+        rel,
+        "" | "challenges/"
+            | "solutions/"
+            | "open-challenges/"
+            | "tags/"
+            | "search/"
+            | "feed.xml"
+            | "sitemap.xml"
+    ) || rel
+        .strip_suffix("/feed.xml")
+        .is_some_and(|a| guide.areas.contains_key(a))
 }
 
 #[cfg(test)]
