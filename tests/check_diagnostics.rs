@@ -1518,3 +1518,22 @@ fn links_to_pages_the_build_makes_are_not_broken() {
     .check(&[]);
     run.expect(&[error("broken-link", "content/om.md").at(6, 87)]);
 }
+
+#[test]
+fn an_image_in_an_ignored_folder_is_reported_because_it_is_not_published() {
+    let guide = Guide::new(&[(
+        "content/skola/x.md",
+        &format!(
+            "{}\n![Ett diagram](../_bilder/diagram.png)\n",
+            challenge("X")
+        ),
+    )]);
+    guide.write("content/_bilder/diagram.png", b"png");
+    let run = guide.check(&[]);
+    let d = run.one("missing-image");
+    assert!(
+        d.message.contains("not part of the published guide"),
+        "{}",
+        d.message
+    );
+}

@@ -97,7 +97,14 @@ fn check_path(
         }
         return;
     }
-    let published = path.starts_with("content/") || path.starts_with("static/");
+    // Files in `_` or `.` folders under content/ are not published (CONTENT-FORMAT.md).
+    let ignored = path.strip_prefix("content/").is_some_and(|rel| {
+        let parts: Vec<&str> = rel.split('/').collect();
+        parts[..parts.len() - 1]
+            .iter()
+            .any(|p| p.starts_with('_') || p.starts_with('.'))
+    });
+    let published = (path.starts_with("content/") && !ignored) || path.starts_with("static/");
     let exists = guide.root.join(path).is_file();
     if exists && published && !path.ends_with(".md") {
         return;
