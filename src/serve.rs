@@ -362,67 +362,51 @@ impl Engine {
         (served, Changed::All)
     }
 
-    /// Checks the loaded guide; the diagnostics page when it has errors.
-    fn check(&mut self) -> Result<(), String> {
-        let guide = self.guide.as_ref().expect("loaded");
-        let report = Report::new(
-            crate::check::run(guide, self.render_opts.today),
-            guide.files_read,
-            false,
-        );
-        if !report.diagnostics.is_empty() {
-            let text = diagnostics::render(
-                &report,
-                Format::Human,
-                false,
-                &|p| guide.source(p).map(str::to_owned),
-                "",
-            );
-            eprint!("{text}");
-        }
-        self.had_errors = report.has_errors();
-        if report.has_errors() {
-            return Err(overlay_page(&report, guide));
-        }
-        Ok(())
-    }
-
-    /// Every page rendered afresh, or the error page.
+    /// Checks and renders every page afresh (no search index yet), or the error page.
     fn render_served(&mut self) -> Served {
-        let (site, overlay) = match self.render_all() {
+        let base_path = self.base_path();
+        let guide = self.guide.as_ref().expect("loaded");
+        let checked = check_guide(guide, self.render_opts.today);
+        self.had_errors = checked.is_err();
+        let rendered = checked.and_then(|()| {
+            if self.renderer.is_none() {
+                self.renderer =
+                    Some(Renderer::new(guide).map_err(|e| overlay_message(&e.to_string()))?);
+            }
+            let renderer = self.renderer.as_ref().expect("set");
+            renderer
+                .site(&renderer.models(guide, &self.render_opts))
+                .map_err(|e| overlay_message(&e.to_string()))
+        });
+        let (site, overlay) = match rendered {
             Ok(site) => (site, None),
             Err(overlay) => (Site::default(), Some(overlay)),
         };
         Served {
             site,
             overlay,
-            base_path: self.base_path(),
+            base_path,
         }
     }
 
-    fn render_all(&mut self) -> Result<Site, String> {
-        self.check()?;
-        let guide = self.guide.as_ref().expect("loaded");
-        if self.renderer.is_none() {
-            self.renderer =
-                Some(Renderer::new(guide).map_err(|e| overlay_message(&e.to_string()))?);
-        }
-        let renderer = self.renderer.as_ref().expect("set");
-        renderer
-            .site(&renderer.models(guide, &self.render_opts))
-            .map_err(|e| overlay_message(&e.to_string()))
-    }
-
-    /// Hands the search index's records to the indexing thread, which builds the index
-    /// once saves have paused and adds it to the site, unless a newer rebuild has started.
+    /// The current guide's search records, for the indexing thread.
     fn search_in_background(&self, shared: &Arc<Shared>) {
         let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
             return;
         };
-        if !guide.config.search.enabled {
+        self.send_search(&renderer.models(guide, &self.render_opts), shared);
+    }
+
+    /// Hands the search index's records to the indexing thread, which builds the index
+    /// once saves have paused and adds it to the site, unless a newer rebuild has started.
+    fn send_search(&self, models: &[render::context::Model], shared: &Arc<Shared>) {
+        if !models
+            .first()
+            .is_some_and(|m| m.guide.config.search.enabled)
+        {
             return;
         }
-        let records = render::search_records(&renderer.models(guide, &self.render_opts));
+        let records = render::search_records(models);
         let generation = self.generation.load(Ordering::SeqCst);
         let worker = self.search_worker.get_or_init(|| {
             let (tx, rx) = mpsc::channel::<(u64, Vec<crate::search::Record>)>();
@@ -530,7 +514,7 @@ impl Engine {
 
     /// Re-reads changed Markdown files; renders the edited pages first, then what shows them.
     fn markdown(&mut self, paths: &[String], shared: &Arc<Shared>, started: Instant) {
-        let Some(guide) = self.guide.as_mut() else {
+        let (Some(guide), Some(_)) = (self.guide.as_mut(), self.renderer.as_ref()) else {
             let (served, changed) = self.full();
             *shared.served.write().expect("lock") = served;
             let _ = shared.events.send(changed.message());
@@ -548,59 +532,58 @@ impl Engine {
             .collect();
         guide.reload(paths, &self.load_opts);
         crate::timing("reload", started);
-        let was_broken = self.had_errors;
-        // The saved files first: when they are fine, their pages are shown at once and the
-        // whole guide is checked right after (a change can break a link elsewhere).
-        let own_errors = crate::check::run_for(guide, paths, self.render_opts.today)
+
+        let guide = self.guide.as_ref().expect("loaded");
+        let renderer = self.renderer.as_ref().expect("loaded");
+        let today = self.render_opts.today;
+        // An edit of an entry that stays where it was: only the pages that show it change.
+        // Anything else (a page, area or translation, a new or deleted file, the first good
+        // state after errors) may change menus everywhere, so every page is rendered again.
+        let entry_edit = !self.had_errors
+            && paths.iter().all(|p| {
+                let now = guide.by_path.get(p).map(|&i| &guide.docs[i]);
+                matches!((now, before.get(p)), (Some(n), Some(o))
+                    if n.role == Role::Entry && o.role == Role::Entry && n.area == o.area && !n.is_translation)
+            });
+        let models = renderer.models(guide, &self.render_opts);
+        let first: Vec<PageKey> = paths
             .iter()
-            .any(|d| d.severity == diagnostics::Severity::Error);
-        let quick = !own_errors && !was_broken && paths.iter().all(|p| {
-            let now = guide.by_path.get(p).map(|&i| &guide.docs[i]);
-            let old = before.get(p);
-            matches!((now, old), (Some(n), Some(o)) if n.role == Role::Entry && o.role == Role::Entry && n.area == o.area && !n.is_translation)
-        });
-        if quick {
-            if let Some(renderer) = self.renderer.as_ref() {
-                let model = renderer.model(guide, &self.render_opts);
-                let first: Vec<PageKey> = paths
-                    .iter()
-                    .filter_map(|p| guide.by_path.get(p).map(|&i| PageKey::Doc(i)))
-                    .collect();
-                if let Ok(urls) = publish(renderer, &model, &first, shared, started) {
-                    let _ = shared.events.send(Changed::Urls(urls).message());
-                    crate::timing("first pages", started);
-                }
-            }
-        }
-        if let Err(overlay) = self.check() {
-            let mut served = shared.served.write().expect("lock");
-            served.overlay = Some(overlay);
+            .filter_map(|p| guide.by_path.get(p).map(|&i| PageKey::Doc(i)))
+            .collect();
+        // The saved files are judged first: when they are fine, their pages are shown at
+        // once, and the whole guide is checked right after (a change can break a link
+        // elsewhere).
+        let shown_early = entry_edit
+            && !crate::check::run_for(guide, paths, today)
+                .iter()
+                .any(|d| d.severity == diagnostics::Severity::Error)
+            && publish(renderer, &models[0], &first, shared)
+                .map(|urls| shared.events.send(Changed::Urls(urls).message()))
+                .is_ok();
+        crate::timing("first pages", started);
+
+        let checked = check_guide(guide, today);
+        self.had_errors = checked.is_err();
+        if let Err(overlay) = checked {
+            shared.served.write().expect("lock").overlay = Some(overlay);
             let _ = shared.events.send(Changed::All.message());
             eprintln!("{} has errors: the browser shows them", paths.join(", "));
             return;
         }
-        if self.renderer.is_none() {
-            let (served, changed) = self.full();
-            *shared.served.write().expect("lock") = served;
-            let _ = shared.events.send(changed.message());
-            return;
-        }
-        let guide = self.guide.as_ref().expect("loaded");
-        let structural = was_broken
-            || paths.iter().any(|p| {
-                let now = guide.by_path.get(p).map(|&i| &guide.docs[i]);
-                let old = before.get(p);
-                // Added, removed, or not an entry: menus and navigation may change everywhere.
-                now.is_none()
-                    || old.is_none()
-                    || now.is_some_and(|d| d.role != Role::Entry || d.is_translation)
-                    || old.is_some_and(|d| {
-                        d.role != Role::Entry || d.area != now.and_then(|n| n.area.clone())
-                    })
-            });
-        if structural {
+        if !entry_edit {
             // Pages may have appeared or gone: a fresh site, so nothing stale stays behind.
-            let served = self.render_served();
+            let served = match renderer.site(&models) {
+                Ok(site) => Served {
+                    site,
+                    overlay: None,
+                    base_path: models[0].site.base_path.clone(),
+                },
+                Err(e) => Served {
+                    site: Site::default(),
+                    overlay: Some(overlay_message(&e.to_string())),
+                    base_path: models[0].site.base_path.clone(),
+                },
+            };
             *shared.served.write().expect("lock") = served;
             let _ = shared.events.send(Changed::All.message());
             eprintln!(
@@ -608,20 +591,10 @@ impl Engine {
                 paths.join(", "),
                 started.elapsed().as_millis()
             );
-            self.search_in_background(shared);
+            self.send_search(&models, shared);
             return;
         }
-        crate::timing("checked", started);
-        let renderer = self.renderer.as_ref().expect("checked above");
-        let model = renderer.model(guide, &self.render_opts);
-        crate::timing("model", started);
-        let first: Vec<PageKey> = paths
-            .iter()
-            .filter_map(|p| guide.by_path.get(p).map(|&i| PageKey::Doc(i)))
-            .collect();
-        let rest = dependents(guide, &before, paths);
-        // The edited pages first: the browser showing one reloads at once.
-        let urls = match publish(renderer, &model, &first, shared, started) {
+        let urls = match publish(renderer, &models[0], &first, shared) {
             Ok(urls) => urls,
             Err(overlay) => {
                 shared.served.write().expect("lock").overlay = Some(overlay);
@@ -629,28 +602,26 @@ impl Engine {
                 return;
             }
         };
-        {
-            let mut served = shared.served.write().expect("lock");
-            served.overlay = None;
-        }
-        if !quick {
+        shared.served.write().expect("lock").overlay = None;
+        if !shown_early {
             let _ = shared.events.send(Changed::Urls(urls.clone()).message());
         }
         let first_ms = started.elapsed().as_millis();
-        // Then everything that shows them.
-        let mut rest_urls = publish(renderer, &model, &rest, shared, started).unwrap_or_default();
-        // The other languages list the entry too (translated or with a note): their pages
-        // follow in full.
-        for other in renderer.models(guide, &self.render_opts).iter().skip(1) {
-            rest_urls.extend(
-                publish(renderer, other, &other.page_keys(), shared, started).unwrap_or_default(),
-            );
+        // Then everything that shows them; the other languages list the entry too
+        // (translated or with a note), so their pages follow in full.
+        let mut rest_urls = publish(
+            renderer,
+            &models[0],
+            &dependents(guide, &before, paths),
+            shared,
+        )
+        .unwrap_or_default();
+        for other in &models[1..] {
+            rest_urls
+                .extend(publish(renderer, other, &other.page_keys(), shared).unwrap_or_default());
         }
         let mut extras = Site::default();
-        if renderer
-            .extras(&renderer.models(guide, &self.render_opts), &mut extras)
-            .is_ok()
-        {
+        if renderer.extras(&models, &mut extras).is_ok() {
             let mut served = shared.served.write().expect("lock");
             for (path, bytes) in extras.files {
                 served.site.replace(path, bytes);
@@ -669,7 +640,7 @@ impl Engine {
             rest_urls.len(),
             started.elapsed().as_millis()
         );
-        self.search_in_background(shared);
+        self.send_search(&models, shared);
     }
 }
 
@@ -725,13 +696,32 @@ enum Work {
     Markdown(Vec<String>),
 }
 
+/// Checks the whole guide and prints what it finds; the diagnostics page when it has
+/// errors.
+fn check_guide(guide: &Guide, today: NaiveDate) -> Result<(), String> {
+    let report = Report::new(crate::check::run(guide, today), guide.files_read, false);
+    if !report.diagnostics.is_empty() {
+        let text = diagnostics::render(
+            &report,
+            Format::Human,
+            false,
+            &|p| guide.source(p).map(str::to_owned),
+            "",
+        );
+        eprint!("{text}");
+    }
+    if report.has_errors() {
+        return Err(overlay_page(&report, guide));
+    }
+    Ok(())
+}
+
 /// Renders pages and puts them in the served site; returns their URLs.
 fn publish(
     renderer: &Renderer,
     model: &render::context::Model,
     keys: &[PageKey],
     shared: &Arc<Shared>,
-    _started: Instant,
 ) -> Result<Vec<String>, String> {
     let pages = renderer
         .pages(model, keys)
