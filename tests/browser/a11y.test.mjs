@@ -3,25 +3,16 @@
 // is the first Tab stop and works, focus is visible on links and buttons, nothing scrolls
 // sideways at 320 px, and every page reads without JavaScript. The accessibility statement
 // (content/tillganglighet.md) says what these tests check; keep the two in step.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { serve, browser, siteDir, sitePrefix, pageKinds, open } from "./lib.mjs";
+import { sitePrefix, open, useSite } from "./lib.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, "320 px": { width: 320, height: 640 } };
 
-let server, chrome, pages;
-before(async () => {
-  server = await serve(siteDir(), sitePrefix());
-  chrome = await browser();
-  pages = await pageKinds(chrome, server.base);
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const ctx = useSite({ kinds: true });
 
 /** A readable list of axe's violations: rule, impact, help, and where. */
 function describe(violations) {
@@ -38,11 +29,11 @@ async function axe(page) {
 }
 
 test("axe-core finds no WCAG 2.1 A/AA violations on any kind of page", async (t) => {
-  for (const p of pages) {
+  for (const p of ctx.pages) {
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await t.test(`${p.kind} (${p.path || "home"}), ${name}`, async () => {
-        const page = await chrome.newPage({ viewport });
-        await open(page, server.base, p);
+        const page = await ctx.chrome.newPage({ viewport });
+        await open(page, ctx.server.base, p);
         const result = await axe(page);
         assert.ok(result.passes.length > 0, "axe ran its checks");
         assert.equal(result.violations.length, 0,
@@ -54,10 +45,10 @@ test("axe-core finds no WCAG 2.1 A/AA violations on any kind of page", async (t)
 });
 
 test("the first Tab reaches the skip link, and it moves focus to the main content", async (t) => {
-  for (const p of pages) {
+  for (const p of ctx.pages) {
     await t.test(p.kind, async () => {
-      const page = await chrome.newPage();
-      await open(page, server.base, p);
+      const page = await ctx.chrome.newPage();
+      await open(page, ctx.server.base, p);
       await page.keyboard.press("Tab");
       const first = await page.evaluate(() => {
         const el = document.activeElement;
@@ -132,8 +123,8 @@ test("focus is visible on links and buttons", async (t) => {
   ];
   for (const target of targets) {
     await t.test(target.what, async () => {
-      const page = await chrome.newPage();
-      await open(page, server.base, { kind: target.what, path: target.where, ready: target.ready });
+      const page = await ctx.chrome.newPage();
+      await open(page, ctx.server.base, { kind: target.what, path: target.where, ready: target.ready });
       const element = await tabTo(page, target.selector);
       const focused = await focusStyle(element);
       await element.evaluate((el) => el.blur());
@@ -157,10 +148,10 @@ test("focus is visible on links and buttons", async (t) => {
 });
 
 test("no page scrolls sideways at 320 px", async (t) => {
-  for (const p of pages) {
+  for (const p of ctx.pages) {
     await t.test(p.kind, async () => {
-      const page = await chrome.newPage({ viewport: VIEWPORTS["320 px"] });
-      await open(page, server.base, p);
+      const page = await ctx.chrome.newPage({ viewport: VIEWPORTS["320 px"] });
+      await open(page, ctx.server.base, p);
       const widths = await page.evaluate(() => ({
         document: document.documentElement.scrollWidth, body: document.body.scrollWidth,
         // The outermost elements that stick out, to say what to fix.
@@ -199,12 +190,12 @@ function readable(page) {
 }
 
 test("every page reads without JavaScript", async (t) => {
-  const noJs = await chrome.newContext({ javaScriptEnabled: false });
+  const noJs = await ctx.chrome.newContext({ javaScriptEnabled: false });
   try {
-    for (const p of pages) {
+    for (const p of ctx.pages) {
       await t.test(p.kind, async () => {
         const page = await noJs.newPage();
-        await open(page, server.base, { ...p, ready: undefined });
+        await open(page, ctx.server.base, { ...p, ready: undefined });
         const without = await readable(page);
         await page.close();
         assert.ok(without, `${p.kind} has a main element without JavaScript`);
@@ -215,8 +206,8 @@ test("every page reads without JavaScript", async (t) => {
           assert.ok(without.links.some((h) => h.endsWith("/challenges/")), "links to the lists");
           return;
         }
-        const withJs = await chrome.newPage();
-        await open(withJs, server.base, p);
+        const withJs = await ctx.chrome.newPage();
+        await open(withJs, ctx.server.base, p);
         const scripted = await readable(withJs);
         await withJs.close();
         assert.ok(without.text.length > 200, `${p.kind} has its text without JavaScript`);

@@ -1,21 +1,13 @@
 // The English site's search finds English pages, with English stemming.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, siteDir, sitePrefix } from "./lib.mjs";
+import { sitePrefix, useSite } from "./lib.mjs";
 
-let server, chrome;
-before(async () => {
-  server = await serve(siteDir(), sitePrefix());
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const ctx = useSite();
 
 test("an English query on the English search page finds the English page", async () => {
-  const page = await chrome.newPage();
-  await page.goto(server.base + "en/search/?q=" + encodeURIComponent("keys"));
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "en/search/?q=" + encodeURIComponent("keys"));
   await page.waitForSelector("#search-results li a", { timeout: 15000 });
   const urls = await page.$$eval("#search-results li a", (as) => as.map((a) => a.getAttribute("href")));
   assert.equal(urls[0], sitePrefix() + "en/aldreomsorg/nyckelhantering-hemtjanst/", JSON.stringify(urls));
@@ -25,8 +17,8 @@ test("an English query on the English search page finds the English page", async
 });
 
 test("the Swedish search page does not return English pages", async () => {
-  const page = await chrome.newPage();
-  await page.goto(server.base + "search/?q=" + encodeURIComponent("nycklar"));
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "search/?q=" + encodeURIComponent("nycklar"));
   await page.waitForSelector("#search-results li a", { timeout: 15000 });
   const urls = await page.$$eval("#search-results li a", (as) => as.map((a) => a.getAttribute("href")));
   assert.ok(urls.every((u) => !u.startsWith(sitePrefix() + "en/")), JSON.stringify(urls));

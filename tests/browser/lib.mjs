@@ -4,6 +4,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const TYPES = {
@@ -106,4 +107,23 @@ export async function open(page, base, p) {
   }
   if (p.ready) await page.waitForSelector(p.ready, { timeout: 15000 });
   return response;
+}
+
+/**
+ * Serves the built site and starts Chromium before a test file's tests, and stops both
+ * after them. The returned object gets `server`, `chrome` and (with `kinds`) `pages`, the
+ * page kinds to visit.
+ */
+export function useSite({ kinds = false } = {}) {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await serve(siteDir(), sitePrefix());
+    ctx.chrome = await browser();
+    if (kinds) ctx.pages = await pageKinds(ctx.chrome, ctx.server.base);
+  });
+  after(async () => {
+    await ctx.chrome?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

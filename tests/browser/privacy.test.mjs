@@ -1,24 +1,15 @@
 // The privacy budget, in the browser: everything a page loads (styles, scripts, icons, the
 // search index, images) comes from the site's own origin, so reading the guide tells no
 // third party anything. The size budget (gzip per file) is tested in tests/build.rs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, siteDir, sitePrefix, pageKinds, open } from "./lib.mjs";
+import { sitePrefix, open, useSite } from "./lib.mjs";
 
-let server, chrome, pages;
-before(async () => {
-  server = await serve(siteDir(), sitePrefix());
-  chrome = await browser();
-  pages = await pageKinds(chrome, server.base);
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const ctx = useSite({ kinds: true });
 
 /** A fresh page that records every request and WebSocket it makes. */
 async function recorded() {
-  const context = await chrome.newContext();
+  const context = await ctx.chrome.newContext();
   const page = await context.newPage();
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
@@ -28,14 +19,14 @@ async function recorded() {
 
 function foreign(requests) {
   // data: and blob: URLs are made in the page itself and go nowhere.
-  return requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== server.origin);
+  return requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== ctx.server.origin);
 }
 
 test("every request a page makes goes to the site's own origin", async (t) => {
-  for (const p of pages) {
+  for (const p of ctx.pages) {
     await t.test(`${p.kind} (${p.path || "home"})`, async () => {
       const { context, page, requests } = await recorded();
-      await open(page, server.base, p);
+      await open(page, ctx.server.base, p);
       await page.waitForLoadState("networkidle");
       assert.ok(requests.length > 1, "the page and its resources were requested");
       assert.deepEqual(foreign(requests), [], `${p.kind} requests other origins: ${foreign(requests).join(", ")}`);
@@ -46,7 +37,7 @@ test("every request a page makes goes to the site's own origin", async (t) => {
 
 test("searching, filtering and loading more results stay on the site's own origin", async () => {
   const { context, page, requests } = await recorded();
-  await open(page, server.base, { kind: "search", path: "search/?q=digital", ready: "#search-results li a" });
+  await open(page, ctx.server.base, { kind: "search", path: "search/?q=digital", ready: "#search-results li a" });
   await page.locator("#search-filters input[type=checkbox]").first().check();
   await page.waitForLoadState("networkidle");
   await page.fill("#search-input", "e-tjänst");

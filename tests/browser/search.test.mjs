@@ -1,18 +1,10 @@
 // Search on the built sample guide, as a visitor uses it: Swedish words in their own
 // inflections, filters, the search box on every page, and the keyboard alone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, siteDir, sitePrefix } from "./lib.mjs";
+import { sitePrefix, useSite } from "./lib.mjs";
 
-let server, chrome;
-before(async () => {
-  server = await serve(siteDir(), sitePrefix());
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const ctx = useSite();
 
 async function results(page) {
   await page.waitForSelector("#search-results li a", { timeout: 15000 });
@@ -25,8 +17,8 @@ async function results(page) {
 }
 
 test("an inflected Swedish word finds the page about its base form", async () => {
-  const page = await chrome.newPage();
-  await page.goto(server.base + "search/?q=nycklarna");
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "search/?q=nycklarna");
   const found = await results(page);
   assert.equal(found[0].url, sitePrefix() + "aldreomsorg/nyckelhantering-hemtjanst/",
     "the challenge about keys (nyckel) comes first for 'nycklarna'");
@@ -35,8 +27,8 @@ test("an inflected Swedish word finds the page about its base form", async () =>
 });
 
 test("å, ä and ö work in queries and results", async () => {
-  const page = await chrome.newPage();
-  await page.goto(server.base + "search/?q=" + encodeURIComponent("läkemedelsrobotar"));
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "search/?q=" + encodeURIComponent("läkemedelsrobotar"));
   const found = await results(page);
   assert.ok(found.some((r) => r.url.endsWith("/aldreomsorg/lakemedelsrobot/")), JSON.stringify(found));
   assert.ok(found.some((r) => /Äldreomsorg/.test(r.meta)), "area names with Ä are shown");
@@ -44,8 +36,8 @@ test("å, ä and ö work in queries and results", async () => {
 });
 
 test("an area filter narrows the results to that area", async () => {
-  const page = await chrome.newPage();
-  await page.goto(server.base + "search/?q=digital");
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "search/?q=digital");
   const all = await results(page);
   await page.getByLabel("Skola och utbildning").check();
   await page.waitForFunction((n) => {
@@ -60,8 +52,8 @@ test("an area filter narrows the results to that area", async () => {
 });
 
 test("the search box on another page lands on the results", async () => {
-  const page = await chrome.newPage();
-  await page.goto(server.base + "bygglov/");
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "bygglov/");
   await page.fill("#site-search", "ritningar");
   await page.press("#site-search", "Enter");
   await page.waitForURL(/\/search\/\?q=ritningar/);
@@ -72,8 +64,8 @@ test("the search box on another page lands on the results", async () => {
 });
 
 test("search works with the keyboard alone", async () => {
-  const page = await chrome.newPage();
-  await page.goto(server.base);
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base);
   // Tab from the top of the page to the header's search field.
   let focused = "";
   for (let i = 0; i < 5 && focused !== "site-search"; i++) {
@@ -98,9 +90,9 @@ test("search works with the keyboard alone", async () => {
 });
 
 test("without JavaScript the search page says so and links to the lists", async () => {
-  const context = await chrome.newContext({ javaScriptEnabled: false });
+  const context = await ctx.chrome.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.base + "search/?q=nyckel");
+  await page.goto(ctx.server.base + "search/?q=nyckel");
   const text = await page.textContent("main");
   assert.match(text, /behöver JavaScript/);
   assert.ok(await page.isHidden("#search-app"));
