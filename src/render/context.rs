@@ -331,17 +331,6 @@ impl<'g> Model<'g> {
             .enumerate()
             .map(|(i, d)| (built[i] && listable(d)) || fallback[i])
             .collect();
-        let area_in = |a: &str| -> Option<&Doc> {
-            guide
-                .translations
-                .get(&(
-                    crate::content::DocKey::Area(a.to_string()),
-                    lang.to_string(),
-                ))
-                .map(|&i| &guide.docs[i])
-                .filter(|d| d.front_matter_ok)
-                .or_else(|| guide.area_doc(a))
-        };
 
         let mut area_order: Vec<(Option<i64>, String, String)> = guide
             .areas
@@ -382,15 +371,8 @@ impl<'g> Model<'g> {
             home: home.clone(),
             search: cfg.search.enabled,
             menu: menu.into_iter().map(|m| m.2).collect(),
-            areas: area_order
-                .iter()
-                .filter_map(|a| area_in(a).map(|d| (a, d)))
-                .map(|(a, d)| {
-                    let mut link = NavLink::new(d.title(), format!("{home}{a}/"));
-                    link.lang = (d.lang != lang).then(|| d.lang.clone());
-                    link
-                })
-                .collect(),
+            // Filled in below, with the areas' titles in this language.
+            areas: Vec::new(),
             t: strings,
             feed_url: format!("{home}feed.xml"),
             drafts: opts.drafts,
@@ -415,6 +397,16 @@ impl<'g> Model<'g> {
             tags: BTreeMap::new(),
         };
 
+        model.site.areas = model
+            .area_order
+            .iter()
+            .filter_map(|a| model.area_doc(a).map(|d| (a, d)))
+            .map(|(a, d)| {
+                let mut link = NavLink::new(d.title(), format!("{home}{a}/"));
+                link.lang = (d.lang != lang).then(|| d.lang.clone());
+                link
+            })
+            .collect();
         for (i, d) in guide.docs.iter().enumerate() {
             if !model.listed[i] {
                 continue;
@@ -754,14 +746,6 @@ impl<'g> Model<'g> {
         };
         p.json_ld = self.json_ld(d, &p);
         p
-    }
-
-    /// Every HTML page of the site.
-    pub fn pages(&self) -> Vec<PageCtx> {
-        self.page_keys()
-            .iter()
-            .filter_map(|k| self.page(k))
-            .collect()
     }
 
     /// The keys of every HTML page of the site, in a stable order.

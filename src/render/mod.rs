@@ -109,11 +109,6 @@ impl Site {
     pub fn replace(&mut self, path: String, bytes: Vec<u8>) {
         self.files.insert(path, bytes);
     }
-
-    /// The bytes of a generated file.
-    pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
-    }
 }
 
 /// Templates and UI strings of a guide's theme, loaded once; renders pages of a [`Model`].
