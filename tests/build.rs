@@ -1643,3 +1643,26 @@ fn pages_css_and_js_stay_within_their_gzipped_budgets() {
     }
     assert!(over.is_empty(), "{}", over.join("\n"));
 }
+
+#[test]
+fn nothing_decorative_is_printed_when_output_is_not_a_terminal() {
+    // CI logs get the summary line and nothing else: no progress line, no colour codes.
+    let out = tempfile::tempdir().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .arg("--root")
+        .arg(repo())
+        .args(["build", "--today", "2026-11-21", "--output"])
+        .arg(out.path().join("site"))
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(!all.contains('\r') && !all.contains('\x1b'), "{all:?}");
+    assert_eq!(all.lines().count(), 1, "one summary line: {all:?}");
+    assert!(all.starts_with("Built "), "{all:?}");
+}

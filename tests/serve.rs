@@ -262,3 +262,42 @@ fn a_save_by_renaming_a_temporary_file_over_the_original_is_seen() {
         .1
         .contains("<h1>Sparad genom namnbyte</h1>"));
 }
+
+#[test]
+fn a_template_change_re_renders_every_page() {
+    let guide = sample_guide();
+    let server = start(guide.path());
+    edit(
+        guide.path(),
+        "themes/default/templates/base.html",
+        "<main id=\"main\"",
+        "<p class=\"template-marker\">ny mall</p><main id=\"main\"",
+    );
+    let event = server.expect_reload(URL);
+    assert!(
+        event.contains("\"all\":true"),
+        "a template change reloads every page: {event}"
+    );
+    for page in [URL, "/guide/", "/guide/skola/", "/guide/en/challenges/"] {
+        assert!(
+            server.page(page).1.contains("template-marker"),
+            "{page} uses the new template"
+        );
+    }
+}
+
+#[test]
+fn the_search_index_catches_up_after_the_pages() {
+    let guide = sample_guide();
+    let server = start(guide.path());
+    // Pages are served at once; the index follows in the background.
+    for _ in 0..100 {
+        if server.page("/guide/pagefind/pagefind-entry.json").0 == 200 {
+            let (_, entry) = server.page("/guide/pagefind/pagefind-entry.json");
+            assert!(entry.contains("\"sv\""), "{entry}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("the search index was not served within 20 s");
+}

@@ -575,11 +575,12 @@ impl<'g> Model<'g> {
     /// The card of document `i`.
     pub fn card_of(&self, i: usize) -> Option<Arc<Card>> {
         self.cards[i]
-            .get_or_init(|| self.card(&self.guide.docs[i]).map(Arc::new))
+            .get_or_init(|| self.card(i).map(Arc::new))
             .clone()
     }
 
-    fn card(&self, d: &Doc) -> Option<Card> {
+    fn card(&self, i: usize) -> Option<Card> {
+        let d = &self.guide.docs[i];
         if !matches!(d.role, Role::Entry | Role::Page) {
             return None;
         }
@@ -600,11 +601,7 @@ impl<'g> Model<'g> {
             status: d.status().as_str(),
             date: date.map(|d| d.to_string()),
             date_text: date.map(|d| self.date_text(d)),
-            fallback: self
-                .fallback
-                .get(self.guide.by_path[&d.path])
-                .copied()
-                .unwrap_or(false),
+            fallback: self.fallback[i],
             lang: (d.lang != self.lang).then(|| d.lang.clone()),
         })
     }
