@@ -36,7 +36,7 @@ use crate::content::{self, Doc, Guide, LoadOptions, Role};
 use crate::diagnostics::{self, Format, Report};
 use crate::render::context::PageKey;
 use crate::render::{self, RenderOptions, Renderer, Site};
-use crate::text::slugify_id;
+use crate::text::{escape_markup, slugify_id};
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -781,13 +781,6 @@ fn dependents(guide: &Guide, before: &HashMap<String, Doc>, paths: &[String]) ->
     keys.into_iter().collect()
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 const OVERLAY_STYLE: &str = "body{font:1rem/1.5 system-ui,sans-serif;margin:0;background:#fff;color:#1b1b1b}\
 main{max-width:60rem;margin:0 auto;padding:1rem}h1{color:#a00000}\
 li{margin:0 0 1.25rem;padding:.75rem 1rem;border-left:6px solid #a00000;background:#fbeaea;list-style:none}\
@@ -813,25 +806,25 @@ fn overlay_page(report: &Report, guide: &Guide) -> String {
             .as_deref()
             .zip(d.line)
             .and_then(|(f, l)| guide.source(f).and_then(|s| s.lines().nth(l as usize - 1)))
-            .map(|l| format!("<pre>{}</pre>", escape(l)))
+            .map(|l| format!("<pre>{}</pre>", escape_markup(l)))
             .unwrap_or_default();
         let hint = d
             .hint
             .as_deref()
-            .map(|h| format!("<p>{}</p>", escape(h)))
+            .map(|h| format!("<p>{}</p>", escape_markup(h)))
             .unwrap_or_default();
         items.push_str(&format!(
             "<li class=\"{severity}\"><p><code>{}</code> {severity}[{}]: {}</p>{line}{hint}</li>",
-            escape(&place),
+            escape_markup(&place),
             d.code,
-            escape(&d.message)
+            escape_markup(&d.message)
         ));
     }
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>Errors – signpost</title><style>{OVERLAY_STYLE}</style></head><body><main>\
          <h1>The guide has errors</h1><p>{}. Fix them and save: this page reloads by itself.</p><ul>{items}</ul></main></body></html>",
-        escape(&report.summary_line())
+        escape_markup(&report.summary_line())
     )
 }
 
@@ -841,7 +834,7 @@ fn overlay_message(message: &str) -> String {
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error – signpost</title>\
          <style>{OVERLAY_STYLE}</style></head><body><main><h1>The site cannot be built</h1>\
          <ul><li><pre>{}</pre></li></ul><p>Fix it and save: this page reloads by itself.</p></main></body></html>",
-        escape(message)
+        escape_markup(message)
     )
 }
 

@@ -83,6 +83,22 @@ pub fn slugify_id(text: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
+/// Escapes text for HTML and XML (content and quoted attributes): `&`, `<`, `>`, `"`, `'`.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `^[a-z0-9]+(-[a-z0-9]+)*$`
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -118,6 +134,14 @@ mod tests {
             "kostnader-finansiering-2026"
         );
         assert_eq!(slugify_anchor("ÄLDREOMSORG"), "äldreomsorg");
+    }
+
+    #[test]
+    fn markup_escaping_covers_text_and_attributes() {
+        assert_eq!(
+            escape_markup(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;"
+        );
     }
 
     #[test]

@@ -1096,8 +1096,12 @@ impl<'g> Model<'g> {
                 // its bundle is served from) in front.
                 url: format!("/{}", url_of(g, d)),
                 lang: d.lang.clone(),
-                // Escaped, so that Pagefind's excerpts are safe HTML around its <mark>s.
-                content: escape_html(&format!("{}\n{}\n{body}", card.title, card.summary)),
+                // `&`, `<` and `>` escaped, so that Pagefind's excerpts are safe HTML around its
+                // <mark>s. Quotes stay as they are: an entity would be indexed as a word.
+                content: format!("{}\n{}\n{body}", card.title, card.summary)
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;"),
                 meta,
                 filters,
             });
@@ -1135,12 +1139,6 @@ impl<'g> Model<'g> {
             .map(String::as_str)
             .collect()
     }
-}
-
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// A document's URL relative to the base.

@@ -14,6 +14,7 @@ use super::context::{url_of, Model};
 use super::{RenderError, Site};
 use crate::check::normalise_alias;
 use crate::content::{DocType, Role, Status};
+use crate::text::escape_markup;
 
 /// At most this many entries in one feed, newest first.
 pub const FEED_LIMIT: usize = 100;
@@ -46,21 +47,6 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
         g.config.base_url
     );
     site.add("robots.txt".into(), robots.into_bytes(), "robots.txt")
-}
-
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn rfc3339(d: NaiveDate) -> String {
@@ -109,26 +95,26 @@ fn atom(model: &Model, area: Option<&str>) -> String {
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml_escape(&model.lang)
+        escape_markup(&model.lang)
     ));
-    out.push_str(&format!("  <title>{}</title>\n", xml_escape(&title)));
+    out.push_str(&format!("  <title>{}</title>\n", escape_markup(&title)));
     if !g.config.description.is_empty() {
         out.push_str(&format!(
             "  <subtitle>{}</subtitle>\n",
-            xml_escape(&g.config.description)
+            escape_markup(&g.config.description)
         ));
     }
     out.push_str(&format!(
         "  <id>{}</id>\n",
-        xml_escape(&model.canonical(&self_rel))
+        escape_markup(&model.canonical(&self_rel))
     ));
     out.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml_escape(&model.canonical(&self_rel))
+        escape_markup(&model.canonical(&self_rel))
     ));
     out.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_escape(&model.canonical(&alt_rel))
+        escape_markup(&model.canonical(&alt_rel))
     ));
     out.push_str(&format!("  <updated>{}</updated>\n", rfc3339(updated)));
     out.push_str("  <generator>signpost</generator>\n");
@@ -140,11 +126,14 @@ fn atom(model: &Model, area: Option<&str>) -> String {
             _ => "challenge",
         };
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", xml_escape(d.title())));
-        out.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
+        out.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape_markup(d.title())
+        ));
+        out.push_str(&format!("    <id>{}</id>\n", escape_markup(&url)));
         out.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml_escape(&url)
+            escape_markup(&url)
         ));
         out.push_str(&format!("    <updated>{}</updated>\n", rfc3339(date)));
         if let Some(c) = d.meta.created {
@@ -153,20 +142,20 @@ fn atom(model: &Model, area: Option<&str>) -> String {
         if let Some(owner) = g.owner(d) {
             out.push_str(&format!(
                 "    <author><name>{}</name></author>\n",
-                xml_escape(owner)
+                escape_markup(owner)
             ));
         }
         out.push_str(&format!("    <category term=\"{label}\"/>\n"));
         if let Some(a) = d.area.as_deref().and_then(|a| g.area_doc(a)) {
             out.push_str(&format!(
                 "    <category term=\"{}\" label=\"{}\"/>\n",
-                xml_escape(&a.id),
-                xml_escape(a.title())
+                escape_markup(&a.id),
+                escape_markup(a.title())
             ));
         }
         out.push_str(&format!(
             "    <summary>{}</summary>\n",
-            xml_escape(d.meta.summary.as_deref().unwrap_or_default())
+            escape_markup(d.meta.summary.as_deref().unwrap_or_default())
         ));
         out.push_str("  </entry>\n");
     }
@@ -219,7 +208,7 @@ fn sitemap(models: &[Model]) -> String {
     );
     for (rel, date, versions) in urls {
         out.push_str("  <url><loc>");
-        out.push_str(&xml_escape(&model.canonical(rel)));
+        out.push_str(&escape_markup(&model.canonical(rel)));
         out.push_str("</loc>");
         if let Some(d) = date {
             out.push_str(&format!("<lastmod>{d}</lastmod>"));
@@ -228,8 +217,8 @@ fn sitemap(models: &[Model]) -> String {
             for (lang, other) in versions {
                 out.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    xml_escape(lang),
-                    xml_escape(&model.canonical(other))
+                    escape_markup(lang),
+                    escape_markup(&model.canonical(other))
                 ));
             }
         }
