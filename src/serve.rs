@@ -172,8 +172,11 @@ async fn live_js() -> Response {
 }
 
 async fn events_stream(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse {
-    let stream = BroadcastStream::new(shared.events.subscribe())
-        .filter_map(|m| m.ok())
+    // Subscribed before the first message is sent, which says so: a client that has seen
+    // it will see every change after it.
+    let subscribed = BroadcastStream::new(shared.events.subscribe()).filter_map(|m| m.ok());
+    let stream = tokio_stream::once("{\"connected\":true}".to_string())
+        .chain(subscribed)
         .map(|m| Ok::<Event, Infallible>(Event::default().data(m)));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }

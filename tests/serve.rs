@@ -80,8 +80,11 @@ fn start(root: &Path) -> Server {
             }
         }
     });
-    // The stream is open once the server has answered a request made after it.
-    let _ = get(&addr, "/__signpost/live.js");
+    // The server's first message says the stream is subscribed to every change after it.
+    let hello = events
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the event stream opens");
+    assert_eq!(hello, "{\"connected\":true}");
     Server {
         child,
         addr,
