@@ -378,7 +378,8 @@ impl Engine {
             }
             let renderer = self.renderer.as_ref().expect("set");
             renderer
-                .site(&renderer.models(guide, &self.render_opts))
+                .models(guide, &self.render_opts)
+                .and_then(|models| renderer.site(&models))
                 .map_err(|e| overlay_message(&e.to_string()))
         });
         let (site, overlay) = match rendered {
@@ -397,7 +398,9 @@ impl Engine {
         let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
             return;
         };
-        self.send_search(&renderer.models(guide, &self.render_opts), shared);
+        if let Ok(models) = renderer.models(guide, &self.render_opts) {
+            self.send_search(&models, shared);
+        }
     }
 
     /// Hands the search index's records to the indexing thread, which builds the index
@@ -448,7 +451,8 @@ impl Engine {
                             .zip(self.renderer.as_ref())
                             .map(|(g, r)| {
                                 let mut extras = Site::default();
-                                r.extras(&r.models(g, &self.render_opts), &mut extras)
+                                r.models(g, &self.render_opts)
+                                    .and_then(|models| r.extras(&models, &mut extras))
                                     .map(|_| extras)
                             });
                     if let Some(Ok(extras)) = refreshed {
@@ -548,7 +552,15 @@ impl Engine {
                 matches!((now, before.get(p)), (Some(n), Some(o))
                     if n.role == Role::Entry && o.role == Role::Entry && n.area == o.area && !n.is_translation)
             });
-        let models = renderer.models(guide, &self.render_opts);
+        let models = match renderer.models(guide, &self.render_opts) {
+            Ok(models) => models,
+            Err(e) => {
+                shared.served.write().expect("lock").overlay =
+                    Some(overlay_message(&e.to_string()));
+                let _ = shared.events.send(Changed::All.message());
+                return;
+            }
+        };
         let first: Vec<PageKey> = paths
             .iter()
             .filter_map(|p| guide.by_path.get(p).map(|&i| PageKey::Doc(i)))

@@ -44,6 +44,10 @@ pub struct SiteCtx {
     pub drafts: bool,
     /// The build's idea of today (ISO), for the review notices.
     pub today: String,
+    /// `partials/footer.html`, rendered once per language (see `Renderer` in `render/mod.rs`).
+    pub footer: String,
+    /// `partials/site-search.html`: the header's search box, rendered once per language.
+    pub search_box: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -125,6 +129,26 @@ pub struct Card {
     pub fallback: bool,
     /// The language of the title and summary, when it is not the page's.
     pub lang: Option<String>,
+    /// `partials/card.html` for this card, rendered once per language and reused on every
+    /// page that shows it.
+    #[serde(serialize_with = "once_str")]
+    pub html: std::sync::OnceLock<String>,
+}
+
+fn once_str<S: serde::Serializer>(
+    v: &std::sync::OnceLock<String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v.get().map(String::as_str).unwrap_or_default())
+}
+
+/// What decides how the main navigation looks on a page: the address of the page when it is
+/// one of the navigation's own (an area or the open challenges), and the address of the area
+/// the page belongs to. `partials/main-nav.html` gets it as `nav`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct NavState {
+    pub current: String,
+    pub section: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -237,6 +261,26 @@ pub struct PageCtx {
     /// The language of the title and text, when it is not the page's (an area or home page
     /// shown in a language it has no translation into).
     pub content_lang: Option<String>,
+    /// `partials/main-nav.html` for this page's [`NavState`], rendered once per state.
+    pub main_nav: String,
+}
+
+impl PageCtx {
+    /// Every card the page shows.
+    pub fn cards(&self) -> impl Iterator<Item = &Arc<Card>> {
+        self.related
+            .iter()
+            .chain(&self.solutions)
+            .chain(&self.challenges)
+            .chain(&self.items)
+            .chain(&self.recent)
+            .chain(&self.open)
+            .chain(
+                self.groups
+                    .iter()
+                    .flat_map(|g| std::iter::once(&g.challenge).chain(&g.solutions)),
+            )
+    }
 }
 
 /// Everything rendering needs, computed once.
@@ -264,6 +308,8 @@ pub struct Model<'g> {
     pub area_order: Vec<String>,
     /// Tag slug → (name, listed entries).
     pub tags: BTreeMap<String, (String, Vec<usize>)>,
+    /// `partials/main-nav.html` per navigation state, rendered when first needed.
+    pub nav_html: std::sync::Mutex<HashMap<NavState, String>>,
 }
 
 /// Sort key that puts å, ä, ö after z, as Swedish readers expect.
@@ -377,6 +423,8 @@ impl<'g> Model<'g> {
             feed_url: format!("{home}feed.xml"),
             drafts: opts.drafts,
             today: opts.today.to_string(),
+            footer: String::new(),
+            search_box: String::new(),
         };
 
         let mut model = Model {
@@ -395,6 +443,7 @@ impl<'g> Model<'g> {
             solutions_of: HashMap::new(),
             area_order,
             tags: BTreeMap::new(),
+            nav_html: Default::default(),
         };
 
         model.site.areas = model
@@ -603,6 +652,7 @@ impl<'g> Model<'g> {
             date_text: date.map(|d| self.date_text(d)),
             fallback: self.fallback[i],
             lang: (d.lang != self.lang).then(|| d.lang.clone()),
+            html: std::sync::OnceLock::new(),
         })
     }
 
@@ -743,6 +793,16 @@ impl<'g> Model<'g> {
         };
         p.json_ld = self.json_ld(d, &p);
         p
+    }
+
+    /// How the main navigation looks on page `p`.
+    pub fn nav_state(&self, p: &PageCtx) -> NavState {
+        let open = format!("{}open-challenges/", self.site.home);
+        let in_nav = p.url == open || self.site.areas.iter().any(|a| a.url == p.url);
+        NavState {
+            current: if in_nav { p.url.clone() } else { String::new() },
+            section: p.area.as_ref().map(|a| a.url.clone()).unwrap_or_default(),
+        }
     }
 
     /// The keys of every HTML page of the site, in a stable order.

@@ -20,7 +20,10 @@ use rayon::prelude::*;
 use tera::Tera;
 
 use crate::content::Guide;
-use context::{Model, PageCtx, PageKey};
+use crate::output::Staging;
+use std::sync::Arc;
+
+use context::{Card, Model, PageCtx, PageKey};
 
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -44,12 +47,18 @@ pub enum RenderError {
     },
     /// Building the search index failed.
     Search(String),
+    /// Writing a page into the staging folder failed.
+    Write(std::io::Error),
 }
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RenderError::Theme(m) | RenderError::Search(m) => f.write_str(m),
+            RenderError::Write(e) => write!(
+                f,
+                "writing the site failed (the previous site is kept): {e}"
+            ),
             RenderError::Template { page, message } => {
                 write!(f, "rendering {page} failed: {message}")
             }
@@ -78,6 +87,8 @@ pub struct Site {
     origins: BTreeMap<String, String>,
     /// HTML pages rendered.
     pub pages: usize,
+    /// Pages written straight to the staging folder while rendering (not in `files`).
+    pub written: usize,
 }
 
 impl Site {
@@ -93,7 +104,8 @@ impl Site {
         Ok(())
     }
 
-    fn claim(&mut self, path: &str, origin: &str) -> Result<(), RenderError> {
+    /// Reserves `path` for `origin`; fails when something else has it already.
+    pub fn claim(&mut self, path: &str, origin: &str) -> Result<(), RenderError> {
         if let Some(first) = self.origins.get(path) {
             return Err(RenderError::Conflict {
                 path: path.to_string(),
@@ -105,11 +117,27 @@ impl Site {
         Ok(())
     }
 
+    /// How many files the site has.
+    pub fn file_count(&self) -> usize {
+        self.files.len() + self.copies.len() + self.written
+    }
+
     /// Puts a file in place of what was there (for `serve`, which re-renders pages).
     pub fn replace(&mut self, path: String, bytes: Vec<u8>) {
         self.files.insert(path, bytes);
     }
 }
+
+/// Partial templates whose output depends on little, rendered once and reused, as Hugo's
+/// `partialCached` does: a card is rendered once per language and shown on every page that
+/// lists its entry, the main navigation once per [`context::NavState`], the footer and the
+/// header's search box once per language. Each sees `site` and only its own variable
+/// (`card`, `nav`), never `page`. A theme without one of them simply gets an empty string;
+/// the output is trimmed of leading and trailing whitespace.
+const CARD: &str = "partials/card.html";
+const MAIN_NAV: &str = "partials/main-nav.html";
+const FOOTER: &str = "partials/footer.html";
+const SITE_SEARCH: &str = "partials/site-search.html";
 
 /// Templates and UI strings of a guide's theme, loaded once; renders pages of a [`Model`].
 pub struct Renderer {
@@ -137,17 +165,35 @@ impl Renderer {
     }
 
     /// What every page of `guide` in its default language shows.
-    pub fn model<'g>(&self, guide: &'g Guide, opts: &RenderOptions) -> Model<'g> {
+    pub fn model<'g>(
+        &self,
+        guide: &'g Guide,
+        opts: &RenderOptions,
+    ) -> Result<Model<'g>, RenderError> {
         self.model_in(guide, opts, &guide.config.default_language)
     }
 
     /// What every page of `guide` in `lang` shows.
-    pub fn model_in<'g>(&self, guide: &'g Guide, opts: &RenderOptions, lang: &str) -> Model<'g> {
-        Model::new(guide, opts, self.strings[lang].clone(), lang)
+    pub fn model_in<'g>(
+        &self,
+        guide: &'g Guide,
+        opts: &RenderOptions,
+        lang: &str,
+    ) -> Result<Model<'g>, RenderError> {
+        let mut model = Model::new(guide, opts, self.strings[lang].clone(), lang);
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &model.site);
+        model.site.footer = self.fragment(FOOTER, &ctx, "the footer")?;
+        model.site.search_box = self.fragment(SITE_SEARCH, &ctx, "the search box")?;
+        Ok(model)
     }
 
     /// One model per language of the site, the default first.
-    pub fn models<'g>(&self, guide: &'g Guide, opts: &RenderOptions) -> Vec<Model<'g>> {
+    pub fn models<'g>(
+        &self,
+        guide: &'g Guide,
+        opts: &RenderOptions,
+    ) -> Result<Vec<Model<'g>>, RenderError> {
         guide
             .config
             .languages
@@ -156,16 +202,99 @@ impl Renderer {
             .collect()
     }
 
+    /// Renders a fragment template, or gives "" when the theme has none.
+    fn fragment(&self, name: &str, ctx: &tera::Context, what: &str) -> Result<String, RenderError> {
+        if self.tera.get_template(name).is_err() {
+            return Ok(String::new());
+        }
+        // Trimmed: the template's leading comment and last line break are not content.
+        self.tera
+            .render(name, ctx)
+            .map(|html| html.trim().to_string())
+            .map_err(|e| RenderError::Template {
+                page: what.to_string(),
+                message: templates::error_chain(&e),
+            })
+    }
+
+    /// Renders what the pages share before the pages themselves: the cards they show that
+    /// have no HTML yet (in parallel, each once), and their main navigation.
+    fn prepare(
+        &self,
+        model: &Model,
+        base: &tera::Context,
+        pages: &mut [PageCtx],
+    ) -> Result<(), RenderError> {
+        if self.tera.get_template(CARD).is_ok() {
+            let mut seen = std::collections::HashSet::new();
+            let todo: Vec<&Arc<Card>> = pages
+                .iter()
+                .flat_map(|p| p.cards())
+                .filter(|c| c.html.get().is_none() && seen.insert(Arc::as_ptr(c)))
+                .collect();
+            todo.par_iter().try_for_each_init(
+                || base.clone(),
+                |ctx, card| {
+                    ctx.insert("card", &***card);
+                    let html = self.fragment(CARD, ctx, &format!("the card of {}", card.url))?;
+                    let _ = card.html.set(html);
+                    Ok::<_, RenderError>(())
+                },
+            )?;
+        }
+        let mut cache = model.nav_html.lock().unwrap_or_else(|e| e.into_inner());
+        for p in pages {
+            let state = model.nav_state(p);
+            p.main_nav = match cache.get(&state) {
+                Some(html) => html.clone(),
+                None => {
+                    let mut ctx = base.clone();
+                    ctx.insert("nav", &state);
+                    let html = self.fragment(MAIN_NAV, &ctx, "the main navigation")?;
+                    cache.insert(state, html.clone());
+                    html
+                }
+            };
+        }
+        Ok(())
+    }
+
     /// Every HTML page in every language, feeds, sitemap and static files: the whole site
     /// but the search index.
     pub fn site(&self, models: &[Model]) -> Result<Site, RenderError> {
+        self.site_into(models, None)
+    }
+
+    /// The whole site but the search index; with `staging`, each page is written there as
+    /// soon as it is rendered and not kept in the returned [`Site`] (only counted).
+    pub fn site_into(
+        &self,
+        models: &[Model],
+        staging: Option<&Staging>,
+    ) -> Result<Site, RenderError> {
         let mut site = Site::default();
         let total: usize = models.iter().map(|m| m.page_keys().len()).sum();
         crate::progress::stage("Rendering pages", total);
         for model in models {
-            for (path, bytes, origin) in self.pages(model, &model.page_keys())? {
-                site.add(path, bytes, &origin)?;
-                site.pages += 1;
+            let (pages, base) = self.contexts(model, &model.page_keys())?;
+            // Every address is claimed before anything is written, so a conflict stops the
+            // build before it writes a page.
+            for p in &pages {
+                site.claim(&p.output, &p.origin)?;
+            }
+            site.pages += pages.len();
+            match staging {
+                None => {
+                    for (path, bytes, _) in self.render_all(&pages, &base, Ok)? {
+                        site.files.insert(path, bytes);
+                    }
+                }
+                Some(staging) => {
+                    self.render_all(&pages, &base, |(path, bytes, _)| {
+                        staging.put(&path, &bytes).map_err(RenderError::Write)
+                    })?;
+                    site.written += pages.len();
+                }
             }
         }
         self.extras(models, &mut site)?;
@@ -174,17 +303,39 @@ impl Renderer {
 
     /// Renders the given pages (in parallel): (output path, bytes, origin) for each.
     pub fn pages(&self, model: &Model, keys: &[PageKey]) -> Result<Vec<Rendered>, RenderError> {
-        let pages: Vec<PageCtx> = keys.par_iter().filter_map(|k| model.page(k)).collect();
+        let (pages, base) = self.contexts(model, keys)?;
+        self.render_all(&pages, &base, Ok)
+    }
+
+    /// The contexts of the given pages, with what they share rendered, and the context
+    /// every page starts from.
+    fn contexts(
+        &self,
+        model: &Model,
+        keys: &[PageKey],
+    ) -> Result<(Vec<PageCtx>, tera::Context), RenderError> {
+        let mut pages: Vec<PageCtx> = keys.par_iter().filter_map(|k| model.page(k)).collect();
         // `site` is the same on every page: put it in a context once per worker thread and
         // only swap `page` in for each page (serialising the site per page doubled the cost).
         let mut base = tera::Context::new();
         base.insert("site", &model.site);
+        self.prepare(model, &base, &mut pages)?;
+        Ok((pages, base))
+    }
+
+    /// Renders pages in parallel and hands each to `each`.
+    fn render_all<T: Send>(
+        &self,
+        pages: &[PageCtx],
+        base: &tera::Context,
+        each: impl Fn(Rendered) -> Result<T, RenderError> + Sync + Send,
+    ) -> Result<Vec<T>, RenderError> {
         pages
             .par_iter()
             .map_init(
                 || base.clone(),
                 |ctx, p| {
-                    let page = render_page(&self.tera, ctx, p);
+                    let page = render_page(&self.tera, ctx, p).and_then(&each);
                     crate::progress::step();
                     page
                 },
@@ -215,11 +366,16 @@ pub fn search_files(models: &[Model]) -> Result<Vec<(String, Vec<u8>)>, RenderEr
     crate::search::build(search_records(models)).map_err(RenderError::Search)
 }
 
-/// Renders the whole site, the search index built beside the pages.
-pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> {
+/// Renders the whole site, the search index built beside the pages; with `staging`, pages
+/// are written there as they are rendered.
+pub fn render(
+    guide: &Guide,
+    opts: &RenderOptions,
+    staging: Option<&Staging>,
+) -> Result<Site, RenderError> {
     let t = std::time::Instant::now();
     let renderer = Renderer::new(guide)?;
-    let models = renderer.models(guide, opts);
+    let models = renderer.models(guide, opts)?;
     crate::timing("model", t);
     std::thread::scope(|scope| {
         // The search index is built beside the rendering, from text already in memory.
@@ -229,7 +385,7 @@ pub fn render(guide: &Guide, opts: &RenderOptions) -> Result<Site, RenderError> 
             crate::timing("search", t);
             files
         });
-        let mut site = renderer.site(&models)?;
+        let mut site = renderer.site_into(&models, staging)?;
         crate::timing("templates", t);
         crate::progress::stage("Building the search index", 0);
         let files = search
