@@ -127,18 +127,26 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
 fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<render::Site, BuildError> {
     let out = output::resolve_output(&guide.root, &opts.output).map_err(BuildError::Output)?;
     let t0 = std::time::Instant::now();
+    // Pages are written into the staging folder as they are rendered; the rest (feeds,
+    // static files, the search index) at the commit, which then swaps the new site in.
+    // A failure anywhere drops the staging folder and keeps the previous site.
+    let staging = output::Staging::new(&out).map_err(BuildError::Write)?;
     let site = render::render(
         guide,
         &render::RenderOptions {
             drafts: opts.drafts,
             today: opts.today,
         },
+        Some(&staging),
     )
-    .map_err(BuildError::Render)?;
+    .map_err(|e| match e {
+        render::RenderError::Write(e) => BuildError::Write(e),
+        e => BuildError::Render(e),
+    })?;
     timing("render", t0);
     progress::stage("Writing the site", 0);
     let t1 = std::time::Instant::now();
-    output::write(&site, &out).map_err(BuildError::Write)?;
+    staging.commit(&site).map_err(BuildError::Write)?;
     timing("write", t1);
     Ok(site)
 }

@@ -182,7 +182,7 @@ fn main() -> ExitCode {
             match built.result {
                 Ok(site) => {
                     let secs = started.elapsed().as_secs_f64();
-                    let files = site.files.len() + site.copies.len();
+                    let files = site.file_count();
                     println!(
                         "Built {} pages ({files} files) into {} in {secs:.2} s",
                         site.pages,

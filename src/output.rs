@@ -1,13 +1,15 @@
 //! Writing the site: all or nothing.
 //!
-//! The site is written to a temporary folder beside the output folder, then swapped in with
-//! two renames, so a failed build leaves the previous site as it was and a reader never sees
-//! a half-written one. The output folder is refused when it is the guide itself or would
+//! The site is written to a temporary folder beside the output folder ([`Staging`]), then
+//! swapped in with two renames, so a failed build leaves the previous site as it was and a
+//! reader never sees a half-written one. The output folder is refused when it is the guide itself or would
 //! overwrite its sources.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -91,34 +93,129 @@ fn absolute(p: &Path) -> PathBuf {
     out
 }
 
+/// The next site, being written into a temporary folder beside the output folder.
+///
+/// Pages are put into it while they are rendered, from several threads at once, so writing
+/// overlaps rendering and no page is held in memory longer than it takes to write it.
+/// [`Staging::commit`] swaps it in for the previous site; dropped without a commit (a
+/// failed build), it is removed and the previous site stays as it was.
+///
+/// A file whose bytes are the same as in the previous site is linked to that file instead
+/// of written again (as `rsync --link-dest` does): a rebuild where little changed then
+/// neither allocates nor frees most files, which is most of the time a build spends on disk.
+/// Files are never changed in place, so a link is never written through.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    /// The previous site, when there is one.
+    previous: Option<PathBuf>,
+    /// Folders already made below `tmp`.
+    dirs: Mutex<HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts the next site for `out` (already checked by [`resolve_output`]).
+    pub fn new(out: &Path) -> io::Result<Staging> {
+        let parent = out.parent().expect("checked by resolve_output");
+        fs::create_dir_all(parent)?;
+        let name = out.file_name().expect("checked").to_string_lossy();
+        let tmp = parent.join(format!(".{name}.signpost-new-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp)?;
+        }
+        fs::create_dir(&tmp)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            previous: out.is_dir().then(|| out.to_path_buf()),
+            tmp,
+            dirs: Mutex::new(HashSet::new()),
+            committed: false,
+        })
+    }
+
+    /// Makes the folder `dir` (below the staging folder) unless it was made already.
+    fn make_dir(&self, dir: &Path) -> io::Result<()> {
+        if dir == self.tmp || self.dirs.lock().expect("lock").contains(dir) {
+            return Ok(());
+        }
+        fs::create_dir_all(dir)?;
+        self.dirs.lock().expect("lock").insert(dir.to_path_buf());
+        Ok(())
+    }
+
+    /// Puts a file at `rel` (relative, `/`-separated).
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let dest = self.tmp.join(rel);
+        self.make_dir(dest.parent().expect("below tmp"))?;
+        if let Some(old) = self.unchanged(rel, bytes) {
+            if fs::hard_link(&old, &dest).is_ok() {
+                return Ok(());
+            }
+        }
+        fs::write(&dest, bytes).map_err(|e| annotate(e, &dest))
+    }
+
+    /// Copies the file `src` to `rel`.
+    pub fn copy(&self, rel: &str, src: &Path) -> io::Result<()> {
+        let dest = self.tmp.join(rel);
+        self.make_dir(dest.parent().expect("below tmp"))?;
+        fs::copy(src, &dest)
+            .map(|_| ())
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot copy `{}`: {e}", src.display())))
+    }
+
+    /// The previous site's file at `rel`, when it holds exactly `bytes`.
+    fn unchanged(&self, rel: &str, bytes: &[u8]) -> Option<PathBuf> {
+        let old = self.previous.as_ref()?.join(rel);
+        let meta = fs::symlink_metadata(&old).ok()?;
+        (meta.is_file() && meta.len() == bytes.len() as u64 && fs::read(&old).ok()? == bytes)
+            .then_some(old)
+    }
+
+    /// Writes the files of `site` (in parallel) and swaps the new site in.
+    pub fn commit(mut self, site: &Site) -> io::Result<()> {
+        site.files
+            .par_iter()
+            .try_for_each(|(path, bytes)| self.put(path, bytes))?;
+        site.copies
+            .par_iter()
+            .try_for_each(|(path, src)| self.copy(path, src))?;
+        let parent = self.out.parent().expect("checked");
+        let name = self.out.file_name().expect("checked").to_string_lossy();
+        let old = parent.join(format!(".{name}.signpost-old-{}", std::process::id()));
+        if self.out.exists() {
+            fs::rename(&self.out, &old)?;
+            if let Err(e) = fs::rename(&self.tmp, &self.out) {
+                // Put the previous site back.
+                let _ = fs::rename(&old, &self.out);
+                return Err(e);
+            }
+            self.committed = true;
+            remove_tree(&old)
+        } else {
+            fs::rename(&self.tmp, &self.out)?;
+            self.committed = true;
+            Ok(())
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+fn annotate(e: io::Error, path: &Path) -> io::Error {
+    io::Error::new(e.kind(), format!("cannot write `{}`: {e}", path.display()))
+}
+
 /// Writes the site to `out` (already checked by [`resolve_output`]), replacing what is there.
 pub fn write(site: &Site, out: &Path) -> io::Result<()> {
-    let parent = out.parent().expect("checked by resolve_output");
-    fs::create_dir_all(parent)?;
-    let name = out.file_name().expect("checked").to_string_lossy();
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.signpost-new-{pid}"));
-    let old = parent.join(format!(".{name}.signpost-old-{pid}"));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp)?;
-    }
-    if let Err(e) = write_into(site, &tmp) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    if out.exists() {
-        fs::rename(out, &old)?;
-        if let Err(e) = fs::rename(&tmp, out) {
-            // Put the previous site back.
-            let _ = fs::rename(&old, out);
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-        remove_tree(&old)?;
-    } else {
-        fs::rename(&tmp, out)?;
-    }
-    Ok(())
+    Staging::new(out)?.commit(site)
 }
 
 /// Removes a folder tree, its top-level entries in parallel (a site has many small files
@@ -133,43 +230,6 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
         }
     })?;
     fs::remove_dir(dir)
-}
-
-fn write_into(site: &Site, dir: &Path) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    // Create every folder first, one depth at a time (parents before children, each level
-    // in parallel), then write the files in parallel.
-    let mut dirs: std::collections::BTreeSet<&Path> = std::collections::BTreeSet::new();
-    for p in site.files.keys().chain(site.copies.keys()) {
-        let mut parent = Path::new(p.as_str()).parent();
-        while let Some(d) = parent.filter(|d| !d.as_os_str().is_empty()) {
-            if !dirs.insert(d) {
-                break;
-            }
-            parent = d.parent();
-        }
-    }
-    let mut levels: Vec<Vec<&Path>> = Vec::new();
-    for d in dirs {
-        let depth = d.components().count();
-        if levels.len() < depth {
-            levels.resize(depth, Vec::new());
-        }
-        levels[depth - 1].push(d);
-    }
-    for level in &levels {
-        level
-            .par_iter()
-            .try_for_each(|d| fs::create_dir(dir.join(d)))?;
-    }
-    site.files
-        .par_iter()
-        .try_for_each(|(path, bytes)| fs::write(dir.join(path), bytes))?;
-    site.copies.par_iter().try_for_each(|(path, src)| {
-        fs::copy(src, dir.join(path))
-            .map(|_| ())
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot copy `{}`: {e}", src.display())))
-    })
 }
 
 #[cfg(test)]

@@ -1364,6 +1364,119 @@ fn a_failing_build_keeps_the_previous_site() {
     unchanged("write error");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_rebuild_replaces_changed_pages_and_keeps_unchanged_ones_as_they_were() {
+    use std::os::unix::fs::MetadataExt;
+    let guide = Fixture::sample();
+    let parent = tempfile::tempdir().unwrap();
+    let out_dir = parent.path().join("public");
+    assert_exit(&run_build(&guide.root(), &out_dir, &[]), 0);
+    let inode = |rel: &str| fs::metadata(out_dir.join(rel)).unwrap().ino();
+    let page = "aldreomsorg/nyckelhantering-hemtjanst/index.html";
+    let untouched = "skola/index.html";
+    let (page_before, untouched_before) = (inode(page), inode(untouched));
+    // The search index is left out: its file names are hashes of what it holds.
+    let site_files = || {
+        let mut files = files_below(&out_dir);
+        files.retain(|k, _| !k.starts_with("pagefind/"));
+        files
+    };
+    let before = site_files();
+
+    let path = "content/aldreomsorg/nyckelhantering-hemtjanst.md";
+    let text = fs::read_to_string(guide.root().join(path)).unwrap();
+    guide.write(path, &format!("{text}\nEn helt ny mening om nyckelskåp.\n"));
+    assert_exit(&run_build(&guide.root(), &out_dir, &[]), 0);
+
+    let after = site_files();
+    assert!(String::from_utf8_lossy(&after[page]).contains("En helt ny mening om nyckelskåp."));
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+    let changed: Vec<&String> = after.keys().filter(|k| after[*k] != before[*k]).collect();
+    assert_eq!(changed, [page], "only the edited page changes");
+    assert_ne!(inode(page), page_before, "a changed page is a new file");
+    // A page whose bytes did not change is the previous build's file, linked into the new
+    // site rather than written again; the previous site itself is gone.
+    assert_eq!(inode(untouched), untouched_before);
+    assert_eq!(fs::metadata(out_dir.join(untouched)).unwrap().nlink(), 1);
+    let beside: Vec<String> = fs::read_dir(parent.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["public"]);
+}
+
+#[test]
+fn overriding_a_card_or_the_navigation_changes_it_on_every_page() {
+    let guide = Fixture::new(&[
+        (
+            "content/skola/franvaro.md",
+            &challenge("Frånvaro i skolan", "2026-10-01", "Text."),
+        ),
+        (
+            "templates/partials/card.html",
+            "<li class=\"my-card\"><a href=\"{{ card.url }}\">{{ card.title }}</a> ({{ site.t.doc_challenge }})</li>",
+        ),
+        (
+            "templates/partials/main-nav.html",
+            "<nav class=\"my-nav\">{% for a in site.areas %}<a href=\"{{ a.url }}\"{% if a.url == nav.section %} class=\"here\"{% endif %}>{{ a.title }}</a>{% endfor %}</nav>",
+        ),
+    ]);
+    let site = build_ok(&guide.root(), &[]);
+    for page in [
+        "challenges/index.html",
+        "open-challenges/index.html",
+        "index.html",
+    ] {
+        let doc = site.html(page);
+        let cards: Vec<String> = all(&doc, "main li.my-card").into_iter().map(text).collect();
+        assert!(!cards.is_empty(), "{page}");
+        assert!(
+            cards.iter().all(|c| c == "Frånvaro i skolan (Utmaning)"),
+            "{page}: {cards:?}"
+        );
+    }
+    let doc = site.html("skola/franvaro/index.html");
+    assert_eq!(
+        attrs(&all(&doc, "nav.my-nav a.here"), "href"),
+        ["/test/skola/"]
+    );
+    assert!(
+        all(&doc, "nav.main-nav").is_empty(),
+        "the theme's navigation is replaced"
+    );
+    let doc = site.html("challenges/index.html");
+    assert!(
+        all(&doc, "nav.my-nav a.here").is_empty(),
+        "no area is current on a list"
+    );
+}
+
+#[test]
+fn a_card_template_that_uses_the_page_fails_with_a_message_naming_the_card() {
+    let guide = Fixture::new(&[
+        (
+            "content/skola/franvaro.md",
+            &challenge("Frånvaro i skolan", "2026-10-01", "Text."),
+        ),
+        (
+            "templates/partials/card.html",
+            "<li>{{ card.title }} på {{ page.title }}</li>",
+        ),
+    ]);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run_build(&guide.root(), &tmp.path().join("public"), &[]);
+    assert_exit(&out, 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the card of /test/skola/franvaro/") && err.contains("page.title"),
+        "{err}"
+    );
+}
+
 #[test]
 fn the_output_folder_cannot_be_the_guide_its_content_or_a_parent() {
     let guide = Fixture::new(&[(
