@@ -117,6 +117,18 @@ impl Site {
         Ok(())
     }
 
+    /// Adds the files of `other`, claiming each of its paths in turn.
+    pub fn merge(&mut self, other: Site) -> Result<(), RenderError> {
+        for (path, origin) in &other.origins {
+            self.claim(path, origin)?;
+        }
+        self.files.extend(other.files);
+        self.copies.extend(other.copies);
+        self.pages += other.pages;
+        self.written += other.written;
+        Ok(())
+    }
+
     /// How many files the site has.
     pub fn file_count(&self) -> usize {
         self.files.len() + self.copies.len() + self.written
@@ -272,9 +284,24 @@ impl Renderer {
         models: &[Model],
         staging: Option<&Staging>,
     ) -> Result<Site, RenderError> {
-        let mut site = Site::default();
         let total: usize = models.iter().map(|m| m.page_keys().len()).sum();
         crate::progress::stage("Rendering pages", total);
+        // Feeds, sitemap and redirects are made beside the pages.
+        let (site, extras) = rayon::join(
+            || self.all_pages(models, staging),
+            || {
+                let mut extras = Site::default();
+                self.extras(models, &mut extras).map(|()| extras)
+            },
+        );
+        let mut site = site?;
+        site.merge(extras?)?;
+        Ok(site)
+    }
+
+    /// The HTML pages of every language.
+    fn all_pages(&self, models: &[Model], staging: Option<&Staging>) -> Result<Site, RenderError> {
+        let mut site = Site::default();
         for model in models {
             let (pages, base) = self.contexts(model, &model.page_keys())?;
             // Every address is claimed before anything is written, so a conflict stops the
@@ -297,7 +324,6 @@ impl Renderer {
                 }
             }
         }
-        self.extras(models, &mut site)?;
         Ok(site)
     }
 
