@@ -144,13 +144,18 @@ EOF
     for variant in nosearch search; do
         out=$WORK/out-$variant
         if [[ $variant == nosearch ]]; then
-            name="build, no search"; target="<= 1.15 s"; broot=$NOSEARCH_ROOT; extra=("${NOSEARCH_FLAG[@]}")
+            name="build, no search"; target="< 1.5 s"; broot=$NOSEARCH_ROOT; extra=("${NOSEARCH_FLAG[@]}")
         else
             name="build, with search"; target="< 5 s"; broot=$GUIDE; extra=()
         fi
         say "signpost $name"
-        # Each run builds into a fresh folder, as CI does (removing it is not timed).
-        if measure "$name" 0 "$target" --before "rm -rf '$out'" -- \
+        # Each run builds into a new folder, as CI does. The previous run's folder is moved
+        # aside, not deleted: on ext4 without a journal (as on this machine) the file
+        # system skips inodes freed in the last minute when it makes new ones, so deleting
+        # 20,000 files just before a run makes that run spend seconds in the kernel, which
+        # is about the disk, not the build. The folders moved aside go with the work folder.
+        mkdir -p "$WORK/aside"
+        if measure "$name" 0 "$target" --before "[ ! -e '$out' ] || mv '$out' \"\$(mktemp -d '$WORK/aside/run.XXXXXX')\"" -- \
             "$BIN" --root "$broot" build --output "$out" --today "$TODAY" "${extra[@]}"; then
             echo "output: $(find "$out" -type f | wc -l) files, $(du -sh --apparent-size "$out" | cut -f1)$( [[ -d $out/pagefind ]] && echo ", pagefind/ $(du -sh --apparent-size "$out/pagefind" | cut -f1) in $(find "$out/pagefind" -type f | wc -l) files")"
             show_log "$LAST_LOG" 3
@@ -173,5 +178,5 @@ for row in "${ROWS[@]}"; do
     printf '| %-19s | %4s | %8s | %10s | %8s | %14s | %4s | %-9s |\n' \
         "$label" "$runs" "$mn" "$med" "$cpu" "$rss" "$codes" "$target"
 done
-echo "targets (DESIGN.md): check < 0.5 s; build without search <= half of Zola's 2.3 s; build with search faster than Zola's 5 s; peak RSS < 1024 MiB"
+echo "targets (DESIGN.md): check < 0.5 s; build without search < 1.5 s (issue #3; DESIGN.md: half of Zola's 2.3–4 s); build with search faster than Zola's 5 s; peak RSS < 1024 MiB"
 exit $STATUS
