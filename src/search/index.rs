@@ -17,11 +17,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use pagefind_stem::Stemmer;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::encode::{sha1_hex, Cbor, Names};
-use super::page::{Entry, PageWords, TokenForms};
-use super::words::{analyse, classify, Token};
+use super::page::{Entry, Interner, PageWords, TokenForms};
+use super::words::analyse;
 use super::Record;
 
 /// Pagefind's default number of postings per index chunk (its `index_chunk_size`).
@@ -53,9 +53,9 @@ struct TokenInfo {
 
 /// Every distinct token of the records, what it is indexed as, and the numbered terms and
 /// forms.
-pub struct Vocabulary<'s> {
-    /// Per analysing language: token → its entry in `infos`.
-    tokens: Vec<FxHashMap<Cow<'s, str>, u32>>,
+pub struct Vocabulary {
+    /// Per batch of pages: its interner's numbers → entries of `infos`.
+    tables: Vec<Vec<u32>>,
     infos: Vec<TokenInfo>,
     /// `(form, is a part)`, a range per token.
     token_forms: Vec<(u32, bool)>,
@@ -64,12 +64,12 @@ pub struct Vocabulary<'s> {
     terms: Vec<Box<str>>,
 }
 
-impl<'s> Vocabulary<'s> {
-    /// Reads the tokens of `groups`: the sources of each analysing language with its
-    /// stemmer.
-    pub fn build(groups: &[(Option<Stemmer>, Vec<&'s Source<'s>>)]) -> Self {
+impl Vocabulary {
+    /// Reads the distinct tokens of the batches' interners, each batch given with the
+    /// stemmer of its pages' language; a token is read once per language.
+    pub fn build(batches: &[(usize, &Interner)], stemmers: &[Option<Stemmer>]) -> Self {
         let mut v = Vocabulary {
-            tokens: Vec::with_capacity(groups.len()),
+            tables: vec![Vec::new(); batches.len()],
             infos: Vec::new(),
             token_forms: Vec::new(),
             forms: Vec::new(),
@@ -77,14 +77,27 @@ impl<'s> Vocabulary<'s> {
         };
         let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut form_ids: FxHashMap<(u32, Option<String>), u32> = FxHashMap::default();
-        for (stemmer, sources) in groups {
-            let distinct: Vec<Cow<'s, str>> = distinct_tokens(sources).into_iter().collect();
-            let analyses: Vec<_> = distinct
+        for (group, stemmer) in stemmers.iter().enumerate() {
+            // Each batch's tokens → this language's, numbered after those of the languages
+            // before.
+            let base = v.infos.len() as u32;
+            let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+            let mut fresh: Vec<&str> = Vec::new();
+            for (b, (_, interner)) in batches.iter().enumerate().filter(|(_, x)| x.0 == group) {
+                let mut table = vec![0u32; interner.ids.len()];
+                for (token, &local) in &interner.ids {
+                    table[local as usize] = *ids.entry(token.as_ref()).or_insert_with(|| {
+                        fresh.push(token.as_ref());
+                        base + fresh.len() as u32 - 1
+                    });
+                }
+                v.tables[b] = table;
+            }
+            let analyses: Vec<_> = fresh
                 .par_iter()
                 .map(|t| analyse(t, stemmer.as_ref()))
                 .collect();
-            let mut map = FxHashMap::with_capacity_and_hasher(distinct.len(), Default::default());
-            for (token, analysis) in distinct.into_iter().zip(analyses) {
+            for analysis in analyses {
                 let start = v.token_forms.len() as u32;
                 let parts = analysis.parts() as u32;
                 let len = analysis.terms.len() as u32;
@@ -108,7 +121,6 @@ impl<'s> Vocabulary<'s> {
                         });
                     v.token_forms.push((form, term.part));
                 }
-                map.insert(token, v.infos.len() as u32);
                 v.infos.push(TokenInfo {
                     start,
                     len,
@@ -116,19 +128,23 @@ impl<'s> Vocabulary<'s> {
                     parts,
                 });
             }
-            v.tokens.push(map);
         }
         v
     }
 
-    /// The forms of a token of group `group` (which must be one of its tokens).
-    pub fn lookup(&self, group: usize, token: &str) -> TokenForms<'_> {
-        let info = self.infos[self.tokens[group][token] as usize];
+    /// The forms of token `token` of batch `batch`.
+    pub fn lookup(&self, batch: usize, token: u32) -> TokenForms<'_> {
+        let info = self.infos[self.tables[batch][token as usize] as usize];
         TokenForms {
             forms: &self.token_forms[info.start as usize..(info.start + info.len) as usize],
             meta_len: info.meta_len as usize,
             parts: info.parts as usize,
         }
+    }
+
+    /// How many forms there are.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
     }
 
     fn term_of(&self, form: u32) -> u32 {
@@ -138,33 +154,6 @@ impl<'s> Vocabulary<'s> {
     fn spelling(&self, form: u32) -> Option<&str> {
         self.forms[form as usize].1.as_deref()
     }
-}
-
-/// The distinct words of the sources' body texts and meta fields.
-fn distinct_tokens<'s>(sources: &[&'s Source<'s>]) -> FxHashSet<Cow<'s, str>> {
-    sources
-        .par_iter()
-        .with_min_len(64)
-        .fold(FxHashSet::default, |mut set, source| {
-            for token in source.record.content.split_whitespace() {
-                if let Token::Word(word) = classify(token) {
-                    if !set.contains(word.as_ref()) {
-                        set.insert(word);
-                    }
-                }
-            }
-            for value in source.meta.values() {
-                for token in value.split_whitespace() {
-                    set.insert(Cow::Borrowed(token));
-                }
-            }
-            set
-        })
-        .reduce(FxHashSet::default, |a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            big.extend(small);
-            big
-        })
 }
 
 /// One language's index: its files' contents (not yet compressed), under the names they

@@ -72,25 +72,67 @@ pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
 pub fn build_with(records: &[Record], gzip_level: u32) -> Result<Vec<(String, Vec<u8>)>, String> {
     let sources = sources(records);
 
-    // Each record's words are read as its own language's.
+    // Each record's words are read as its own language's: pages in batches of one language
+    // (a few per thread), each batch numbering its tokens, then each distinct token read
+    // once per language, then the pages' words.
     let mut group_of_lang: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut groups: Vec<(Option<pagefind_stem::Stemmer>, Vec<&Source>)> = Vec::new();
-    let mut group_of: Vec<usize> = Vec::with_capacity(sources.len());
-    for s in &sources {
+    let mut stemmers: Vec<Option<pagefind_stem::Stemmer>> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
         let lang = s.record.lang.as_str();
         let g = *group_of_lang.entry(lang).or_insert_with(|| {
-            groups.push((words::stemmer(lang), Vec::new()));
-            groups.len() - 1
+            stemmers.push(words::stemmer(lang));
+            members.push(Vec::new());
+            members.len() - 1
         });
-        groups[g].1.push(s);
-        group_of.push(g);
+        members[g].push(i);
     }
-    let vocab = Vocabulary::build(&groups);
-    let pages: Vec<Option<page::PageWords>> = sources
-        .par_iter()
-        .zip(group_of.par_iter())
-        .map(|(s, &g)| page::read(s.record, &s.meta, &s.filters, |t| vocab.lookup(g, t)))
+    let per_batch = |n: usize| n.div_ceil(4 * rayon::current_num_threads()).max(32);
+    let batches: Vec<(usize, &[usize])> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(g, m)| m.chunks(per_batch(m.len())).map(move |c| (g, c)))
         .collect();
+    let (interners, scans): (Vec<page::Interner>, Vec<Vec<page::Scan>>) = batches
+        .par_iter()
+        .map(|&(_, batch)| {
+            let mut interner = page::Interner::default();
+            let scans = batch
+                .iter()
+                .map(|&i| {
+                    let s = &sources[i];
+                    page::scan(s.record, &s.meta, &s.filters, &mut interner)
+                })
+                .collect();
+            (interner, scans)
+        })
+        .unzip();
+    let vocab = Vocabulary::build(
+        &batches
+            .iter()
+            .zip(&interners)
+            .map(|(&(g, _), interner)| (g, interner))
+            .collect::<Vec<_>>(),
+        &stemmers,
+    );
+    drop(interners);
+    let read: Vec<Vec<Option<page::PageWords>>> = scans
+        .into_par_iter()
+        .enumerate()
+        .map(|(b, scans)| {
+            let mut scratch = page::Scratch::new(vocab.form_count());
+            scans
+                .into_iter()
+                .map(|scan| page::words(scan, |t| vocab.lookup(b, t), &mut scratch))
+                .collect()
+        })
+        .collect();
+    let mut pages: Vec<Option<page::PageWords>> = (0..sources.len()).map(|_| None).collect();
+    for ((_, batch), read) in batches.iter().zip(read) {
+        for (&i, page) in batch.iter().zip(read) {
+            pages[i] = page;
+        }
+    }
 
     let langs = languages(&sources, &pages);
     let names: Vec<&str> = langs.keys().copied().collect();

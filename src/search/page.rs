@@ -8,8 +8,10 @@
 //! how its meta fields are numbered site-wide, is decided later when the index is put
 //! together. Not here: what a token is indexed as (`words.rs`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::words::{classify, Token};
@@ -41,56 +43,56 @@ struct Fragment<'a> {
     anchors: &'a [Anchor],
 }
 
-/// One form's postings on a page: ranges into [`PageWords::locs`].
-#[derive(Debug, Clone, Copy)]
-pub struct Entry {
-    pub form: u32,
-    /// Body positions, packed with weight changes; empty when only a meta field has it.
-    pub locs: (u32, u32),
-    /// Meta positions, packed with field changes (field numbers of this page's own fields).
-    pub meta: (u32, u32),
+/// Tokens numbered as they are first met, per batch of pages (one interner per batch, so
+/// pages are read side by side without sharing a table).
+#[derive(Default)]
+pub struct Interner<'s> {
+    pub ids: FxHashMap<Cow<'s, str>, u32>,
 }
 
-/// A page ready to be indexed.
-pub struct PageWords {
-    /// Sorted by form.
-    pub entries: Vec<Entry>,
-    pub locs: Vec<i32>,
-    pub word_count: usize,
-    /// The fragment's JSON and the hex of its SHA-1 (as Pagefind spells it).
-    pub fragment: String,
-    pub fragment_hash: String,
+impl<'s> Interner<'s> {
+    fn id(&mut self, token: Cow<'s, str>) -> u32 {
+        let next = self.ids.len() as u32;
+        match self.ids.get(token.as_ref()) {
+            Some(&id) => id,
+            None => {
+                self.ids.insert(token, next);
+                next
+            }
+        }
+    }
 }
 
-/// The forms a token is indexed as (from the vocabulary): `(form, is a part)` for body text,
-/// the first `meta_len` for meta fields.
-pub struct TokenForms<'v> {
-    pub forms: &'v [(u32, bool)],
-    pub meta_len: usize,
-    pub parts: usize,
+/// A page as read in the first pass: its tokens (numbered by its batch's interner), their
+/// weights, and its fragment.
+pub struct Scan {
+    /// Per position: the token and its weight.
+    words: Vec<(u32, u8)>,
+    /// `(token, field, position)`, the fields numbered in the page's own (sorted) order.
+    meta: Vec<(u32, u16, u32)>,
+    word_count: usize,
+    fragment: String,
+    fragment_hash: String,
 }
 
-/// Reads a page; `lookup` gives a token's forms. `None` when the body has no word to index
-/// (Pagefind leaves such pages out, whatever their meta fields say).
-pub fn read<'v>(
-    record: &Record,
-    meta: &BTreeMap<String, String>,
+/// Reads a page's text and meta fields into tokens, and writes its fragment.
+pub fn scan<'s>(
+    record: &'s Record,
+    meta: &'s BTreeMap<String, String>,
     filters: &BTreeMap<String, Vec<String>>,
-    lookup: impl Fn(&str) -> TokenForms<'v>,
-) -> Option<PageWords> {
-    let mut body: Vec<(u32, u8, u32)> = Vec::new(); // (form, weight, position)
+    tokens: &mut Interner<'s>,
+) -> Scan {
+    let mut words: Vec<(u32, u8)> = Vec::with_capacity(record.content.len() / 6);
     let mut content = String::with_capacity(record.content.len());
     let mut anchors = Vec::new();
     let mut weights: Vec<u8> = vec![BASE_WEIGHT];
-    let mut position: usize = 0;
-    let mut last_position = 0;
 
     for token in record.content.split_whitespace() {
         let word = match classify(token) {
             Token::Word(word) => word,
             Token::Empty => continue,
             Token::Anchor(marker) => {
-                anchor(marker, position, &mut anchors);
+                anchor(marker, words.len(), &mut anchors);
                 continue;
             }
             Token::Weight(marker) => {
@@ -121,41 +123,23 @@ pub fn read<'v>(
         content.push_str(&word);
         content.push(' ');
         let weight = weights.last().copied().unwrap_or(1);
-        let t = lookup(&word);
-        let share = if t.parts > 0 && weight > 0 {
-            (weight / u8::try_from(t.parts).unwrap_or(u8::MAX)).max(1)
-        } else {
-            0
-        };
-        let pos = u32::try_from(position).expect("fewer than 2³² words on a page");
-        for &(form, part) in t.forms {
-            body.push((form, if part { share } else { weight }, pos));
-        }
-        last_position = position;
-        position += 1;
-    }
-    if body.is_empty() {
-        return None;
+        words.push((tokens.id(word), weight));
     }
     if content.ends_with(' ') {
         content.pop();
     }
 
-    // Meta fields, numbered in the page's own (sorted) order of fields.
-    let mut meta_words: Vec<(u32, u16, u32)> = Vec::new(); // (form, field, position)
+    let mut meta_words: Vec<(u32, u16, u32)> = Vec::new();
     for (field, value) in meta.values().enumerate() {
         let field = u16::try_from(field).expect("fewer than 65,536 meta fields");
         for (pos, token) in value.split_whitespace().enumerate() {
-            let t = lookup(token);
             let pos = u32::try_from(pos).expect("fewer than 2³² words in a field");
-            for &(form, _) in &t.forms[..t.meta_len] {
-                meta_words.push((form, field, pos));
-            }
+            meta_words.push((tokens.id(Cow::Borrowed(token)), field, pos));
         }
     }
 
-    let (entries, locs) = pack(body, meta_words);
-    let word_count = last_position + 1;
+    // Pagefind counts the words up to the last one (one when there is none).
+    let word_count = words.len().max(1);
     let fragment = serde_json::to_string(&Fragment {
         url: &record.url,
         content: &content,
@@ -166,13 +150,217 @@ pub fn read<'v>(
     })
     .expect("a fragment serialises");
     let fragment_hash = super::encode::sha1_hex(fragment.as_bytes());
-    Some(PageWords {
-        entries,
-        locs,
+    Scan {
+        words,
+        meta: meta_words,
         word_count,
         fragment,
         fragment_hash,
+    }
+}
+
+/// The forms a token is indexed as (from the vocabulary): `(form, is a part)` for body text,
+/// the first `meta_len` for meta fields.
+pub struct TokenForms<'v> {
+    pub forms: &'v [(u32, bool)],
+    pub meta_len: usize,
+    pub parts: usize,
+}
+
+/// One form's postings on a page: ranges into [`PageWords::locs`].
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    pub form: u32,
+    /// Body positions, packed with weight changes; empty when only a meta field has it.
+    pub locs: (u32, u32),
+    /// Meta positions, packed with field changes (field numbers of this page's own fields).
+    pub meta: (u32, u32),
+}
+
+/// A page ready to be indexed.
+pub struct PageWords {
+    /// In the order the page first has them.
+    pub entries: Vec<Entry>,
+    pub locs: Vec<i32>,
+    pub word_count: usize,
+    /// The fragment's JSON and the hex of its SHA-1 (as Pagefind spells it).
+    pub fragment: String,
+    pub fragment_hash: String,
+}
+
+/// Working memory for [`words`], kept between the pages one thread reads.
+pub struct Scratch {
+    /// Per form: its place among the page's forms, or `NONE`.
+    slot_of: Vec<u32>,
+    counts: Vec<u32>,
+    occurrences: Vec<(u32, u8, u32)>,
+    grouped: Vec<(u8, u32)>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Scratch {
+    pub fn new(forms: usize) -> Self {
+        Scratch {
+            slot_of: vec![NONE; forms],
+            counts: Vec::new(),
+            occurrences: Vec::new(),
+            grouped: Vec::new(),
+        }
+    }
+}
+
+/// The second pass: a scanned page's tokens as forms, each form's positions packed as
+/// Pagefind packs them. `None` when the body has no word to index (Pagefind leaves such
+/// pages out, whatever their meta fields say).
+pub fn words<'v>(
+    scan: Scan,
+    lookup: impl Fn(u32) -> TokenForms<'v>,
+    scratch: &mut Scratch,
+) -> Option<PageWords> {
+    let Scratch {
+        slot_of,
+        counts,
+        occurrences,
+        grouped,
+    } = scratch;
+    let mut forms: Vec<u32> = Vec::new();
+    occurrences.clear();
+    counts.clear();
+    let mut slot = |form: u32, forms: &mut Vec<u32>, counts: &mut Vec<u32>| -> u32 {
+        let s = &mut slot_of[form as usize];
+        if *s == NONE {
+            *s = forms.len() as u32;
+            forms.push(form);
+            counts.push(0);
+        }
+        *s
+    };
+    for (pos, &(token, weight)) in scan.words.iter().enumerate() {
+        let t = lookup(token);
+        let share = if t.parts > 0 && weight > 0 {
+            (weight / u8::try_from(t.parts).unwrap_or(u8::MAX)).max(1)
+        } else {
+            0
+        };
+        let pos = u32::try_from(pos).expect("fewer than 2³² words on a page");
+        for &(form, part) in t.forms {
+            let s = slot(form, &mut forms, counts);
+            counts[s as usize] += 1;
+            occurrences.push((s, if part { share } else { weight }, pos));
+        }
+    }
+    if occurrences.is_empty() {
+        return None;
+    }
+
+    // Each form's positions together, still in page order (a counting sort).
+    let body_forms = forms.len();
+    let mut starts = Vec::with_capacity(body_forms + 1);
+    let mut sum = 0;
+    starts.push(0);
+    for c in counts.iter_mut() {
+        sum += *c;
+        starts.push(sum);
+        *c = sum - *c; // becomes the next free place
+    }
+    grouped.clear();
+    grouped.resize(occurrences.len(), (0, 0));
+    for &(s, w, pos) in occurrences.iter() {
+        let at = &mut counts[s as usize];
+        grouped[*at as usize] = (w, pos);
+        *at += 1;
+    }
+
+    let mut locs: Vec<i32> = Vec::with_capacity(occurrences.len() + body_forms * 2);
+    let mut entries: Vec<Entry> = Vec::with_capacity(body_forms);
+    for (s, &form) in forms.iter().enumerate() {
+        let run = &mut grouped[starts[s] as usize..starts[s + 1] as usize];
+        let start = locs.len() as u32;
+        pack_body(run, &mut locs);
+        let end = locs.len() as u32;
+        entries.push(Entry {
+            form,
+            locs: (start, end),
+            meta: (end, end),
+        });
+    }
+
+    // Meta words: forms the body has get their meta positions added, others an entry.
+    let mut meta: Vec<(u32, u16, u32)> = Vec::new();
+    for &(token, field, pos) in &scan.meta {
+        let t = lookup(token);
+        for &(form, _) in &t.forms[..t.meta_len] {
+            meta.push((form, field, pos));
+        }
+    }
+    meta.sort_unstable();
+    for group in meta.chunk_by(|a, b| a.0 == b.0) {
+        let form = group[0].0;
+        let start = locs.len() as u32;
+        pack_meta(group, &mut locs);
+        let range = (start, locs.len() as u32);
+        let s = slot(form, &mut forms, counts);
+        if (s as usize) < entries.len() {
+            entries[s as usize].meta = range;
+        } else {
+            entries.push(Entry {
+                form,
+                locs: (start, start),
+                meta: range,
+            });
+        }
+    }
+    for &form in &forms {
+        slot_of[form as usize] = NONE;
+    }
+
+    Some(PageWords {
+        entries,
+        locs,
+        word_count: scan.word_count,
+        fragment: scan.fragment,
+        fragment_hash: scan.fragment_hash,
     })
+}
+
+/// Packs one form's body positions (given in page order): ordinary text's weight first, then
+/// by position (Pagefind's sort key; its packing starts at weight 25, which is never used),
+/// each weight change as `-(weight + 1)` and the position, others as the difference to the
+/// previous position.
+fn pack_body(run: &mut [(u8, u32)], locs: &mut Vec<i32>) {
+    let key = |&(w, pos): &(u8, u32)| (if w == 25 { 0 } else { w }, pos);
+    if !run.windows(2).all(|p| key(&p[0]) <= key(&p[1])) {
+        run.sort_unstable_by_key(key);
+    }
+    let mut weight = 25u8;
+    let mut last = 0u32;
+    for &(w, pos) in run.iter() {
+        if w != weight {
+            locs.push(-(w as i32) - 1);
+            locs.push(pos as i32);
+            weight = w;
+        } else {
+            locs.push((pos - last) as i32);
+        }
+        last = pos;
+    }
+}
+
+/// Packs one form's meta positions (sorted by field, then position): each change of field
+/// as `-(field + 1)`, positions as the difference to the previous one in the field.
+fn pack_meta(group: &[(u32, u16, u32)], locs: &mut Vec<i32>) {
+    let mut field = None;
+    let mut last = 0u32;
+    for &(_, f, pos) in group {
+        if field != Some(f) {
+            locs.push(-(f as i32) - 1);
+            field = Some(f);
+            last = 0;
+        }
+        locs.push((pos - last) as i32);
+        last = pos;
+    }
 }
 
 /// A weight marker's number, as Rust reads an `f32` (1 when it is not one).
@@ -197,93 +385,78 @@ fn anchor(marker: &str, position: usize, anchors: &mut Vec<Anchor>) {
     }
 }
 
-/// Groups a page's body and meta positions by form and packs each list.
-fn pack(mut body: Vec<(u32, u8, u32)>, mut meta: Vec<(u32, u16, u32)>) -> (Vec<Entry>, Vec<i32>) {
-    // Ordinary text's weight first (Pagefind's packing starts at weight 25, which is never
-    // used, so "first" is an accident of its sort key kept here), then by position.
-    body.sort_unstable_by_key(|&(form, weight, pos)| {
-        (form, if weight == 25 { 0 } else { weight }, pos)
-    });
-    meta.sort_unstable();
-    let mut locs: Vec<i32> = Vec::with_capacity(body.len() + body.len() / 4 + meta.len() * 2);
-    let mut entries: Vec<Entry> = Vec::new();
-    let (mut b, mut m) = (0, 0);
-    while b < body.len() || m < meta.len() {
-        let form = match (body.get(b), meta.get(m)) {
-            (Some(x), Some(y)) => x.0.min(y.0),
-            (Some(x), None) => x.0,
-            (None, Some(y)) => y.0,
-            (None, None) => unreachable!(),
-        };
-        let start = locs.len() as u32;
-        let mut weight = 25u8;
-        let mut last = 0u32;
-        while let Some(&(f, w, pos)) = body.get(b) {
-            if f != form {
-                break;
-            }
-            if w != weight {
-                locs.push(-(w as i32) - 1);
-                locs.push(pos as i32);
-                weight = w;
-            } else {
-                locs.push((pos - last) as i32);
-            }
-            last = pos;
-            b += 1;
-        }
-        let mid = locs.len() as u32;
-        let mut field = None;
-        let mut last = 0u32;
-        while let Some(&(f, fld, pos)) = meta.get(m) {
-            if f != form {
-                break;
-            }
-            if field != Some(fld) {
-                locs.push(-(fld as i32) - 1);
-                field = Some(fld);
-                last = 0;
-            }
-            locs.push((pos - last) as i32);
-            last = pos;
-            m += 1;
-        }
-        entries.push(Entry {
-            form,
-            locs: (start, mid),
-            meta: (mid, locs.len() as u32),
-        });
-    }
-    (entries, locs)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn packing_marks_weight_and_field_changes_and_deltas_positions() {
-        // form 7: weight 24 at 0 and 5, weight 12 at 3; meta field 1 at 2, field 0 at 0 and 4
-        let body = vec![(7, 24, 0), (7, 12, 3), (7, 24, 5), (9, 24, 1)];
-        let meta = vec![(7, 1, 2), (7, 0, 0), (7, 0, 4), (8, 0, 1)];
-        let (entries, locs) = pack(body, meta);
-        let got: Vec<(u32, Vec<i32>, Vec<i32>)> = entries
+        let mut locs = vec![];
+        pack_body(&mut [(24, 0), (12, 3), (24, 5)], &mut locs);
+        assert_eq!(locs, [-13, 3, -25, 0, 5]);
+        locs.clear();
+        pack_meta(&[(7, 0, 0), (7, 0, 4), (7, 1, 2)], &mut locs);
+        assert_eq!(locs, [-1, 0, 4, -2, 2]);
+    }
+
+    #[test]
+    fn a_page_gets_one_entry_per_form_with_body_and_meta_positions() {
+        let scan = Scan {
+            // positions 0, 1, 2: token 0, token 1 (a compound of two), token 0 again
+            words: vec![(0, 24), (1, 24), (0, 24)],
+            // token 2 in field 0, token 0 in field 1
+            meta: vec![(2, 0, 0), (0, 1, 3)],
+            word_count: 3,
+            fragment: String::new(),
+            fragment_hash: String::new(),
+        };
+        let forms: [&[(u32, bool)]; 3] = [
+            &[(5, false)],
+            &[(6, false), (7, true), (5, true)],
+            &[(8, false)],
+        ];
+        let lookup = |t: u32| TokenForms {
+            forms: forms[t as usize],
+            meta_len: forms[t as usize].len(),
+            parts: forms[t as usize].iter().filter(|f| f.1).count(),
+        };
+        let page = words(scan, lookup, &mut Scratch::new(10)).unwrap();
+        let got: Vec<(u32, &[i32], &[i32])> = page
+            .entries
             .iter()
             .map(|e| {
                 (
                     e.form,
-                    locs[e.locs.0 as usize..e.locs.1 as usize].to_vec(),
-                    locs[e.meta.0 as usize..e.meta.1 as usize].to_vec(),
+                    &page.locs[e.locs.0 as usize..e.locs.1 as usize],
+                    &page.locs[e.meta.0 as usize..e.meta.1 as usize],
                 )
             })
             .collect();
-        assert_eq!(
-            got,
-            [
-                (7, vec![-13, 3, -25, 0, 5], vec![-1, 0, 4, -2, 2]),
-                (8, vec![], vec![-1, 1]),
-                (9, vec![-25, 1], vec![]),
-            ]
-        );
+        // the two parts of token 1 share its weight: 24 / 2
+        let expected: [(u32, &[i32], &[i32]); 4] = [
+            (5, &[-13, 1, -25, 0, 2], &[-2, 3]),
+            (6, &[-25, 1], &[]),
+            (7, &[-13, 1], &[]),
+            (8, &[], &[-1, 0]),
+        ];
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_page_without_words_is_left_out() {
+        let scan = Scan {
+            words: vec![(0, 24)],
+            meta: vec![(1, 0, 0)],
+            word_count: 1,
+            fragment: String::new(),
+            fragment_hash: String::new(),
+        };
+        let forms: [&[(u32, bool)]; 2] = [&[], &[(3, false)]];
+        let lookup = |t: u32| TokenForms {
+            forms: forms[t as usize],
+            meta_len: forms[t as usize].len(),
+            parts: 0,
+        };
+        assert!(words(scan, lookup, &mut Scratch::new(4)).is_none());
     }
 }
