@@ -9,13 +9,10 @@ use std::io::Write;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use minicbor::Encoder;
 use sha1::{Digest, Sha1};
 
-/// The gzip level of the index files. Pagefind uses 9; measured on the generated
-/// 10,000-entry guide (bench/README.md), level 6 gzips the ~84 MB of files several times
-/// faster for a few percent more bytes per query.
-pub const GZIP_LEVEL: u32 = 6;
+/// The gzip level of the index files (Pagefind uses 9). To be measured.
+pub const GZIP_LEVEL: u32 = 3;
 
 /// SHA-1 in hex as Pagefind spells it: each byte without a leading zero (`0a` is `a`), so
 /// the string is 20 to 40 characters long.
@@ -77,34 +74,61 @@ impl Names {
     }
 }
 
-/// A CBOR writer into memory.
-pub struct Cbor(Encoder<Vec<u8>>);
+/// A CBOR writer into memory: definite lengths, every number in its shortest form (what
+/// Pagefind's `minicbor` writes).
+#[derive(Default)]
+pub struct Cbor(Vec<u8>);
 
 impl Cbor {
     pub fn new(capacity: usize) -> Self {
-        Cbor(Encoder::new(Vec::with_capacity(capacity)))
+        Cbor(Vec::with_capacity(capacity))
+    }
+
+    /// A major type and its argument.
+    fn head(&mut self, major: u8, n: u64) {
+        let m = major << 5;
+        if n < 24 {
+            self.0.push(m | n as u8);
+        } else if n <= 0xff {
+            self.0.extend_from_slice(&[m | 24, n as u8]);
+        } else if n <= 0xffff {
+            self.0.push(m | 25);
+            self.0.extend_from_slice(&(n as u16).to_be_bytes());
+        } else if n <= 0xffff_ffff {
+            self.0.push(m | 26);
+            self.0.extend_from_slice(&(n as u32).to_be_bytes());
+        } else {
+            self.0.push(m | 27);
+            self.0.extend_from_slice(&n.to_be_bytes());
+        }
     }
 
     pub fn array(&mut self, len: usize) -> &mut Self {
-        self.0.array(len as u64).expect("writing to memory");
+        self.head(4, len as u64);
         self
     }
 
     pub fn str(&mut self, s: &str) -> &mut Self {
-        self.0.str(s).expect("writing to memory");
+        self.head(3, s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
         self
     }
 
     pub fn uint(&mut self, n: u64) -> &mut Self {
-        self.0.u64(n).expect("writing to memory");
+        self.head(0, n);
         self
     }
 
     pub fn int(&mut self, n: i32) -> &mut Self {
-        self.0.i32(n).expect("writing to memory");
+        if n >= 0 {
+            self.head(0, n as u64);
+        } else {
+            self.head(1, (-1 - i64::from(n)) as u64);
+        }
         self
     }
 
+    /// An array of integers.
     pub fn ints(&mut self, ns: impl ExactSizeIterator<Item = i32>) -> &mut Self {
         self.array(ns.len());
         for n in ns {
@@ -113,8 +137,18 @@ impl Cbor {
         self
     }
 
+    /// Bytes already encoded.
+    pub fn raw(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.extend_from_slice(bytes);
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn into_bytes(self) -> Vec<u8> {
-        self.0.into_writer()
+        self.0
     }
 }
 
@@ -142,10 +176,16 @@ mod tests {
     #[test]
     fn cbor_is_minimal() {
         let mut c = Cbor::new(16);
-        c.array(2).str("a").ints([0, 24, -1, -25].into_iter());
+        c.array(2)
+            .str("a")
+            .ints([0, 24, -1, -25, 256, -257].into_iter());
+        c.uint(1 << 32).int(i32::MIN);
         assert_eq!(
             c.into_bytes(),
-            [0x82, 0x61, b'a', 0x84, 0x00, 0x18, 24, 0x20, 0x38, 24]
+            [
+                0x82, 0x61, b'a', 0x86, 0x00, 0x18, 24, 0x20, 0x38, 24, 0x19, 1, 0, 0x39, 1, 0,
+                0x1b, 0, 0, 0, 1, 0, 0, 0, 0, 0x3a, 0x7f, 0xff, 0xff, 0xff
+            ]
         );
     }
 

@@ -19,7 +19,7 @@ use pagefind_stem::Stemmer;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::encode::{sha1_hex, Cbor, Names};
+use super::encode::{gzip, sha1_hex, Cbor, Names};
 use super::page::{Entry, Interner, PageWords, TokenForms};
 use super::words::analyse;
 use super::Record;
@@ -156,8 +156,7 @@ impl Vocabulary {
     }
 }
 
-/// One language's index: its files' contents (not yet compressed), under the names they
-/// have below the bundle folder.
+/// One language's index: its files, under the names they have below the bundle folder.
 pub struct LangIndex {
     /// The metadata file's hash, as `pagefind-entry.json` names it.
     pub meta_hash: String,
@@ -165,16 +164,14 @@ pub struct LangIndex {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// A term's postings on one page: the page's number and its entry.
-type Slot = (u32, u32);
-
 /// Puts a language's index together from its pages, in page order.
 pub fn assemble(
     lang: &str,
     version: &str,
-    pages: &[(&Source, &PageWords)],
+    mut pages: Vec<(&Source, PageWords)>,
     vocab: &Vocabulary,
     chunk_size: usize,
+    gzip_level: u32,
 ) -> LangIndex {
     let mut files = Vec::with_capacity(pages.len() + 64);
 
@@ -198,18 +195,16 @@ pub fn assemble(
     // Fragments, named in page order.
     let mut fragment_names = Names::for_fragments();
     let mut meta_pages = Vec::with_capacity(pages.len());
-    for (_, words) in pages {
+    for (_, words) in pages.iter_mut() {
         let full = format!("{lang}_{}", words.fragment_hash);
         let name = fragment_names.name(&full, lang);
-        files.push((
-            format!("fragment/{name}.pf_fragment"),
-            words.fragment.as_bytes().to_vec(),
-        ));
+        let fragment = std::mem::take(&mut words.fragment_gz);
+        files.push((format!("fragment/{name}.pf_fragment"), fragment));
         meta_pages.push((name, words.word_count));
     }
 
-    let filters = filter_indexes(lang, pages);
-    let chunks = word_chunks(lang, pages, vocab, &field_maps, chunk_size);
+    let filters = filter_indexes(lang, &pages);
+    let chunks = word_chunks(lang, &mut pages, vocab, &field_maps, chunk_size, gzip_level);
 
     let mut meta = Cbor::new(64 * pages.len() + 64 * chunks.len());
     meta.array(6).str(version).array(meta_pages.len());
@@ -236,9 +231,12 @@ pub fn assemble(
         files.push((format!("index/{}.pf_index", c.name), c.bytes));
     }
     for (_, name, bytes) in filters {
-        files.push((format!("filter/{name}.pf_filter"), bytes));
+        files.push((format!("filter/{name}.pf_filter"), gzip(&bytes, gzip_level)));
     }
-    files.push((format!("pagefind.{meta_hash}.pf_meta"), meta));
+    files.push((
+        format!("pagefind.{meta_hash}.pf_meta"),
+        gzip(&meta, gzip_level),
+    ));
     LangIndex {
         meta_hash,
         page_count: pages.len(),
@@ -255,7 +253,7 @@ fn prefix(s: &str, chars: usize) -> &str {
 
 /// Each filter's index (filters and values sorted, pages in order, once per value the page
 /// lists): `(filter, file name, CBOR)`.
-fn filter_indexes(lang: &str, pages: &[(&Source, &PageWords)]) -> Vec<(String, String, Vec<u8>)> {
+fn filter_indexes(lang: &str, pages: &[(&Source, PageWords)]) -> Vec<(String, String, Vec<u8>)> {
     let mut by_filter: BTreeMap<&str, BTreeMap<&str, Vec<u64>>> = BTreeMap::new();
     for (number, (source, _)) in pages.iter().enumerate() {
         for (filter, values) in source.filters.iter() {
@@ -289,7 +287,7 @@ fn filter_indexes(lang: &str, pages: &[(&Source, &PageWords)]) -> Vec<(String, S
 }
 
 /// An index chunk: the range of words it holds (as the metadata announces it), its name
-/// and its CBOR.
+/// and its file (gzipped CBOR).
 struct Chunk {
     from: String,
     to: String,
@@ -297,19 +295,24 @@ struct Chunk {
     bytes: Vec<u8>,
 }
 
+/// A term's postings on one page: the page's number and its entry.
+type Slot = (u32, Entry);
+
 /// The word index in chunks: every term with its pages (and its spellings with diacritics,
 /// with theirs), sorted by term, cut after a chunk reaches `chunk_size` postings.
 fn word_chunks(
     lang: &str,
-    pages: &[(&Source, &PageWords)],
+    pages: &mut [(&Source, PageWords)],
     vocab: &Vocabulary,
     field_maps: &[Vec<u16>],
     chunk_size: usize,
+    gzip_level: u32,
 ) -> Vec<Chunk> {
-    // Each term's (page, entry) slots in page order, as one array cut by `start`.
+    // Every term's postings in page order, one array cut by `start` (a counting sort; the
+    // pages' entries move there).
     let terms = vocab.terms.len();
     let mut start = vec![0u32; terms + 1];
-    for (_, words) in pages {
+    for (_, words) in pages.iter() {
         for e in &words.entries {
             start[vocab.term_of(e.form) as usize + 1] += 1;
         }
@@ -318,19 +321,22 @@ fn word_chunks(
         start[t + 1] += start[t];
     }
     let mut next = start.clone();
-    let mut slots: Vec<Slot> = vec![(0, 0); start[terms] as usize];
-    for (number, (_, words)) in pages.iter().enumerate() {
-        for (i, e) in words.entries.iter().enumerate() {
-            let t = vocab.term_of(e.form) as usize;
-            slots[next[t] as usize] = (number as u32, i as u32);
-            next[t] += 1;
+    let empty = Entry {
+        form: 0,
+        body: (0, 0),
+        body_len: 0,
+        meta: (0, 0),
+    };
+    let mut slots: Vec<Slot> = vec![(0, empty); start[terms] as usize];
+    for (number, (_, words)) in pages.iter_mut().enumerate() {
+        for e in std::mem::take(&mut words.entries) {
+            let at = &mut next[vocab.term_of(e.form) as usize];
+            slots[*at as usize] = (number as u32, e);
+            *at += 1;
         }
     }
     drop(next);
     let slots_of = |t: u32| &slots[start[t as usize] as usize..start[t as usize + 1] as usize];
-    let entry = |&(page, i): &Slot| -> (u32, &Entry) {
-        (page, &pages[page as usize].1.entries[i as usize])
-    };
 
     let mut words: Vec<u32> = (0..terms as u32)
         .filter(|&t| start[t as usize + 1] > start[t as usize])
@@ -344,9 +350,8 @@ fn word_chunks(
         .map(|&t| {
             let mut spellings: Vec<u32> = Vec::new();
             let mut size = 0;
-            for slot in slots_of(t) {
-                let (_, e) = entry(slot);
-                size += (e.locs.1 - e.locs.0 + e.meta.1 - e.meta.0) as usize + 1;
+            for (_, e) in slots_of(t) {
+                size += (e.body_len + e.meta.1 - e.meta.0) as usize + 1;
                 if vocab.spelling(e.form).is_some() && !spellings.contains(&e.form) {
                     spellings.push(e.form);
                 }
@@ -368,46 +373,40 @@ fn word_chunks(
         cuts.push(from..words.len());
     }
 
+    let pages: &[(&Source, PageWords)] = pages;
     let encoded: Vec<(Vec<u8>, String)> = cuts
         .par_iter()
         .map(|range| {
-            let mut c = Cbor::new(16 * 1024);
+            let mut c = Cbor::new(64 * 1024);
             c.array(1).array(range.len());
             for &t in &words[range.clone()] {
                 let slots = slots_of(t);
-                let plain: Vec<(u32, &Entry)> = slots
-                    .iter()
-                    .map(entry)
-                    .filter(|(_, e)| vocab.spelling(e.form).is_none())
-                    .collect();
+                let plain = |s: &&Slot| vocab.spelling(s.1.form).is_none();
                 // Spellings in the order Pagefind meets them: by the first page that has
                 // one, body text before meta fields there, then alphabetically.
                 let mut spellings: Vec<(u32, bool, &str, u32)> = Vec::new();
-                for slot in slots {
-                    let (page, e) = entry(slot);
+                for &(page, e) in slots {
                     if let Some(s) = vocab.spelling(e.form) {
                         if !spellings.iter().any(|x| x.3 == e.form) {
-                            spellings.push((page, e.locs.0 == e.locs.1, s, e.form));
+                            spellings.push((page, e.body_len == 0, s, e.form));
                         }
                     }
                 }
                 spellings.sort_unstable();
                 c.array(3).str(&vocab.terms[t as usize]);
-                write_postings(&mut c, pages, field_maps, plain.into_iter());
+                let n = slots.iter().filter(plain).count();
+                write_postings(&mut c, pages, field_maps, n, slots.iter().filter(plain));
                 c.array(spellings.len());
                 for &(_, _, spelling, form) in &spellings {
                     c.array(2).str(spelling);
-                    let of_form: Vec<(u32, &Entry)> = slots
-                        .iter()
-                        .map(entry)
-                        .filter(|(_, e)| e.form == form)
-                        .collect();
-                    write_postings(&mut c, pages, field_maps, of_form.into_iter());
+                    let of_form = |s: &&Slot| s.1.form == form;
+                    let n = slots.iter().filter(of_form).count();
+                    write_postings(&mut c, pages, field_maps, n, slots.iter().filter(of_form));
                 }
             }
             let bytes = c.into_bytes();
             let hash = format!("{lang}_{}", sha1_hex(&bytes));
-            (bytes, hash)
+            (gzip(&bytes, gzip_level), hash)
         })
         .collect();
 
@@ -442,22 +441,24 @@ fn word_chunks(
     chunks
 }
 
-/// A list of postings: per page the page number (as the difference to the one before),
+/// A list of `n` postings: per page the page number (as the difference to the one before),
 /// its body positions, and its meta positions with the fields numbered site-wide.
 fn write_postings<'e>(
     c: &mut Cbor,
-    pages: &[(&Source, &PageWords)],
+    pages: &[(&Source, PageWords)],
     field_maps: &[Vec<u16>],
-    postings: impl ExactSizeIterator<Item = (u32, &'e Entry)>,
+    n: usize,
+    postings: impl Iterator<Item = &'e Slot>,
 ) {
-    c.array(postings.len());
+    c.array(n);
     let mut last = 0;
-    for (page, e) in postings {
-        let locs = &pages[page as usize].1.locs;
-        let fields = &field_maps[page as usize];
+    for &(page, e) in postings {
+        let words = &pages[page as usize].1;
         c.array(3).uint(u64::from(page - last));
-        c.ints(locs[e.locs.0 as usize..e.locs.1 as usize].iter().copied());
-        c.ints(locs[e.meta.0 as usize..e.meta.1 as usize].iter().map(|&v| {
+        c.raw(&words.bytes[e.body.0 as usize..e.body.1 as usize]);
+        let meta = &words.meta_locs[e.meta.0 as usize..e.meta.1 as usize];
+        let fields = &field_maps[page as usize];
+        c.ints(meta.iter().map(|&v| {
             if v < 0 {
                 -(fields[(-v - 1) as usize] as i32) - 1
             } else {

@@ -101,7 +101,7 @@ pub fn build_with(records: &[Record], gzip_level: u32) -> Result<Vec<(String, Ve
                 .iter()
                 .map(|&i| {
                     let s = &sources[i];
-                    page::scan(s.record, &s.meta, &s.filters, &mut interner)
+                    page::scan(s.record, &s.meta, &s.filters, &mut interner, gzip_level)
                 })
                 .collect();
             (interner, scans)
@@ -138,23 +138,35 @@ pub fn build_with(records: &[Record], gzip_level: u32) -> Result<Vec<(String, Ve
     let names: Vec<&str> = langs.keys().copied().collect();
     let runtime = runtime::for_languages(&names)?;
     let chunk_size = index::chunk_size();
-    let indexes: Vec<(&str, LangIndex)> = langs
-        .par_iter()
+    let members: Vec<(&str, Vec<(&Source, page::PageWords)>)> = langs
+        .iter()
         .map(|(&lang, members)| {
-            let pages: Vec<(&Source, &page::PageWords)> = members
+            let pages = members
                 .iter()
-                .map(|&i| (&sources[i], pages[i].as_ref().expect("a page with words")))
+                .map(|&i| (&sources[i], pages[i].take().expect("a page with words")))
                 .collect();
-            let index = index::assemble(lang, &runtime.version, &pages, &vocab, chunk_size);
+            (lang, pages)
+        })
+        .collect();
+    let indexes: Vec<(&str, LangIndex)> = members
+        .into_par_iter()
+        .map(|(lang, pages)| {
+            let index = index::assemble(
+                lang,
+                &runtime.version,
+                pages,
+                &vocab,
+                chunk_size,
+                gzip_level,
+            );
             (lang, index)
         })
         .collect();
 
     let entry = entry_file(&runtime, &indexes);
     let mut files: Vec<(String, Vec<u8>)> = indexes
-        .into_par_iter()
-        .flat_map_iter(|(_, index)| index.files)
-        .map(|(name, bytes)| (name, encode::gzip(&bytes, gzip_level)))
+        .into_iter()
+        .flat_map(|(_, index)| index.files)
         .collect();
     files.extend(runtime.files);
     files.push(("pagefind-entry.json".into(), entry.into_bytes()));

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::encode::{self, Cbor};
 use super::words::{classify, Token};
 use super::Record;
 
@@ -66,23 +67,28 @@ impl<'s> Interner<'s> {
 /// A page as read in the first pass: its tokens (numbered by its batch's interner), their
 /// weights, and its fragment.
 pub struct Scan {
-    /// Per position: the token and its weight.
-    words: Vec<(u32, u8)>,
+    /// Per position: the token.
+    words: Vec<u32>,
+    /// `(position, weight)`: the weight of the words from that position on.
+    weights: Vec<(u32, u8)>,
     /// `(token, field, position)`, the fields numbered in the page's own (sorted) order.
     meta: Vec<(u32, u16, u32)>,
     word_count: usize,
-    fragment: String,
+    fragment_gz: Vec<u8>,
     fragment_hash: String,
 }
 
-/// Reads a page's text and meta fields into tokens, and writes its fragment.
+/// Reads a page's text and meta fields into tokens, and writes its fragment (gzipped at
+/// `gzip_level`).
 pub fn scan<'s>(
     record: &'s Record,
     meta: &'s BTreeMap<String, String>,
     filters: &BTreeMap<String, Vec<String>>,
     tokens: &mut Interner<'s>,
+    gzip_level: u32,
 ) -> Scan {
-    let mut words: Vec<(u32, u8)> = Vec::with_capacity(record.content.len() / 6);
+    let mut words: Vec<u32> = Vec::with_capacity(record.content.len() / 6);
+    let mut weight_changes: Vec<(u32, u8)> = vec![(0, BASE_WEIGHT)];
     let mut content = String::with_capacity(record.content.len());
     let mut anchors = Vec::new();
     let mut weights: Vec<u8> = vec![BASE_WEIGHT];
@@ -123,7 +129,10 @@ pub fn scan<'s>(
         content.push_str(&word);
         content.push(' ');
         let weight = weights.last().copied().unwrap_or(1);
-        words.push((tokens.id(word), weight));
+        if weight_changes.last().is_some_and(|&(_, w)| w != weight) {
+            weight_changes.push((words.len() as u32, weight));
+        }
+        words.push(tokens.id(word));
     }
     if content.ends_with(' ') {
         content.pop();
@@ -149,13 +158,13 @@ pub fn scan<'s>(
         anchors: &anchors,
     })
     .expect("a fragment serialises");
-    let fragment_hash = super::encode::sha1_hex(fragment.as_bytes());
     Scan {
         words,
+        weights: weight_changes,
         meta: meta_words,
         word_count,
-        fragment,
-        fragment_hash,
+        fragment_gz: encode::gzip(fragment.as_bytes(), gzip_level),
+        fragment_hash: encode::sha1_hex(fragment.as_bytes()),
     }
 }
 
@@ -167,13 +176,17 @@ pub struct TokenForms<'v> {
     pub parts: usize,
 }
 
-/// One form's postings on a page: ranges into [`PageWords::locs`].
+/// One form's postings on a page.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry {
     pub form: u32,
-    /// Body positions, packed with weight changes; empty when only a meta field has it.
-    pub locs: (u32, u32),
-    /// Meta positions, packed with field changes (field numbers of this page's own fields).
+    /// Its body positions (packed with weight changes) as a CBOR array: a range of
+    /// [`PageWords::bytes`]; empty when only a meta field has the form.
+    pub body: (u32, u32),
+    /// How many numbers that array has.
+    pub body_len: u32,
+    /// Its meta positions, packed with field changes (the fields numbered in the page's own
+    /// order): a range of [`PageWords::meta_locs`].
     pub meta: (u32, u32),
 }
 
@@ -181,10 +194,12 @@ pub struct Entry {
 pub struct PageWords {
     /// In the order the page first has them.
     pub entries: Vec<Entry>,
-    pub locs: Vec<i32>,
+    pub bytes: Vec<u8>,
+    pub meta_locs: Vec<i32>,
     pub word_count: usize,
-    /// The fragment's JSON and the hex of its SHA-1 (as Pagefind spells it).
-    pub fragment: String,
+    /// The fragment file (gzipped JSON) and the hex of the JSON's SHA-1 (as Pagefind
+    /// spells it).
+    pub fragment_gz: Vec<u8>,
     pub fragment_hash: String,
 }
 
@@ -195,6 +210,7 @@ pub struct Scratch {
     counts: Vec<u32>,
     occurrences: Vec<(u32, u8, u32)>,
     grouped: Vec<(u8, u32)>,
+    locs: Vec<i32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -206,6 +222,7 @@ impl Scratch {
             counts: Vec::new(),
             occurrences: Vec::new(),
             grouped: Vec::new(),
+            locs: Vec::new(),
         }
     }
 }
@@ -223,6 +240,7 @@ pub fn words<'v>(
         counts,
         occurrences,
         grouped,
+        locs,
     } = scratch;
     let mut forms: Vec<u32> = Vec::new();
     occurrences.clear();
@@ -236,7 +254,12 @@ pub fn words<'v>(
         }
         *s
     };
-    for (pos, &(token, weight)) in scan.words.iter().enumerate() {
+    let mut weight = BASE_WEIGHT;
+    let mut changes = scan.weights.iter().peekable();
+    for (pos, &token) in scan.words.iter().enumerate() {
+        while let Some(&(_, w)) = changes.next_if(|c| c.0 as usize <= pos) {
+            weight = w;
+        }
         let t = lookup(token);
         let share = if t.parts > 0 && weight > 0 {
             (weight / u8::try_from(t.parts).unwrap_or(u8::MAX)).max(1)
@@ -272,17 +295,19 @@ pub fn words<'v>(
         *at += 1;
     }
 
-    let mut locs: Vec<i32> = Vec::with_capacity(occurrences.len() + body_forms * 2);
+    let mut bytes = Cbor::new(occurrences.len() * 2 + body_forms * 3);
     let mut entries: Vec<Entry> = Vec::with_capacity(body_forms);
     for (s, &form) in forms.iter().enumerate() {
         let run = &mut grouped[starts[s] as usize..starts[s + 1] as usize];
-        let start = locs.len() as u32;
-        pack_body(run, &mut locs);
-        let end = locs.len() as u32;
+        locs.clear();
+        pack_body(run, locs);
+        let start = bytes.len() as u32;
+        bytes.ints(locs.iter().copied());
         entries.push(Entry {
             form,
-            locs: (start, end),
-            meta: (end, end),
+            body: (start, bytes.len() as u32),
+            body_len: locs.len() as u32,
+            meta: (0, 0),
         });
     }
 
@@ -295,18 +320,22 @@ pub fn words<'v>(
         }
     }
     meta.sort_unstable();
+    let mut meta_locs = Vec::with_capacity(meta.len() * 2);
     for group in meta.chunk_by(|a, b| a.0 == b.0) {
         let form = group[0].0;
-        let start = locs.len() as u32;
-        pack_meta(group, &mut locs);
-        let range = (start, locs.len() as u32);
+        let start = meta_locs.len() as u32;
+        pack_meta(group, &mut meta_locs);
+        let range = (start, meta_locs.len() as u32);
         let s = slot(form, &mut forms, counts);
         if (s as usize) < entries.len() {
             entries[s as usize].meta = range;
         } else {
+            let at = bytes.len() as u32;
+            bytes.array(0);
             entries.push(Entry {
                 form,
-                locs: (start, start),
+                body: (at, bytes.len() as u32),
+                body_len: 0,
                 meta: range,
             });
         }
@@ -317,9 +346,10 @@ pub fn words<'v>(
 
     Some(PageWords {
         entries,
-        locs,
+        bytes: bytes.into_bytes(),
+        meta_locs,
         word_count: scan.word_count,
-        fragment: scan.fragment,
+        fragment_gz: scan.fragment_gz,
         fragment_hash: scan.fragment_hash,
     })
 }
@@ -403,11 +433,12 @@ mod tests {
     fn a_page_gets_one_entry_per_form_with_body_and_meta_positions() {
         let scan = Scan {
             // positions 0, 1, 2: token 0, token 1 (a compound of two), token 0 again
-            words: vec![(0, 24), (1, 24), (0, 24)],
+            words: vec![0, 1, 0],
+            weights: vec![(0, 24)],
             // token 2 in field 0, token 0 in field 1
             meta: vec![(2, 0, 0), (0, 1, 3)],
             word_count: 3,
-            fragment: String::new(),
+            fragment_gz: Vec::new(),
             fragment_hash: String::new(),
         };
         let forms: [&[(u32, bool)]; 3] = [
@@ -421,23 +452,28 @@ mod tests {
             parts: forms[t as usize].iter().filter(|f| f.1).count(),
         };
         let page = words(scan, lookup, &mut Scratch::new(10)).unwrap();
-        let got: Vec<(u32, &[i32], &[i32])> = page
+        let got: Vec<(u32, Vec<u8>, &[i32])> = page
             .entries
             .iter()
             .map(|e| {
                 (
                     e.form,
-                    &page.locs[e.locs.0 as usize..e.locs.1 as usize],
-                    &page.locs[e.meta.0 as usize..e.meta.1 as usize],
+                    page.bytes[e.body.0 as usize..e.body.1 as usize].to_vec(),
+                    &page.meta_locs[e.meta.0 as usize..e.meta.1 as usize],
                 )
             })
             .collect();
+        let cbor = |ns: &[i32]| {
+            let mut c = Cbor::default();
+            c.ints(ns.iter().copied());
+            c.into_bytes()
+        };
         // the two parts of token 1 share its weight: 24 / 2
-        let expected: [(u32, &[i32], &[i32]); 4] = [
-            (5, &[-13, 1, -25, 0, 2], &[-2, 3]),
-            (6, &[-25, 1], &[]),
-            (7, &[-13, 1], &[]),
-            (8, &[], &[-1, 0]),
+        let expected: [(u32, Vec<u8>, &[i32]); 4] = [
+            (5, cbor(&[-13, 1, -25, 0, 2]), &[-2, 3]),
+            (6, cbor(&[-25, 1]), &[]),
+            (7, cbor(&[-13, 1]), &[]),
+            (8, cbor(&[]), &[-1, 0]),
         ];
         assert_eq!(got, expected);
     }
@@ -445,10 +481,11 @@ mod tests {
     #[test]
     fn a_page_without_words_is_left_out() {
         let scan = Scan {
-            words: vec![(0, 24)],
+            words: vec![0],
+            weights: vec![(0, 24)],
             meta: vec![(1, 0, 0)],
             word_count: 1,
-            fragment: String::new(),
+            fragment_gz: Vec::new(),
             fragment_hash: String::new(),
         };
         let forms: [&[(u32, bool)]; 2] = [&[], &[(3, false)]];
