@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::encode::{self, Cbor};
-use super::words::{classify, Token};
+use super::words::{classify, tokens, Token};
 use super::Record;
 
 /// The weight of ordinary text (Pagefind's scale: weight 1 is 24, at most 10 × 24).
@@ -84,7 +84,7 @@ pub fn scan<'s>(
     record: &'s Record,
     meta: &'s BTreeMap<String, String>,
     filters: &BTreeMap<String, Vec<String>>,
-    tokens: &mut Interner<'s>,
+    interner: &mut Interner<'s>,
     gzip_level: u32,
 ) -> Scan {
     let mut words: Vec<u32> = Vec::with_capacity(record.content.len() / 6);
@@ -93,7 +93,7 @@ pub fn scan<'s>(
     let mut anchors = Vec::new();
     let mut weights: Vec<u8> = vec![BASE_WEIGHT];
 
-    for token in record.content.split_whitespace() {
+    for token in tokens(&record.content) {
         let word = match classify(token) {
             Token::Word(word) => word,
             Token::Empty => continue,
@@ -132,7 +132,7 @@ pub fn scan<'s>(
         if weight_changes.last().is_some_and(|&(_, w)| w != weight) {
             weight_changes.push((words.len() as u32, weight));
         }
-        words.push(tokens.id(word));
+        words.push(interner.id(word));
     }
     if content.ends_with(' ') {
         content.pop();
@@ -141,9 +141,9 @@ pub fn scan<'s>(
     let mut meta_words: Vec<(u32, u16, u32)> = Vec::new();
     for (field, value) in meta.values().enumerate() {
         let field = u16::try_from(field).expect("fewer than 65,536 meta fields");
-        for (pos, token) in value.split_whitespace().enumerate() {
+        for (pos, token) in tokens(value).enumerate() {
             let pos = u32::try_from(pos).expect("fewer than 2³² words in a field");
-            meta_words.push((tokens.id(Cow::Borrowed(token)), field, pos));
+            meta_words.push((interner.id(Cow::Borrowed(token)), field, pos));
         }
     }
 

@@ -124,6 +124,58 @@ pub enum Token<'a> {
     Empty,
 }
 
+/// The whitespace-separated tokens of `text`, exactly as `str::split_whitespace` gives them
+/// (Unicode's White_Space), but quicker on text that is mostly ASCII.
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, at: 0 }
+}
+
+pub struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        let mut i = self.at;
+        loop {
+            if i >= len {
+                self.at = len;
+                return None;
+            }
+            match space_len(self.text, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        // Stepping a byte at a time is safe: `space_len` only decodes at the lead bytes of
+        // the few multi-byte spaces, never inside a character.
+        while i < len && space_len(self.text, i) == 0 {
+            i += 1;
+        }
+        self.at = i;
+        Some(&self.text[start..i])
+    }
+}
+
+/// The length of the whitespace character starting at byte `i`, or 0.
+#[inline]
+fn space_len(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        // Lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => match text[i..].chars().next() {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
 /// Sorts a token of body text into a word or one of Pagefind's markers (which a record's
 /// text could contain, and which Pagefind acts on, so they are acted on here too).
 pub fn classify(token: &str) -> Token<'_> {
@@ -141,7 +193,8 @@ pub fn classify(token: &str) -> Token<'_> {
             return Token::EndWeight;
         }
     }
-    let word = if token.contains('\u{200B}') {
+    // U+200B is E2 80 8B: look for its lead byte first.
+    let word = if token.as_bytes().contains(&0xE2) && token.contains('\u{200B}') {
         Cow::Owned(token.replace('\u{200B}', ""))
     } else {
         Cow::Borrowed(token)
@@ -393,6 +446,25 @@ mod tests {
     fn emoji_are_words_of_their_own() {
         // the emoji is no letter, so the token is also a "part" of itself
         assert_eq!(words("hej👋", "sv"), ["hej", "hej👋", "👋"]);
+    }
+
+    #[test]
+    fn tokens_are_split_at_every_unicode_space_and_only_there() {
+        let mut text = String::new();
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            text.push('x');
+            text.push(c);
+            text.push_str("åäö");
+            text.push(c);
+            text.push(c);
+        }
+        text.push_str(" \u{3000}");
+        let ours: Vec<&str> = tokens(&text).collect();
+        let std: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(ours, std);
+        assert!(ours.len() > 20, "{}", ours.len());
+        assert_eq!(tokens("").count(), 0);
+        assert_eq!(tokens(" \u{a0}\n").count(), 0);
     }
 
     #[test]
