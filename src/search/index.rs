@@ -1,13 +1,15 @@
 //! Index: the vocabulary of all records, and one language's index put together from its
 //! pages in Pagefind 1.6.0's layout.
 //!
-//! The vocabulary reads each distinct token once (per analysing language) and numbers what
-//! it is indexed as: *terms* (the indexed words) and *forms* (a term, or a term as spelled
-//! with its diacritics). Pages then refer to forms by number, so putting a language's index
-//! together is counting and copying: every term's pages in page order (word index), its
-//! variants in the order Pagefind meets them, chunks of about `index_chunk_size` postings
-//! cut in word order, the filter indexes, the fragments, and the metadata file that names
-//! them all. Nothing here is quadratic in pages or words, and no page's words are copied.
+//! The vocabulary reads each distinct token once per language (the batches of pages number
+//! their own tokens; the vocabulary maps those numbers to its own) and numbers what a token
+//! is indexed as: *terms* (the indexed words) and *forms* (a term, or a term as spelled with
+//! its diacritics). Pages then refer to forms by number, so putting a language's index
+//! together is counting and copying: every term's postings in page order (a counting sort),
+//! its spellings in the order Pagefind meets them, chunks cut in word order when they reach
+//! `index_chunk_size` postings (Pagefind's measure), the filter indexes, the fragments'
+//! names, and the metadata file that names them all. Nothing here is quadratic in pages or
+//! words, and a page's postings are moved once, never cloned.
 //!
 //! Not here: reading a page (`page.rs`), bytes and names (`encode.rs`), and which pages go
 //! into which language (`mod.rs`).
@@ -225,7 +227,8 @@ pub fn assemble(
         meta.str(f);
     }
     let meta = meta.into_bytes();
-    let meta_hash = format!("{lang}_{}", prefix(&sha1_hex(&meta), lang.len() + 8));
+    // (Its name takes as many characters of the hash as the language has, plus eight.)
+    let meta_hash = format!("{lang}_{}", first_chars(&sha1_hex(&meta), lang.len() + 8));
 
     for c in chunks {
         files.push((format!("index/{}.pf_index", c.name), c.bytes));
@@ -244,7 +247,7 @@ pub fn assemble(
     }
 }
 
-fn prefix(s: &str, chars: usize) -> &str {
+fn first_chars(s: &str, chars: usize) -> &str {
     match s.char_indices().nth(chars) {
         Some((end, _)) => &s[..end],
         None => s,

@@ -64,75 +64,9 @@ const UNKNOWN: &str = "unknown";
 /// 100 KB to every query (each part brings its own metadata and filter files), so readers
 /// would pay for it (bench/README.md).
 pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
-    build_with(&records, encode::GZIP_LEVEL)
-}
-
-/// [`build`] with a given gzip level (for measuring it).
-#[doc(hidden)]
-pub fn build_with(records: &[Record], gzip_level: u32) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let sources = sources(records);
-
-    // Each record's words are read as its own language's: pages in batches of one language
-    // (a few per thread), each batch numbering its tokens, then each distinct token read
-    // once per language, then the pages' words.
-    let mut group_of_lang: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut stemmers: Vec<Option<pagefind_stem::Stemmer>> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    for (i, s) in sources.iter().enumerate() {
-        let lang = s.record.lang.as_str();
-        let g = *group_of_lang.entry(lang).or_insert_with(|| {
-            stemmers.push(words::stemmer(lang));
-            members.push(Vec::new());
-            members.len() - 1
-        });
-        members[g].push(i);
-    }
-    let per_batch = |n: usize| n.div_ceil(4 * rayon::current_num_threads()).max(32);
-    let batches: Vec<(usize, &[usize])> = members
-        .iter()
-        .enumerate()
-        .flat_map(|(g, m)| m.chunks(per_batch(m.len())).map(move |c| (g, c)))
-        .collect();
-    let (interners, scans): (Vec<page::Interner>, Vec<Vec<page::Scan>>) = batches
-        .par_iter()
-        .map(|&(_, batch)| {
-            let mut interner = page::Interner::default();
-            let scans = batch
-                .iter()
-                .map(|&i| {
-                    let s = &sources[i];
-                    page::scan(s.record, &s.meta, &s.filters, &mut interner, gzip_level)
-                })
-                .collect();
-            (interner, scans)
-        })
-        .unzip();
-    let vocab = Vocabulary::build(
-        &batches
-            .iter()
-            .zip(&interners)
-            .map(|(&(g, _), interner)| (g, interner))
-            .collect::<Vec<_>>(),
-        &stemmers,
-    );
-    drop(interners);
-    let read: Vec<Vec<Option<page::PageWords>>> = scans
-        .into_par_iter()
-        .enumerate()
-        .map(|(b, scans)| {
-            let mut scratch = page::Scratch::new(vocab.form_count());
-            scans
-                .into_iter()
-                .map(|scan| page::words(scan, |t| vocab.lookup(b, t), &mut scratch))
-                .collect()
-        })
-        .collect();
-    let mut pages: Vec<Option<page::PageWords>> = (0..sources.len()).map(|_| None).collect();
-    for ((_, batch), read) in batches.iter().zip(read) {
-        for (&i, page) in batch.iter().zip(read) {
-            pages[i] = page;
-        }
-    }
+    let gzip_level = encode::GZIP_LEVEL;
+    let sources = sources(&records);
+    let (vocab, mut pages) = read_pages(&sources, gzip_level);
 
     let langs = languages(&sources, &pages);
     let names: Vec<&str> = langs.keys().copied().collect();
@@ -176,6 +110,69 @@ pub fn build_with(records: &[Record], gzip_level: u32) -> Result<Vec<(String, Ve
         .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
+}
+
+/// Reads every page: in batches of one language (a few batches per thread), each batch
+/// numbering its tokens and writing its fragments; then each distinct token of a language
+/// once (the vocabulary); then each page's words as the vocabulary's forms. `None` for a
+/// page without words.
+fn read_pages(sources: &[Source], gzip_level: u32) -> (Vocabulary, Vec<Option<page::PageWords>>) {
+    let mut group_of_lang: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut stemmers: Vec<Option<pagefind_stem::Stemmer>> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        let lang = s.record.lang.as_str();
+        let g = *group_of_lang.entry(lang).or_insert_with(|| {
+            stemmers.push(words::stemmer(lang));
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[g].push(i);
+    }
+    let per_batch = |n: usize| n.div_ceil(4 * rayon::current_num_threads()).max(32);
+    let batches: Vec<(usize, &[usize])> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(g, m)| m.chunks(per_batch(m.len())).map(move |c| (g, c)))
+        .collect();
+
+    let (interners, scans): (Vec<page::Interner>, Vec<Vec<page::Scan>>) = batches
+        .par_iter()
+        .map(|&(_, batch)| {
+            let mut interner = page::Interner::default();
+            let scans = batch
+                .iter()
+                .map(|&i| {
+                    let s = &sources[i];
+                    page::scan(s.record, &s.meta, &s.filters, &mut interner, gzip_level)
+                })
+                .collect();
+            (interner, scans)
+        })
+        .unzip();
+    let groups: Vec<(usize, &page::Interner)> =
+        batches.iter().map(|b| b.0).zip(&interners).collect();
+    let vocab = Vocabulary::build(&groups, &stemmers);
+    drop(interners);
+
+    let read: Vec<Vec<Option<page::PageWords>>> = scans
+        .into_par_iter()
+        .enumerate()
+        .map(|(b, scans)| {
+            let mut scratch = page::Scratch::new(vocab.form_count());
+            scans
+                .into_iter()
+                .map(|scan| page::words(scan, |t| vocab.lookup(b, t), &mut scratch))
+                .collect()
+        })
+        .collect();
+    let mut pages: Vec<Option<page::PageWords>> = (0..sources.len()).map(|_| None).collect();
+    for ((_, batch), read) in batches.iter().zip(read) {
+        for (&i, page) in batch.iter().zip(read) {
+            pages[i] = page;
+        }
+    }
+    (vocab, pages)
 }
 
 /// The records as Pagefind keeps them: one page per URL (a later record replaces an

@@ -1,12 +1,13 @@
-//! Pages: one record read as Pagefind 1.6.0 reads a custom record: its text split at
-//! whitespace into positions, each word's weight (the record's markers, compound parts
-//! sharing their token's weight), the words of its meta fields, the text shown in results,
-//! and its fragment (the JSON a result loads).
+//! Pages: one record read as Pagefind 1.6.0 reads a custom record, in two passes.
 //!
-//! A page's words come out as *forms* (numbers given by the vocabulary, `index.rs`), each
-//! with its positions already in Pagefind's packed encoding; which page number it gets, and
-//! how its meta fields are numbered site-wide, is decided later when the index is put
-//! together. Not here: what a token is indexed as (`words.rs`).
+//! [`scan`] splits its text at whitespace into positions, follows the record's weight and
+//! anchor markers, splits its meta fields into words, and writes the text shown in results
+//! and its fragment (the JSON a result loads, gzipped); the tokens are numbered by the
+//! batch's [`Interner`]. [`words`], once the vocabulary knows what every token is indexed
+//! as, turns them into *forms* with their positions packed (and CBOR-encoded) as Pagefind
+//! packs them, compound parts sharing their token's weight. Which page number a page gets,
+//! and how its meta fields are numbered site-wide, is decided when the index is put
+//! together (`index.rs`). Not here: what a token is indexed as (`words.rs`).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
