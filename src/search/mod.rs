@@ -1,27 +1,35 @@
 //! Search: the published challenges, solutions and pages indexed for Pagefind's browser
-//! search, by signpost's own indexer, in parallel.
+//! search, in Pagefind 1.6.0's format, by signpost's own indexer.
 //!
 //! Records are fed from text already in memory (title, summary and the body's text from
 //! the Markdown pass), not from rendered HTML, so nothing is parsed twice and the index holds
 //! only the main content (no menus, footers or review boxes). Each record carries its page's
-//! language, so its words are stemmed as that language's (Swedish: "nycklarna" finds
-//! "nyckel"), and filters for area, type and kind (tags and organisations are searchable
+//! language, so its words are stemmed as that language's (Swedish "nycklarna" and "nycklar"
+//! are one word), and filters for area, type and kind (tags and organisations are searchable
 //! words: as filters their indexes would be downloaded with every query). Drafts, archived
-//! entries, lists and the 404 page are not indexed.
+//! entries, lists and the 404 page are not indexed (`Model::search_records` decides that).
 //!
-//! The files are those Pagefind 1.6.0 writes for the same records given to
-//! `PagefindIndex::add_custom_record` one by one (the oracle test, `tests/search_oracle.rs`,
-//! compares them byte for byte), but built without its costs: Pagefind adds records one at
-//! a time behind a lock, looks each URL up in a list of all pages, and copies every page's
-//! words twice; here each distinct token is read once (`index::Vocabulary`), pages are read
-//! side by side (`page`), and each language's index is put together by counting
-//! (`index::assemble`). Its browser scripts and WebAssembly still come from the `pagefind`
-//! crate (`runtime`), so they match the format; nothing is fetched from elsewhere.
+//! The files are the ones Pagefind 1.6.0 writes for the same records given one by one to
+//! `PagefindIndex::add_custom_record`: the same names and, gunzipped, the same bytes, which
+//! `tests/search_oracle.rs` checks against the `pagefind` crate itself. That includes its
+//! rules for pages: one page per URL (a later record replaces an earlier one in its place),
+//! pages without a word in their text left out, pages of the language `unknown` joining the
+//! language with the most pages. What is left out is what signpost's records never have:
+//! sort keys, and the word segmentation of Pagefind's "extended" build (Chinese, Japanese,
+//! Thai), which the `pagefind` dependency does not enable either. Only the gzip level
+//! differs (`encode::GZIP_LEVEL`).
 //!
-//! - `words`: what a token is indexed as (folding, diacritics, stemming, compounds);
-//! - `page`: one record's positions, weights, meta words and fragment;
-//! - `index`: the vocabulary, and a language's word, filter and metadata files;
-//! - `encode`: CBOR, hashes and names, gzip;
+//! It is fast where Pagefind's indexer is slow (records one at a time behind a lock, each
+//! URL looked up in a list of all pages, every page's words cloned twice, every file gzipped
+//! at level 9 in turn): pages are read in parallel batches, each distinct token is read once
+//! per language, and each language's index is put together by counting, its chunks encoded
+//! and gzipped side by side. Pagefind's browser scripts and WebAssembly still come from the
+//! `pagefind` crate, so they always match its format; nothing is fetched from elsewhere.
+//!
+//! - `words`: what a token is indexed as (folding, diacritics, stemming, compounds, emoji);
+//! - `page`: one record's positions, weights, meta words and fragment, in two passes;
+//! - `index`: the vocabulary, and a language's word chunks, filters and metadata file;
+//! - `encode`: CBOR, hashes and file names, gzip;
 //! - `runtime`: Pagefind's browser files.
 
 mod encode;
