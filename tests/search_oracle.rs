@@ -173,7 +173,7 @@ fn guide_records(root: &Path) -> Vec<Record> {
         drafts: false,
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
     };
-    signpost::render::search_records(&renderer.models(&guide, &opts))
+    signpost::render::search_records(&renderer.models(&guide, &opts).expect("models"))
 }
 
 #[test]
