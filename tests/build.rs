@@ -1699,6 +1699,16 @@ fn front_matter_values_are_escaped() {
         one(&page, r#"link[rel="canonical"]"#).value().attr("href"),
         Some(format!("{FIXTURE_BASE}skola/farlig-titel/").as_str())
     );
+    // In an attribute the quotes are escaped too, and nothing else needs to be: addresses
+    // keep their slashes as they are.
+    assert_eq!(
+        one(&page, r#"meta[property="og:title"]"#)
+            .value()
+            .attr("content"),
+        Some(title)
+    );
+    assert!(raw.contains("content=\"&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;\""));
+    assert!(!raw.contains("&#x2F;"), "a slash was escaped");
 }
 
 // =======================================================================================

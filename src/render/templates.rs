@@ -54,6 +54,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, RenderError> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(crate::text::escape_markup);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| RenderError::Theme(format!("a template has an error: {}", error_chain(&e))))?;
     Ok(tera)
