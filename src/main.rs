@@ -7,6 +7,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+
+/// mimalloc rather than glibc's allocator: a build allocates millions of small strings
+/// (template values, escaped text, search tokens), and at 10,000 entries mimalloc takes
+/// about a sixth off a build's CPU time (bench/README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
 
 use signpost::diagnostics::{self, Format};
