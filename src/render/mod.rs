@@ -3,7 +3,8 @@
 //! One explicit context per page kind (home, area, challenge, solution, page, lists, tags,
 //! search, 404), rendered with the theme's Tera templates in parallel. Feeds, sitemap,
 //! robots.txt and alias redirects are in `feeds.rs`, `review.json` in `review_json.rs`.
-//! Nothing here touches the output folder: the result is a [`Site`], written by `output.rs`.
+//! Nothing here touches the output folder by itself: the result is a [`Site`], written by
+//! `output.rs`; given a staging folder (`build`), pages are put into it as they are rendered.
 
 pub mod context;
 mod feeds;
