@@ -1520,6 +1520,25 @@ fn links_to_pages_the_build_makes_are_not_broken() {
 }
 
 #[test]
+fn links_written_as_site_addresses_find_entries_aliases_and_tags() {
+    let run = Guide::new(&[
+        (
+            "content/skola/franvaro.md",
+            "---\ntype: challenge\ntitle: F\nsummary: S.\nstatus: draft\ntags: [Frånvaro]\naliases: [gammal/franvaro/]\n---\n\nText.\n",
+        ),
+        (
+            "content/om.md",
+            "---\ntype: page\ntitle: Om\nsummary: S.\n---\n[a](/skola/franvaro/) [b](/gammal/franvaro/) [c](/tags/franvaro/) [d](/tags/saknas/) [e](/skola/saknas/)\n",
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("broken-link", "content/om.md").at(6, 71),
+        error("broken-link", "content/om.md").at(6, 90),
+    ]);
+}
+
+#[test]
 fn an_image_in_an_ignored_folder_is_reported_because_it_is_not_published() {
     let guide = Guide::new(&[(
         "content/skola/x.md",

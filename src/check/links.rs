@@ -1,13 +1,50 @@
 //! Links and images in the text: every relative link points at a file that exists, every
 //! `#anchor` at a heading that exists, every image exists and has alternative text.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::status_of_target;
 use crate::content::paths::{self, Target};
 use crate::content::{Doc, Guide, Role};
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 use crate::markdown::Link;
 
-pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
+/// The addresses of the guide's entries, pages and aliases (relative to the base path,
+/// ending in `/`) and its tags' slugs, collected once per check the first time a link needs
+/// them, so that checking a link written as an address (`/aldreomsorg/x/`) does not walk
+/// every document.
+#[derive(Default)]
+pub(super) struct Addresses(OnceLock<(HashSet<String>, HashSet<String>)>);
+
+impl Addresses {
+    fn get(&self, guide: &Guide) -> &(HashSet<String>, HashSet<String>) {
+        self.0.get_or_init(|| {
+            let default = &guide.config.default_language;
+            let mut urls = HashSet::new();
+            let mut tags = HashSet::new();
+            for d in &guide.docs {
+                urls.insert(paths::doc_url(
+                    d.role,
+                    &d.id,
+                    d.area.as_deref(),
+                    &d.lang,
+                    default,
+                ));
+                urls.extend(
+                    d.meta
+                        .aliases
+                        .iter()
+                        .map(|a| super::references::normalise_alias(&a.value)),
+                );
+                tags.extend(d.meta.tags.iter().map(|t| crate::text::slugify_id(t)));
+            }
+            (urls, tags)
+        })
+    }
+}
+
+pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some(body) = &doc.body else { return };
     for link in &body.links {
         let diag = |code: Code, message: String| {
@@ -45,7 +82,7 @@ pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
                 check_path(guide, doc, link, &path, fragment.as_deref(), &diag, out)
             }
             Target::SiteUrl { url } => {
-                if !site_url_exists(guide, &url) {
+                if !site_url_exists(guide, addresses, &url) {
                     out.push(
                         diag(Code::BrokenLink, format!("`{url}` is not an address on this site"))
                             .hint("link to the Markdown file instead, e.g. `../aldreomsorg/digital-nyckel.md`; the link then works on the git host too"),
@@ -180,7 +217,7 @@ pub fn relative(from: &str, to: &str) -> String {
     parts.join("/")
 }
 
-fn site_url_exists(guide: &Guide, url: &str) -> bool {
+fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
     let base = guide.config.base_path();
     let rel = url
         .strip_prefix(base.as_str())
@@ -191,23 +228,17 @@ fn site_url_exists(guide: &Guide, url: &str) -> bool {
     } else {
         format!("{rel}/")
     };
-    let default = &guide.config.default_language;
-    if generated_page(guide, &with_slash) || generated_page(guide, rel) {
+    if generated_page(guide, addresses, &with_slash) || generated_page(guide, addresses, rel) {
         return true;
     }
-    guide.docs.iter().any(|d| {
-        paths::doc_url(d.role, &d.id, d.area.as_deref(), &d.lang, default) == with_slash
-            || d.meta
-                .aliases
-                .iter()
-                .any(|a| super::references::normalise_alias(&a.value) == with_slash)
-    }) || guide.root.join("static").join(rel).is_file()
+    addresses.get(guide).0.contains(&with_slash)
+        || guide.root.join("static").join(rel).is_file()
         || guide.root.join("content").join(rel).is_file()
 }
 
 /// The pages and files the build makes that no Markdown file stands for: the lists, the
 /// tag pages, search, the feeds and the sitemap (in any of the site's languages).
-fn generated_page(guide: &Guide, rel: &str) -> bool {
+fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
     let rel = guide
         .config
         .languages
@@ -219,12 +250,7 @@ fn generated_page(guide: &Guide, rel: &str) -> bool {
         .and_then(|t| t.strip_suffix('/'))
         .filter(|t| !t.is_empty() && !t.contains('/'));
     if let Some(slug) = tag {
-        return guide.docs.iter().any(|d| {
-            d.meta
-                .tags
-                .iter()
-                .any(|t| crate::text::slugify_id(t) == slug)
-        });
+        return addresses.get(guide).1.contains(slug);
     }
     matches!(
         rel,

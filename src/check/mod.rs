@@ -22,10 +22,11 @@ use crate::diagnostics::Diagnostic;
 /// Runs every check; returns the load diagnostics and the checks' own, unsorted.
 pub fn run(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = guide.diagnostics.clone();
+    let addresses = links::Addresses::default();
     let per_doc: Vec<Vec<Diagnostic>> = guide
         .docs
         .par_iter()
-        .map(|doc| check_doc(guide, doc, today))
+        .map(|doc| check_doc(guide, &addresses, doc, today))
         .collect();
     out.extend(per_doc.into_iter().flatten());
     references::check_aliases(guide, &mut out);
@@ -41,18 +42,24 @@ pub fn run_for(guide: &Guide, paths: &[String], today: NaiveDate) -> Vec<Diagnos
         .filter(|d| d.file.as_ref().is_some_and(|f| paths.contains(f)))
         .cloned()
         .collect();
+    let addresses = links::Addresses::default();
     for p in paths {
         if let Some(&i) = guide.by_path.get(p) {
-            out.extend(check_doc(guide, &guide.docs[i], today));
+            out.extend(check_doc(guide, &addresses, &guide.docs[i], today));
         }
     }
     out
 }
 
-fn check_doc(guide: &Guide, doc: &Doc, today: NaiveDate) -> Vec<Diagnostic> {
+fn check_doc(
+    guide: &Guide,
+    addresses: &links::Addresses,
+    doc: &Doc,
+    today: NaiveDate,
+) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     references::check(guide, doc, &mut d);
-    links::check(guide, doc, &mut d);
+    links::check(guide, addresses, doc, &mut d);
     workflow::check(guide, doc, today, &mut d);
     translations::check(guide, doc, &mut d);
     d
