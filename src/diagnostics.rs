@@ -86,6 +86,7 @@ codes! {
     LinkToArchived = "link-to-archived", Warning, "a published file links to an archived entry";
     ReviewDueSoon = "review-due-soon", Warning, "the next review is due within `review.due_soon_days`";
     ReviewOverdue = "review-overdue", Warning, "the next review date has passed (an error with `review.overdue = \"error\"`)";
+    PlaceholderSummary = "placeholder-summary", Warning, "a file readers can see still has the `UTKAST:` summary that `signpost new` wrote";
 }
 
 impl std::fmt::Display for Code {

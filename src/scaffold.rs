@@ -5,8 +5,9 @@
 //! site by accident. What cannot be known is filled in honestly:
 //!
 //! - `summary` is required and may not be empty, so without `--summary` it gets a
-//!   placeholder starting with [`PLACEHOLDER`] (`grep -r UTKAST content/` finds them). The
-//!   check does not recognise the placeholder: replacing it is part of the review.
+//!   placeholder starting with [`PLACEHOLDER`] (`grep -r UTKAST content/` finds them). A
+//!   draft may keep it; once readers can see the file (published, or an area) the check
+//!   warns (`placeholder-summary`).
 //! - `owner` is never invented. An entry without `--owner` inherits its area's owner; when
 //!   the area has none, `new` refuses and asks for `--owner`, because a guessed owner would
 //!   hide the gap the check exists to show.

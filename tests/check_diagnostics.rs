@@ -71,6 +71,7 @@ cases! {
     "link-to-archived" => link_to_archived,
     "review-due-soon" => review_due_soon,
     "review-overdue" => review_overdue,
+    "placeholder-summary" => placeholder_summary,
 }
 
 #[test]
@@ -823,6 +824,31 @@ Se [den gamla](gammal.md).
             .one("review-overdue")
             .message
             .contains("overdue by 14 days"));
+        run
+    }
+
+    /// A published entry, and an area, whose summaries are still what `signpost new` wrote;
+    /// a draft with one is fine.
+    pub fn placeholder_summary() -> Run {
+        let run = Guide::new(&[
+            (
+                "content/skola/x.md",
+                "---\ntype: challenge\ntitle: T\nsummary: \"UTKAST: Beskriv utmaningen.\"\nstatus: published\nreviewed_by: [Anna Svensson]\nlast_reviewed: 2026-01-10\n---\n",
+            ),
+            (
+                "content/skola/utkast.md",
+                "---\ntype: challenge\ntitle: U\nsummary: \"UTKAST: Beskriv utmaningen.\"\nstatus: draft\n---\n",
+            ),
+            (
+                "content/vard/_area.md",
+                "---\ntitle: Vård\nsummary: \"UTKAST: Beskriv området.\"\nowner: Vårdteamet\n---\n",
+            ),
+        ])
+        .check(&[]);
+        run.expect(&[
+            warning("placeholder-summary", "content/skola/x.md").at(4, 1),
+            warning("placeholder-summary", "content/vard/_area.md").at(3, 1),
+        ]);
         run
     }
 }

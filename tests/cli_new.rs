@@ -1,9 +1,10 @@
 //! `signpost new`: the file each kind creates (path, front matter, body), that the guide
-//! still checks clean afterwards, and what it refuses to do.
+//! still checks clean afterwards (a new area: but for its placeholder summary), and what
+//! it refuses to do.
 
 mod common;
 
-use common::{challenge, signpost, Guide, AREA, AREA_PATH, CONFIG};
+use common::{challenge, signpost, warning, Guide, AREA, AREA_PATH, CONFIG};
 
 /// `signpost --root <guide> new <args…>`.
 fn new(g: &Guide, args: &[&str]) -> common::Output {
@@ -300,7 +301,11 @@ fn area_gets_a_folder_and_entries_need_an_owner_when_it_has_none() {
         headings(&text),
         ["## Vad området omfattar", "## Att tänka på"]
     );
-    g.check(&[]).expect_clean();
+    // An area is on the site as soon as it exists: the check reminds the editor that
+    // readers would see the placeholder summary, and nothing else.
+    let placeholder =
+        [warning("placeholder-summary", "content/kultur-och-fritid/_area.md").at(3, 1)];
+    g.check(&[]).expect(&placeholder);
 
     // The new area has no owner: an entry in it cannot inherit one, so `new` asks for it
     // rather than writing a file the check rejects (or inventing an owner).
@@ -334,7 +339,8 @@ fn area_gets_a_folder_and_entries_need_an_owner_when_it_has_none() {
     );
     assert_eq!(path, "content/kultur-och-fritid/bokning-av-lokaler.md");
     assert!(text.contains("\nowner: Kulturförvaltningen\n"), "{text}");
-    g.check(&[]).expect_clean();
+    // The new challenge is a draft: its placeholder summary is not on the site yet.
+    g.check(&[]).expect(&placeholder);
 }
 
 #[test]
@@ -353,7 +359,8 @@ fn area_with_an_owner_and_order_after_the_others() {
             "owner: Vårdteamet",
         ]
     );
-    g.check(&[]).expect_clean();
+    g.check(&[])
+        .expect(&[warning("placeholder-summary", "content/vard/_area.md").at(3, 1)]);
 }
 
 #[test]

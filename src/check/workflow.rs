@@ -26,6 +26,30 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
     if !doc.front_matter_ok {
         return;
     }
+    // Published entries, pages and areas are on the site: readers would see the placeholder
+    // in lists, search results and link previews.
+    if doc.status() == Status::Published {
+        if let Some(summary) = doc
+            .meta
+            .summary
+            .as_deref()
+            .filter(|s| s.trim_start().starts_with(crate::scaffold::PLACEHOLDER))
+        {
+            let (l, c) = doc.pos_of("summary");
+            out.push(
+                Diagnostic::new(
+                    Code::PlaceholderSummary,
+                    "the summary is still the placeholder that `signpost new` wrote",
+                )
+                .file(&doc.path)
+                .at(l, c)
+                .width("summary".len())
+                .hint(format!(
+                    "replace `{summary}` with one or two sentences on what this is about: readers see the summary in lists, search results and link previews"
+                )),
+            );
+        }
+    }
     if doc.role == Role::Entry && !doc.is_translation && guide.owner(doc).is_none() {
         out.push(
             Diagnostic::new(Code::MissingField, "required field `owner` is missing")
