@@ -213,11 +213,6 @@ fn annotate(e: io::Error, path: &Path) -> io::Error {
     io::Error::new(e.kind(), format!("cannot write `{}`: {e}", path.display()))
 }
 
-/// Writes the site to `out` (already checked by [`resolve_output`]), replacing what is there.
-pub fn write(site: &Site, out: &Path) -> io::Result<()> {
-    Staging::new(out)?.commit(site)
-}
-
 /// Removes a folder tree, its top-level entries in parallel (a site has many small files
 /// and creating or removing each is a system call).
 fn remove_tree(dir: &Path) -> io::Result<()> {
@@ -281,7 +276,7 @@ mod tests {
         let mut site = Site::default();
         site.add("a/index.html".into(), b"new".to_vec(), "test")
             .unwrap();
-        write(&site, &out).unwrap();
+        Staging::new(&out).unwrap().commit(&site).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
         assert!(!out.join("stale.html").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();

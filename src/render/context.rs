@@ -261,8 +261,9 @@ pub struct PageCtx {
     /// The language of the title and text, when it is not the page's (an area or home page
     /// shown in a language it has no translation into).
     pub content_lang: Option<String>,
-    /// `partials/main-nav.html` for this page's [`NavState`], rendered once per state.
-    pub main_nav: String,
+    /// `partials/main-nav.html` for this page's [`NavState`], rendered once per state and
+    /// shared by the pages in that state.
+    pub main_nav: Arc<str>,
 }
 
 impl PageCtx {
@@ -309,7 +310,7 @@ pub struct Model<'g> {
     /// Tag slug → (name, listed entries).
     pub tags: BTreeMap<String, (String, Vec<usize>)>,
     /// `partials/main-nav.html` per navigation state, rendered when first needed.
-    pub nav_html: std::sync::Mutex<HashMap<NavState, String>>,
+    pub nav_html: std::sync::Mutex<HashMap<NavState, Arc<str>>>,
 }
 
 /// Sort key that puts å, ä, ö after z, as Swedish readers expect.

@@ -238,33 +238,32 @@ impl Renderer {
         base: &tera::Context,
         pages: &mut [PageCtx],
     ) -> Result<(), RenderError> {
-        if self.tera.get_template(CARD).is_ok() {
-            let mut seen = std::collections::HashSet::new();
-            let todo: Vec<&Arc<Card>> = pages
-                .iter()
-                .flat_map(|p| p.cards())
-                .filter(|c| c.html.get().is_none() && seen.insert(Arc::as_ptr(c)))
-                .collect();
-            todo.par_iter().try_for_each_init(
-                || base.clone(),
-                |ctx, card| {
-                    ctx.insert("card", &***card);
-                    let html = self.fragment(CARD, ctx, &format!("the card of {}", card.url))?;
-                    let _ = card.html.set(html);
-                    Ok::<_, RenderError>(())
-                },
-            )?;
-        }
+        let mut seen = std::collections::HashSet::new();
+        let todo: Vec<&Arc<Card>> = pages
+            .iter()
+            .flat_map(|p| p.cards())
+            .filter(|c| c.html.get().is_none() && seen.insert(Arc::as_ptr(c)))
+            .collect();
+        todo.par_iter().try_for_each_init(
+            || base.clone(),
+            |ctx, card| {
+                ctx.insert("card", &***card);
+                let html = self.fragment(CARD, ctx, &format!("the card of {}", card.url))?;
+                let _ = card.html.set(html);
+                Ok::<_, RenderError>(())
+            },
+        )?;
         let mut cache = model.nav_html.lock().unwrap_or_else(|e| e.into_inner());
         for p in pages {
             let state = model.nav_state(p);
             p.main_nav = match cache.get(&state) {
-                Some(html) => html.clone(),
+                Some(html) => Arc::clone(html),
                 None => {
                     let mut ctx = base.clone();
                     ctx.insert("nav", &state);
-                    let html = self.fragment(MAIN_NAV, &ctx, "the main navigation")?;
-                    cache.insert(state, html.clone());
+                    let html: Arc<str> =
+                        self.fragment(MAIN_NAV, &ctx, "the main navigation")?.into();
+                    cache.insert(state, Arc::clone(&html));
                     html
                 }
             };
@@ -285,11 +284,11 @@ impl Renderer {
         models: &[Model],
         staging: Option<&Staging>,
     ) -> Result<Site, RenderError> {
-        let total: usize = models.iter().map(|m| m.page_keys().len()).sum();
-        crate::progress::stage("Rendering pages", total);
+        let keys: Vec<Vec<PageKey>> = models.iter().map(Model::page_keys).collect();
+        crate::progress::stage("Rendering pages", keys.iter().map(Vec::len).sum());
         // Feeds, sitemap and redirects are made beside the pages.
         let (site, extras) = rayon::join(
-            || self.all_pages(models, staging),
+            || self.all_pages(models, &keys, staging),
             || {
                 let mut extras = Site::default();
                 self.extras(models, &mut extras).map(|()| extras)
@@ -300,11 +299,16 @@ impl Renderer {
         Ok(site)
     }
 
-    /// The HTML pages of every language.
-    fn all_pages(&self, models: &[Model], staging: Option<&Staging>) -> Result<Site, RenderError> {
+    /// The HTML pages of every language (`keys[i]` are the pages of `models[i]`).
+    fn all_pages(
+        &self,
+        models: &[Model],
+        keys: &[Vec<PageKey>],
+        staging: Option<&Staging>,
+    ) -> Result<Site, RenderError> {
         let mut site = Site::default();
-        for model in models {
-            let (pages, base) = self.contexts(model, &model.page_keys())?;
+        for (model, keys) in models.iter().zip(keys) {
+            let (pages, base) = self.contexts(model, keys)?;
             // Every address is claimed before anything is written, so a conflict stops the
             // build before it writes a page.
             for p in &pages {
