@@ -628,6 +628,13 @@ fn build_prints_one_summary_line_counting_the_pages_it_wrote() {
         "{} (there are {pages} pages)",
         lines[0]
     );
+    // The pages are written while they render, the rest at the end: the count covers both.
+    let files = site.files().len();
+    assert!(
+        lines[0].contains(&format!(" ({files} files) ")),
+        "{} (there are {files} files)",
+        lines[0]
+    );
 }
 
 #[test]
