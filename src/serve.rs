@@ -87,6 +87,11 @@ const LIVE_JS: &str = r#"(function () {
 
 /// Builds the guide, serves it, and rebuilds on every change until the process is stopped.
 pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
+    // The watcher reports absolute paths, with symbolic links resolved on some systems;
+    // `.`, `guide/../guide` or a link to the folder would never match them. The folder's
+    // one canonical spelling is used everywhere from here on.
+    // (A folder that cannot be resolved is reported by the load below, as by `check`.)
+    let root = &std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let (config, _, _) = content::load::read_config(root).map_err(|e| e.to_string())?;
     let base_path = config.base_path();
     let listener = std::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))

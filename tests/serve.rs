@@ -45,10 +45,20 @@ fn sample_guide() -> tempfile::TempDir {
     dir
 }
 
+/// Starts `serve` as docs/serve.md tells editors to: from inside the guide folder, with no
+/// `--root`.
 fn start(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .arg("--root")
-        .arg(root)
+    start_from(root, None)
+}
+
+/// Starts `serve` in the folder `cwd`, with `--root ROOT` when given.
+fn start_from(cwd: &Path, root: Option<&Path>) -> Server {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_signpost"));
+    command.current_dir(cwd);
+    if let Some(root) = root {
+        command.arg("--root").arg(root);
+    }
+    let mut child = command
         .args(["serve", "--port", "0", "--today", "2026-11-21"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -166,6 +176,41 @@ fn an_edit_reloads_the_page_with_the_new_text() {
     server.expect_reload("/guide/aldreomsorg/");
     let (_, area) = server.page("/guide/aldreomsorg/");
     assert!(area.contains("Nycklarna tar tid"));
+}
+
+#[test]
+fn every_spelling_of_the_guide_folder_notices_a_save() {
+    let guide = sample_guide();
+    let parent = guide.path().parent().unwrap();
+    let name = guide.path().file_name().unwrap();
+    let link = tempfile::tempdir().unwrap();
+    let linked = link.path().join("guide-link");
+    std::os::unix::fs::symlink(guide.path(), &linked).unwrap();
+    let content = guide.path().join("content");
+    let spellings: [(&str, &Path, Option<&Path>); 5] = [
+        ("`.` (the default)", guide.path(), None),
+        ("a relative path", parent, Some(Path::new(name))),
+        ("an absolute path", &content, Some(guide.path())),
+        ("a path with `..`", &content, Some(Path::new(".."))),
+        ("a symbolic link", link.path(), Some(&linked)),
+    ];
+    for (i, (spelling, cwd, root)) in spellings.into_iter().enumerate() {
+        let server = start_from(cwd, root);
+        let title = format!("Nycklarna tar tid {i}");
+        let text = std::fs::read_to_string(guide.path().join(ENTRY)).unwrap();
+        let old = text
+            .lines()
+            .find(|l| l.starts_with("title: "))
+            .unwrap()
+            .to_string();
+        edit(guide.path(), ENTRY, &old, &format!("title: {title}"));
+        server.expect_reload(URL);
+        let (_, body) = server.page(URL);
+        assert!(
+            body.contains(&format!("<h1>{title}</h1>")),
+            "serve with {spelling} shows the saved text"
+        );
+    }
 }
 
 #[test]
