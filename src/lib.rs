@@ -17,6 +17,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod site;
 pub mod text;
 
 use std::path::Path;
@@ -50,31 +51,21 @@ pub struct BuildOptions {
 }
 
 /// Why a build did not produce a site.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The guide could not be read at all.
+    #[error(transparent)]
     Load(LoadError),
     /// The check found errors; nothing was written.
+    #[error("the guide has errors; nothing was built")]
     Check,
     /// The output folder is not acceptable.
+    #[error("{0}")]
     Output(String),
+    #[error(transparent)]
     Render(render::RenderError),
+    #[error("writing the site failed (the previous site is kept): {0}")]
     Write(std::io::Error),
-}
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Load(e) => e.fmt(f),
-            BuildError::Check => f.write_str("the guide has errors; nothing was built"),
-            BuildError::Output(m) => f.write_str(m),
-            BuildError::Render(e) => e.fmt(f),
-            BuildError::Write(e) => write!(
-                f,
-                "writing the site failed (the previous site is kept): {e}"
-            ),
-        }
-    }
 }
 
 /// The result of a build attempt: the guide and its report are there even when the build
@@ -82,7 +73,7 @@ impl std::fmt::Display for BuildError {
 pub struct Built {
     pub guide: Option<Guide>,
     pub report: Report,
-    pub result: Result<render::Site, BuildError>,
+    pub result: Result<site::Site, BuildError>,
 }
 
 /// Loads, checks and, when there are no errors, renders and writes the site.
@@ -124,7 +115,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
     }
 }
 
-fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<render::Site, BuildError> {
+fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<site::Site, BuildError> {
     let out = output::resolve_output(&guide.root, &opts.output).map_err(BuildError::Output)?;
     let t0 = std::time::Instant::now();
     // Pages are written into the staging folder as they are rendered; the rest (feeds,

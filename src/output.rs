@@ -13,7 +13,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::Site;
+use crate::site::Site;
 
 /// The absolute output folder, or why it cannot be used.
 pub fn resolve_output(root: &Path, output: &Path) -> Result<PathBuf, String> {

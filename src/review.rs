@@ -2,7 +2,7 @@
 //!
 //! Published entries and pages whose next review is overdue or falls due within a number
 //! of days, and everything waiting with `status: in_review`, grouped by owner and area,
-//! oldest due date first. The due dates come from [`check::review_due`], and the owner
+//! oldest due date first. The due dates come from [`Guide::review_state_within`], and the owner
 //! from [`Guide::owner`], exactly as the check and the built pages see them.
 
 use std::fmt::Write as _;
@@ -12,9 +12,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::check::review_due;
+use crate::content::freshness::{serialize_opt_date, Freshness};
 use crate::content::{self, Guide, LoadOptions, Role, Status};
-use crate::render::context::collate;
+use crate::text::collate;
 
 /// How the queue is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -79,7 +79,7 @@ impl State {
 pub struct Item {
     pub state: State,
     /// When the next review is due (`None` for a text in review that was never reviewed).
-    #[serde(serialize_with = "opt_date")]
+    #[serde(serialize_with = "serialize_opt_date")]
     pub due: Option<NaiveDate>,
     /// Days from today to the due date: negative when overdue.
     pub days: Option<i64>,
@@ -89,20 +89,9 @@ pub struct Item {
     pub title: String,
     /// Relative to the guide root.
     pub path: String,
-    #[serde(serialize_with = "opt_date")]
+    #[serde(serialize_with = "serialize_opt_date")]
     pub last_reviewed: Option<NaiveDate>,
     pub reviewed_by: Vec<String>,
-}
-
-/// A date as `"YYYY-MM-DD"`, or `null` (chrono's serde support is not compiled in).
-pub(crate) fn opt_date<S: serde::Serializer>(
-    d: &Option<NaiveDate>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
-    }
 }
 
 /// The review queue of a loaded guide as of `today`: published texts due within
@@ -114,18 +103,14 @@ pub fn queue(guide: &Guide, today: NaiveDate, due_within: u32) -> Vec<Item> {
         .iter()
         .filter(|d| d.front_matter_ok && matches!(d.role, Role::Entry | Role::Page))
         .filter_map(|d| {
-            let due = review_due(guide, d);
+            let due = guide.review_due(d);
             let state = match d.status() {
                 Status::InReview => State::InReview,
                 Status::Published => {
-                    let due = due?;
-                    let days = (due - today).num_days();
-                    if days < 0 {
-                        State::Overdue
-                    } else if days <= i64::from(due_within) {
-                        State::DueSoon
-                    } else {
-                        return None;
+                    match guide.review_state_within(d, today, due_within)?.freshness {
+                        Freshness::Overdue => State::Overdue,
+                        Freshness::DueSoon => State::DueSoon,
+                        Freshness::Current => return None,
                     }
                 }
                 Status::Draft | Status::Archived => return None,

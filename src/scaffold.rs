@@ -28,7 +28,7 @@ use crate::diagnostics::did_you_mean;
 use crate::text::{is_valid_id, slugify_id};
 
 /// How every placeholder summary starts, so that an editor (or `grep`) finds it.
-pub const PLACEHOLDER: &str = "UTKAST:";
+pub use crate::content::PLACEHOLDER_SUMMARY as PLACEHOLDER;
 
 /// What `signpost new` creates.
 #[derive(Debug, Clone, clap::Subcommand)]
@@ -107,27 +107,18 @@ impl NewCommand {
 }
 
 /// Why nothing was created.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum NewError {
     /// The guide could not be read (exit 2).
+    #[error(transparent)]
     Load(content::LoadError),
     /// The request was refused; nothing was written (exit 1).
+    #[error("{0}")]
     Refused(String),
     /// Writing the file failed (exit 1).
+    #[error("cannot write `{}`: {}", .0.display(), .1)]
     Write(PathBuf, std::io::Error),
 }
-
-impl std::fmt::Display for NewError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NewError::Load(e) => e.fmt(f),
-            NewError::Refused(m) => f.write_str(m),
-            NewError::Write(p, e) => write!(f, "cannot write `{}`: {e}", p.display()),
-        }
-    }
-}
-
-impl std::error::Error for NewError {}
 
 /// A file to create: its path relative to the guide root, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -115,6 +115,19 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Sort key that puts å, ä, ö after z, as Swedish readers expect.
+pub fn collate(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => '\u{7b}',
+            'ä' | 'æ' => '\u{7c}',
+            'ö' | 'ø' => '\u{7d}',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,6 @@ mod translations;
 mod workflow;
 
 pub use references::normalise_alias;
-pub use workflow::review_due;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;

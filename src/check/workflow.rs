@@ -1,16 +1,11 @@
 //! The review workflow: published files say who reviewed them and when; reviews fall due
 //! `review_interval` months after `last_reviewed`; entries have an owner.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::NaiveDate;
 
+use crate::content::freshness::Freshness;
 use crate::content::{Doc, Guide, Role, Status};
 use crate::diagnostics::{Code, Diagnostic};
-
-/// When the next review of a document is due, if it has a `last_reviewed` date.
-pub fn review_due(guide: &Guide, doc: &Doc) -> Option<NaiveDate> {
-    let last = doc.meta.last_reviewed?;
-    last.checked_add_months(Months::new(guide.review_interval(doc)))
-}
 
 /// Whether the workflow asks this document for `reviewed_by` and `last_reviewed`:
 /// published entries, and pages that say `status: published`.
@@ -29,12 +24,10 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
     // Published entries, pages and areas are on the site: readers would see the placeholder
     // in lists, search results and link previews.
     if doc.status() == Status::Published {
-        if let Some(summary) = doc
-            .meta
-            .summary
-            .as_deref()
-            .filter(|s| s.trim_start().starts_with(crate::scaffold::PLACEHOLDER))
-        {
+        if let Some(summary) = doc.meta.summary.as_deref().filter(|s| {
+            s.trim_start()
+                .starts_with(crate::content::PLACEHOLDER_SUMMARY)
+        }) {
             let (l, c) = doc.pos_of("summary");
             out.push(
                 Diagnostic::new(
@@ -95,36 +88,37 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
         );
         return;
     }
-    if doc.status() != Status::Published {
-        return;
-    }
-    let months = guide.review_interval(doc);
-    let Some(due) = review_due(guide, doc) else {
+    let Some(state) = guide.review_state(doc, today) else {
         return;
     };
-    if today > due {
-        let days = (today - due).num_days();
-        let severity = guide.config.review.overdue;
-        out.push(
-            Diagnostic::new(
-                Code::ReviewOverdue,
-                format!("review overdue by {days} days: it was due {due} (last reviewed {last}, every {months} months)"),
-            )
-            .severity(severity)
-            .file(&doc.path)
-            .at(l, c)
-            .hint("review the text, then update `last_reviewed` and `reviewed_by`"),
-        );
-    } else if today >= due - Days::new(u64::from(guide.config.review.due_soon_days)) {
-        let days = (due - today).num_days();
-        out.push(
-            Diagnostic::new(
-                Code::ReviewDueSoon,
-                format!("review due in {days} days, on {due} (last reviewed {last})"),
-            )
-            .file(&doc.path)
-            .at(l, c)
-            .hint("plan the review with the owner and reviewers"),
-        );
+    let (due, months) = (state.due, state.interval);
+    match state.freshness {
+        Freshness::Overdue => {
+            let days = -state.days_left;
+            let severity = guide.config.review.overdue;
+            out.push(
+                Diagnostic::new(
+                    Code::ReviewOverdue,
+                    format!("review overdue by {days} days: it was due {due} (last reviewed {last}, every {months} months)"),
+                )
+                .severity(severity)
+                .file(&doc.path)
+                .at(l, c)
+                .hint("review the text, then update `last_reviewed` and `reviewed_by`"),
+            );
+        }
+        Freshness::DueSoon => {
+            let days = state.days_left;
+            out.push(
+                Diagnostic::new(
+                    Code::ReviewDueSoon,
+                    format!("review due in {days} days, on {due} (last reviewed {last})"),
+                )
+                .file(&doc.path)
+                .at(l, c)
+                .hint("plan the review with the owner and reviewers"),
+            );
+        }
+        Freshness::Current => {}
     }
 }

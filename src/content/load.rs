@@ -6,7 +6,6 @@
 //! missing or unreadable guide root, `config.toml` or `content/` stops loading.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -29,34 +28,17 @@ pub struct LoadOptions {
 }
 
 /// Why a guide could not be loaded at all.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    #[error("the guide root `{}` is not a readable folder", .0.display())]
     NotADirectory(PathBuf),
+    #[error("no config.toml in `{}`: run signpost in a guide's folder or pass --root", .0.display())]
     NoConfig(PathBuf),
+    #[error("no content/ folder in `{}`", .0.display())]
     NoContent(PathBuf),
+    #[error("cannot read `{}`: {}", .0.display(), .1)]
     Io(PathBuf, std::io::Error),
 }
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::NotADirectory(p) => write!(
-                f,
-                "the guide root `{}` is not a readable folder",
-                p.display()
-            ),
-            LoadError::NoConfig(p) => write!(
-                f,
-                "no config.toml in `{}`: run signpost in a guide's folder or pass --root",
-                p.display()
-            ),
-            LoadError::NoContent(p) => write!(f, "no content/ folder in `{}`", p.display()),
-            LoadError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// Reads `config.toml` of a guide root. Problems inside the file are diagnostics; only a
 /// missing or unreadable file is an error.

@@ -5,6 +5,7 @@
 //! (syntax and front-matter schema). Everything after loading (checks, rendering) is a
 //! function of it; nothing here judges links or the review workflow (`check/` does).
 
+pub mod freshness;
 pub mod frontmatter;
 pub mod load;
 pub mod paths;
@@ -173,6 +174,10 @@ pub struct ExtLink {
     pub title: String,
     pub url: String,
 }
+
+/// How a summary written by `signpost new` starts until an editor replaces it; `check`
+/// warns about one that readers can see.
+pub const PLACEHOLDER_SUMMARY: &str = "UTKAST:";
 
 /// Typed front matter. Fields that are absent or failed validation are `None` / empty; the
 /// diagnostics say why.

@@ -14,10 +14,10 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::RenderOptions;
-use crate::check::review_due;
+use crate::content::freshness::Freshness;
 use crate::content::paths::{self, Target};
 use crate::content::{Doc, DocType, ExtLink, Guide, Role, Status};
-use crate::text::slugify_id;
+use crate::text::{collate, slugify_id};
 
 /// Site-wide context, the same on every page (`site` in templates).
 #[derive(Debug, Serialize)]
@@ -311,19 +311,6 @@ pub struct Model<'g> {
     pub tags: BTreeMap<String, (String, Vec<usize>)>,
     /// `partials/main-nav.html` per navigation state, rendered when first needed.
     pub nav_html: std::sync::Mutex<HashMap<NavState, Arc<str>>>,
-}
-
-/// Sort key that puts å, ä, ö after z, as Swedish readers expect.
-pub fn collate(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' => '\u{7b}',
-            'ä' | 'æ' => '\u{7c}',
-            'ö' | 'ø' => '\u{7d}',
-            c => c,
-        })
-        .collect()
 }
 
 impl<'g> Model<'g> {
@@ -710,13 +697,8 @@ impl<'g> Model<'g> {
         if !has_any {
             return None;
         }
-        let due = if d.status() == Status::Published {
-            review_due(self.guide, d)
-        } else {
-            None
-        };
-        let today = self.opts.today;
-        let soon = chrono::Days::new(u64::from(self.guide.config.review.due_soon_days));
+        let state = self.guide.review_state(d, self.opts.today);
+        let due = state.map(|s| s.due);
         Some(Review {
             last_reviewed: d.meta.last_reviewed.map(|x| x.to_string()),
             last_reviewed_text: d.meta.last_reviewed.map(|x| self.date_text(x)),
@@ -724,8 +706,8 @@ impl<'g> Model<'g> {
             owner: self.guide.owner(d).map(str::to_string),
             due: due.map(|x| x.to_string()),
             due_text: due.map(|x| self.date_text(x)),
-            overdue: due.is_some_and(|x| today > x),
-            due_soon: due.is_some_and(|x| today <= x && today >= x - soon),
+            overdue: state.is_some_and(|s| s.freshness == Freshness::Overdue),
+            due_soon: state.is_some_and(|s| s.freshness == Freshness::DueSoon),
         })
     }
 

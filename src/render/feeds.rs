@@ -46,7 +46,8 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         g.config.base_url
     );
-    site.add("robots.txt".into(), robots.into_bytes(), "robots.txt")
+    site.add("robots.txt".into(), robots.into_bytes(), "robots.txt")?;
+    Ok(())
 }
 
 fn rfc3339(d: NaiveDate) -> String {

@@ -13,7 +13,6 @@ pub mod sanitize;
 pub mod templates;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -22,6 +21,7 @@ use tera::Tera;
 
 use crate::content::Guide;
 use crate::output::Staging;
+pub use crate::site::{Conflict, Site};
 use std::sync::Arc;
 
 use context::{Card, Model, PageCtx, PageKey};
@@ -34,111 +34,20 @@ pub struct RenderOptions {
     pub today: NaiveDate,
 }
 
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    #[error("{0}")]
     Theme(String),
-    Template {
-        page: String,
-        message: String,
-    },
-    Conflict {
-        path: String,
-        first: String,
-        second: String,
-    },
+    #[error("rendering {page} failed: {message}")]
+    Template { page: String, message: String },
+    #[error(transparent)]
+    Conflict(#[from] Conflict),
     /// Building the search index failed.
+    #[error("{0}")]
     Search(String),
     /// Writing a page into the staging folder failed.
+    #[error("writing the site failed (the previous site is kept): {0}")]
     Write(std::io::Error),
-}
-
-impl fmt::Display for RenderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RenderError::Theme(m) | RenderError::Search(m) => f.write_str(m),
-            RenderError::Write(e) => write!(
-                f,
-                "writing the site failed (the previous site is kept): {e}"
-            ),
-            RenderError::Template { page, message } => {
-                write!(f, "rendering {page} failed: {message}")
-            }
-            RenderError::Conflict {
-                path,
-                first,
-                second,
-            } => write!(
-                f,
-                "two things would be written to `{path}`: {first} and {second}; rename one of them"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for RenderError {}
-
-/// The site in memory: generated files, and files copied as they are.
-#[derive(Debug, Default)]
-pub struct Site {
-    /// Output path (relative, `/`) → bytes.
-    pub files: BTreeMap<String, Vec<u8>>,
-    /// Output path → source file to copy.
-    pub copies: BTreeMap<String, PathBuf>,
-    /// What produced each path, to name both sides of a conflict.
-    origins: BTreeMap<String, String>,
-    /// HTML pages rendered.
-    pub pages: usize,
-    /// Pages written straight to the staging folder while rendering (not in `files`).
-    pub written: usize,
-}
-
-impl Site {
-    pub fn add(&mut self, path: String, bytes: Vec<u8>, origin: &str) -> Result<(), RenderError> {
-        self.claim(&path, origin)?;
-        self.files.insert(path, bytes);
-        Ok(())
-    }
-
-    pub fn copy(&mut self, path: String, source: PathBuf, origin: &str) -> Result<(), RenderError> {
-        self.claim(&path, origin)?;
-        self.copies.insert(path, source);
-        Ok(())
-    }
-
-    /// Reserves `path` for `origin`; fails when something else has it already.
-    pub fn claim(&mut self, path: &str, origin: &str) -> Result<(), RenderError> {
-        if let Some(first) = self.origins.get(path) {
-            return Err(RenderError::Conflict {
-                path: path.to_string(),
-                first: first.clone(),
-                second: origin.to_string(),
-            });
-        }
-        self.origins.insert(path.to_string(), origin.to_string());
-        Ok(())
-    }
-
-    /// Adds the files of `other`, claiming each of its paths in turn.
-    pub fn merge(&mut self, other: Site) -> Result<(), RenderError> {
-        for (path, origin) in &other.origins {
-            self.claim(path, origin)?;
-        }
-        self.files.extend(other.files);
-        self.copies.extend(other.copies);
-        self.pages += other.pages;
-        self.written += other.written;
-        Ok(())
-    }
-
-    /// How many files the site has.
-    pub fn file_count(&self) -> usize {
-        self.files.len() + self.copies.len() + self.written
-    }
-
-    /// Puts a file in place of what was there (for `serve`, which re-renders pages).
-    pub fn replace(&mut self, path: String, bytes: Vec<u8>) {
-        self.files.insert(path, bytes);
-    }
 }
 
 /// Partial templates whose output depends on little, rendered once and reused, as Hugo's

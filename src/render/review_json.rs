@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::context::{url_of, Model};
 use super::{RenderError, Site};
-use crate::check::review_due;
 use crate::content::{Role, Status};
 
 /// The output path.
@@ -21,9 +20,9 @@ struct Record<'a> {
     status: &'static str,
     owner: Option<&'a str>,
     reviewed_by: &'a [String],
-    #[serde(serialize_with = "crate::review::opt_date")]
+    #[serde(serialize_with = "crate::content::freshness::serialize_opt_date")]
     last_reviewed: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::review::opt_date")]
+    #[serde(serialize_with = "crate::content::freshness::serialize_opt_date")]
     review_due: Option<NaiveDate>,
 }
 
@@ -47,11 +46,12 @@ pub(super) fn add(model: &Model, site: &mut Site) -> Result<(), RenderError> {
             owner: g.owner(d),
             reviewed_by: &d.meta.reviewed_by,
             last_reviewed: d.meta.last_reviewed,
-            review_due: review_due(g, d),
+            review_due: g.review_due(d),
         })
         .collect();
     records.sort_by(|a, b| a.url.cmp(&b.url));
     let mut bytes = serde_json::to_vec_pretty(&records).expect("the records serialise");
     bytes.push(b'\n');
-    site.add(PATH.into(), bytes, "the review data (review.json)")
+    site.add(PATH.into(), bytes, "the review data (review.json)")?;
+    Ok(())
 }

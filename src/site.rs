@@ -1,0 +1,81 @@
+//! The site in memory: every output path with its bytes, or the source file to copy there.
+//!
+//! Rendering fills a [`Site`]; `output` writes one to disk, `serve` answers from one. It
+//! remembers what produced each path, so two things claiming one address is an error that
+//! names both. It knows nothing of how pages are made or where they are written.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Two things would be written to one path.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("two things would be written to `{path}`: {first} and {second}; rename one of them")]
+pub struct Conflict {
+    pub path: String,
+    pub first: String,
+    pub second: String,
+}
+
+/// The site in memory: generated files, and files copied as they are.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// Output path (relative, `/`) → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Output path → source file to copy.
+    pub copies: BTreeMap<String, PathBuf>,
+    /// What produced each path, to name both sides of a conflict.
+    origins: BTreeMap<String, String>,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Pages written straight to the staging folder while rendering (not in `files`).
+    pub written: usize,
+}
+
+impl Site {
+    pub fn add(&mut self, path: String, bytes: Vec<u8>, origin: &str) -> Result<(), Conflict> {
+        self.claim(&path, origin)?;
+        self.files.insert(path, bytes);
+        Ok(())
+    }
+
+    pub fn copy(&mut self, path: String, source: PathBuf, origin: &str) -> Result<(), Conflict> {
+        self.claim(&path, origin)?;
+        self.copies.insert(path, source);
+        Ok(())
+    }
+
+    /// Reserves `path` for `origin`; fails when something else has it already.
+    pub fn claim(&mut self, path: &str, origin: &str) -> Result<(), Conflict> {
+        if let Some(first) = self.origins.get(path) {
+            return Err(Conflict {
+                path: path.to_string(),
+                first: first.clone(),
+                second: origin.to_string(),
+            });
+        }
+        self.origins.insert(path.to_string(), origin.to_string());
+        Ok(())
+    }
+
+    /// Adds the files of `other`, claiming each of its paths in turn.
+    pub fn merge(&mut self, other: Site) -> Result<(), Conflict> {
+        for (path, origin) in &other.origins {
+            self.claim(path, origin)?;
+        }
+        self.files.extend(other.files);
+        self.copies.extend(other.copies);
+        self.pages += other.pages;
+        self.written += other.written;
+        Ok(())
+    }
+
+    /// How many files the site has.
+    pub fn file_count(&self) -> usize {
+        self.files.len() + self.copies.len() + self.written
+    }
+
+    /// Puts a file in place of what was there (for `serve`, which re-renders pages).
+    pub fn replace(&mut self, path: String, bytes: Vec<u8>) {
+        self.files.insert(path, bytes);
+    }
+}
