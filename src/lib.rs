@@ -13,6 +13,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod review;
+pub mod routes;
 pub mod scaffold;
 pub mod schema;
 pub mod search;

@@ -235,7 +235,7 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
         }
     }
     if matches!(cmd, NewCommand::Page { .. } | NewCommand::Area { .. }) {
-        if let Some(used_for) = content::load::reserved(&id, &guide.config) {
+        if let Some(used_for) = crate::routes::reserved(&id, &guide.config) {
             return refuse(format!(
                 "`{id}` cannot be used for a {what}: the address /{id}/ is {used_for}; choose another id with --id"
             ));

@@ -34,8 +34,8 @@ use tokio_stream::StreamExt;
 
 use crate::content::{self, Doc, Guide, LoadOptions, Role};
 use crate::diagnostics::{self, Format, Report};
-use crate::render::context::PageKey;
 use crate::render::{self, RenderOptions, Renderer, Site};
+use crate::routes::{Fixed, Page};
 use crate::text::{escape_markup, slugify_id};
 
 #[derive(Debug, Clone)]
@@ -410,7 +410,7 @@ impl Engine {
 
     /// Hands the search index's records to the indexing thread, which builds the index
     /// once saves have paused and adds it to the site, unless a newer rebuild has started.
-    fn send_search(&self, models: &[render::context::Model], shared: &Arc<Shared>) {
+    fn send_search(&self, models: &[render::Model], shared: &Arc<Shared>) {
         if !models
             .first()
             .is_some_and(|m| m.guide.config.search.enabled)
@@ -566,9 +566,9 @@ impl Engine {
                 return;
             }
         };
-        let first: Vec<PageKey> = paths
+        let first: Vec<Page> = paths
             .iter()
-            .filter_map(|p| guide.by_path.get(p).map(|&i| PageKey::Doc(i)))
+            .filter_map(|p| guide.by_path.get(p).map(|&i| Page::Doc(i)))
             .collect();
         // The saved files are judged first: when they are fine, their pages are shown at
         // once, and the whole guide is checked right after (a change can break a link
@@ -739,8 +739,8 @@ fn check_guide(guide: &Guide, today: NaiveDate) -> Result<(), String> {
 /// Renders pages and puts them in the served site; returns their URLs.
 fn publish(
     renderer: &Renderer,
-    model: &render::context::Model,
-    keys: &[PageKey],
+    model: &render::Model,
+    keys: &[Page],
     shared: &Arc<Shared>,
 ) -> Result<Vec<String>, String> {
     let pages = renderer
@@ -759,13 +759,13 @@ fn publish(
 
 /// The pages that show an entry: its area, the home page, the lists, its tags' pages, and
 /// the entries it points at or that point at it (their cards show its title).
-fn dependents(guide: &Guide, before: &HashMap<String, Doc>, paths: &[String]) -> Vec<PageKey> {
-    let mut keys: BTreeSet<PageKey> = BTreeSet::from([
-        PageKey::Home,
-        PageKey::Challenges,
-        PageKey::Solutions,
-        PageKey::OpenChallenges,
-        PageKey::Tags,
+fn dependents(guide: &Guide, before: &HashMap<String, Doc>, paths: &[String]) -> Vec<Page> {
+    let mut keys: BTreeSet<Page> = BTreeSet::from([
+        Page::Home,
+        Page::Fixed(Fixed::Challenges),
+        Page::Fixed(Fixed::Solutions),
+        Page::Fixed(Fixed::OpenChallenges),
+        Page::Fixed(Fixed::Tags),
     ]);
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for doc in paths
@@ -774,10 +774,10 @@ fn dependents(guide: &Guide, before: &HashMap<String, Doc>, paths: &[String]) ->
         .chain(before.values())
     {
         if let Some(a) = &doc.area {
-            keys.insert(PageKey::Area(a.clone()));
+            keys.insert(Page::Area(a.clone()));
         }
         for t in &doc.meta.tags {
-            keys.insert(PageKey::Tag(slugify_id(t)));
+            keys.insert(Page::Tag(slugify_id(t)));
         }
         ids.insert(doc.id.clone());
         ids.extend(doc.meta.related.iter().map(|r| r.value.clone()));
@@ -795,7 +795,7 @@ fn dependents(guide: &Guide, before: &HashMap<String, Doc>, paths: &[String]) ->
             .chain(&d.meta.addresses)
             .any(|r| changed_ids.contains(r.value.as_str()));
         if points_at_changed || (ids.contains(&d.id) && !changed_ids.contains(d.id.as_str())) {
-            keys.insert(PageKey::Doc(i));
+            keys.insert(Page::Doc(i));
         }
     }
     keys.into_iter().collect()

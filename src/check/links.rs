@@ -20,22 +20,15 @@ pub(super) struct Addresses(OnceLock<(HashSet<String>, HashSet<String>)>);
 impl Addresses {
     fn get(&self, guide: &Guide) -> &(HashSet<String>, HashSet<String>) {
         self.0.get_or_init(|| {
-            let default = &guide.config.default_language;
             let mut urls = HashSet::new();
             let mut tags = HashSet::new();
             for d in &guide.docs {
-                urls.insert(paths::doc_url(
-                    d.role,
-                    &d.id,
-                    d.area.as_deref(),
-                    &d.lang,
-                    default,
-                ));
+                urls.insert(d.url.clone());
                 urls.extend(
                     d.meta
                         .aliases
                         .iter()
-                        .map(|a| super::references::normalise_alias(&a.value)),
+                        .map(|a| crate::routes::alias(&a.value)),
                 );
                 tags.extend(d.meta.tags.iter().map(|t| crate::text::slugify_id(t)));
             }
@@ -239,31 +232,12 @@ fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
 /// The pages and files the build makes that no Markdown file stands for: the lists, the
 /// tag pages, search, the feeds and the sitemap (in any of the site's languages).
 fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
-    let rel = guide
-        .config
-        .languages
-        .iter()
-        .find_map(|l| rel.strip_prefix(&format!("{l}/")))
-        .unwrap_or(rel);
-    let tag = rel
-        .strip_prefix("tags/")
-        .and_then(|t| t.strip_suffix('/'))
-        .filter(|t| !t.is_empty() && !t.contains('/'));
-    if let Some(slug) = tag {
-        return addresses.get(guide).1.contains(slug);
-    }
-    matches!(
+    crate::routes::is_generated(
         rel,
-        "" | "challenges/"
-            | "solutions/"
-            | "open-challenges/"
-            | "tags/"
-            | "search/"
-            | "feed.xml"
-            | "sitemap.xml"
-    ) || rel
-        .strip_suffix("/feed.xml")
-        .is_some_and(|a| guide.areas.contains_key(a))
+        &guide.config.languages,
+        |slug| addresses.get(guide).1.contains(slug),
+        |area| guide.areas.contains_key(area),
+    )
 }
 
 #[cfg(test)]

@@ -10,8 +10,6 @@ mod references;
 mod translations;
 mod workflow;
 
-pub use references::normalise_alias;
-
 use chrono::NaiveDate;
 use rayon::prelude::*;
 

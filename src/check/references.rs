@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::status_of_target;
-use crate::content::{paths, Doc, DocKey, DocType, Guide, Located, Role};
+use crate::content::{Doc, DocKey, DocType, Guide, Located, Role};
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 
 pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
@@ -73,28 +73,14 @@ fn resolve<'g>(
     None
 }
 
-/// An alias as a site path relative to the base: no leading `/`, a trailing `/` unless the
-/// last segment is a file name (`gammal.html`).
-pub fn normalise_alias(alias: &str) -> String {
-    let a = alias.trim().trim_start_matches('/');
-    let last = a.rsplit('/').next().unwrap_or_default();
-    if a.is_empty() || a.ends_with('/') || last.contains('.') {
-        a.to_string()
-    } else {
-        format!("{a}/")
-    }
-}
-
 pub(super) fn check_aliases(guide: &Guide, out: &mut Vec<Diagnostic>) {
-    let default = &guide.config.default_language;
     let mut owners: HashMap<String, &str> = HashMap::new();
     for doc in &guide.docs {
-        let url = paths::doc_url(doc.role, &doc.id, doc.area.as_deref(), &doc.lang, default);
-        owners.entry(url).or_insert(&doc.path);
+        owners.entry(doc.url.clone()).or_insert(&doc.path);
     }
     for doc in &guide.docs {
         for a in &doc.meta.aliases {
-            let url = normalise_alias(&a.value);
+            let url = crate::routes::alias(&a.value);
             let message = if url.is_empty() {
                 Some("an alias cannot be the home page's address".to_string())
             } else {

@@ -295,7 +295,7 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
     }
     let top_level = matches!(class.role, Role::Page | Role::Area);
     if top_level && !is_translation && is_valid_id(&class.id) {
-        if let Some(used_for) = reserved(&class.id, cx.config) {
+        if let Some(used_for) = crate::routes::reserved(&class.id, cx.config) {
             let what = if class.role == Role::Area {
                 "an area folder"
             } else {
@@ -342,6 +342,7 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
         id: class.id,
         area: class.area,
         lang: lang.clone(),
+        url: String::new(),
         is_translation,
         front_matter_ok: false,
         meta: Meta::default(),
@@ -405,22 +406,15 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
             doc.body = Some(markdown::parse(body, body_line, rewrite));
         }
     }
+    doc.url = crate::routes::doc(
+        doc.role,
+        &doc.id,
+        doc.area.as_deref(),
+        &doc.lang,
+        &cx.config.default_language,
+    );
     doc.source = text;
     (Some(doc), diags)
-}
-
-/// Addresses the site itself uses at the top level, which pages and areas cannot take.
-pub(crate) fn reserved(id: &str, config: &Config) -> Option<&'static str> {
-    match id {
-        "challenges" => Some("the list of all challenges"),
-        "solutions" => Some("the list of all solutions"),
-        "open-challenges" => Some("the list of open challenges"),
-        "tags" => Some("the list of tags"),
-        "search" => Some("the search page"),
-        "assets" => Some("used for the theme's files"),
-        _ if config.has_language(id) => Some("the start of a language's pages"),
-        _ => None,
-    }
 }
 
 /// A body link as a URL on the site: `.md` files become their page's URL, other files
@@ -435,7 +429,7 @@ fn rewrite_link(cx: &LoadContext, from: &str, dest: &str) -> Option<String> {
                         .lang_suffix
                         .as_deref()
                         .unwrap_or(&cx.config.default_language);
-                    let url = paths::doc_url(
+                    let url = crate::routes::doc(
                         c.role,
                         &c.id,
                         c.area.as_deref(),

@@ -245,6 +245,9 @@ pub struct Doc {
     pub area: Option<String>,
     /// The language of the file (suffix, `lang` field or the site's default).
     pub lang: String,
+    /// The address of its page below the site's base, language included (`routes::doc`),
+    /// set once when the file is read.
+    pub url: String,
     /// A `.xx.md` file: a translation of the file without the suffix.
     pub is_translation: bool,
     /// The front matter could be read as YAML (individual fields may still be invalid).

@@ -92,35 +92,6 @@ pub fn classify(rel: &str) -> Result<Option<Classified>, Misplaced> {
     }
 }
 
-/// The URL of a document relative to the site's base (no leading `/`, trailing `/`):
-/// `""` for the home page, `aldreomsorg/`, `aldreomsorg/digital-nyckel/`, `om-guiden/`,
-/// with `en/` in front for a language other than the default.
-pub fn doc_url(role: Role, id: &str, area: Option<&str>, lang: &str, default_lang: &str) -> String {
-    let mut url = String::new();
-    if lang != default_lang {
-        url.push_str(lang);
-        url.push('/');
-    }
-    match role {
-        Role::Home => {}
-        Role::Area => {
-            url.push_str(id);
-            url.push('/');
-        }
-        Role::Entry => {
-            url.push_str(area.unwrap_or_default());
-            url.push('/');
-            url.push_str(id);
-            url.push('/');
-        }
-        Role::Page => {
-            url.push_str(id);
-            url.push('/');
-        }
-    }
-    url
-}
-
 /// Where a link in a document points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -263,21 +234,6 @@ mod tests {
         assert_eq!(classify("_arkiv/x.md"), Ok(None));
         assert_eq!(classify("skola/.git/x.md"), Ok(None));
         assert_eq!(classify("skola/bild.png"), Ok(None));
-    }
-
-    #[test]
-    fn urls_follow_from_paths() {
-        assert_eq!(doc_url(Role::Home, "", None, "sv", "sv"), "");
-        assert_eq!(doc_url(Role::Home, "", None, "en", "sv"), "en/");
-        assert_eq!(
-            doc_url(Role::Entry, "x", Some("skola"), "sv", "sv"),
-            "skola/x/"
-        );
-        assert_eq!(doc_url(Role::Page, "om", None, "en", "sv"), "en/om/");
-        assert_eq!(
-            doc_url(Role::Area, "skola", Some("skola"), "sv", "sv"),
-            "skola/"
-        );
     }
 
     #[test]

@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use tera::Tera;
 
-use super::context::{url_of, Model};
+use super::model::Model;
 use super::{RenderError, Site};
-use crate::check::normalise_alias;
 use crate::content::{DocType, Role, Status};
+use crate::routes;
 use crate::text::escape_markup;
 
 /// At most this many entries in one feed, newest first.
@@ -24,13 +24,13 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
     for model in models {
         let prefix = &model.prefix;
         site.add(
-            format!("{prefix}feed.xml"),
+            format!("{prefix}{}", routes::FEED),
             atom(model, None).into_bytes(),
             "the site feed",
         )?;
         for area in &model.area_order {
             site.add(
-                format!("{prefix}{area}/feed.xml"),
+                format!("{prefix}{}", routes::area_feed(area)),
                 atom(model, Some(area)).into_bytes(),
                 "an area feed",
             )?;
@@ -38,15 +38,16 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
         redirects(tera, model, site)?;
     }
     site.add(
-        "sitemap.xml".into(),
+        routes::SITEMAP.into(),
         sitemap(models).into_bytes(),
         "the sitemap",
     )?;
     let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        g.config.base_url
+        "User-agent: *\nAllow: /\n\nSitemap: {}{}\n",
+        g.config.base_url,
+        routes::SITEMAP
     );
-    site.add("robots.txt".into(), robots.into_bytes(), "robots.txt")?;
+    site.add(routes::ROBOTS.into(), robots.into_bytes(), "robots.txt")?;
     Ok(())
 }
 
@@ -62,8 +63,8 @@ fn atom(model: &Model, area: Option<&str>) -> String {
         .iter()
         .enumerate()
         .filter(|(i, d)| {
-            model.listed[*i]
-                && !model.fallback[*i]
+            model.listed(*i)
+                && !model.fallback(*i)
                 && d.role == Role::Entry
                 && d.status() == Status::Published
                 && (area.is_none() || d.area.as_deref() == area)
@@ -83,12 +84,12 @@ fn atom(model: &Model, area: Option<&str>) -> String {
     let (title, self_rel, alt_rel) = match area.and_then(|a| model.area_doc(a).map(|d| (a, d))) {
         Some((id, a)) => (
             format!("{} – {}", a.title(), g.config.title),
-            format!("{prefix}{id}/feed.xml"),
-            format!("{prefix}{id}/"),
+            format!("{prefix}{}", routes::area_feed(id)),
+            format!("{prefix}{}", routes::area(id)),
         ),
         None => (
             g.config.title.clone(),
-            format!("{prefix}feed.xml"),
+            format!("{prefix}{}", routes::FEED),
             prefix.clone(),
         ),
     };
@@ -121,7 +122,7 @@ fn atom(model: &Model, area: Option<&str>) -> String {
     out.push_str("  <generator>signpost</generator>\n");
     for (date, i) in items {
         let d = &g.docs[i];
-        let url = model.canonical(&url_of(g, d));
+        let url = model.canonical(&d.url);
         let label = match g.doc_type(d) {
             Some(DocType::Solution) => "solution",
             _ => "challenge",
@@ -175,10 +176,11 @@ fn sitemap(models: &[Model]) -> String {
     for model in models {
         let g = model.guide;
         let prefix = &model.prefix;
-        let mut common: Vec<String> = vec![String::new()];
-        common.extend(model.area_order.iter().map(|a| format!("{a}/")));
-        common.extend(["challenges/", "solutions/", "open-challenges/", "tags/"].map(String::from));
-        common.extend(model.tags.keys().map(|slug| format!("tags/{slug}/")));
+        let common = model
+            .page_keys()
+            .into_iter()
+            .filter(routes::Page::in_sitemap)
+            .filter_map(|p| p.rel());
         for rel in common {
             pages.insert(
                 (format!("page:{rel}"), model.lang.clone()),
@@ -186,10 +188,10 @@ fn sitemap(models: &[Model]) -> String {
             );
         }
         for (i, d) in g.docs.iter().enumerate() {
-            if model.listed[i] && !model.fallback[i] && d.status() == Status::Published {
+            if model.listed(i) && !model.fallback(i) && d.status() == Status::Published {
                 pages.insert(
                     (format!("doc:{:?}", d.key()), model.lang.clone()),
-                    (url_of(g, d), d.meta.last_reviewed.or(d.meta.created)),
+                    (d.url.clone(), d.meta.last_reviewed.or(d.meta.created)),
                 );
             }
         }
@@ -233,23 +235,23 @@ fn sitemap(models: &[Model]) -> String {
 fn redirects(tera: &Tera, model: &Model, site: &mut Site) -> Result<(), RenderError> {
     let g = model.guide;
     for (i, d) in g.docs.iter().enumerate() {
-        if !model.built[i] {
+        if !model.built(i) {
             continue;
         }
         for alias in &d.meta.aliases {
-            let rel = normalise_alias(&alias.value);
+            let rel = routes::alias(&alias.value);
             if rel.is_empty() {
                 continue;
             }
             let output = if rel.ends_with('/') {
-                format!("{rel}index.html")
+                routes::output(&rel)
             } else {
                 rel.clone()
             };
             let mut ctx = tera::Context::new();
             ctx.insert("site", &model.site);
             ctx.insert("target", &model.url(d));
-            ctx.insert("canonical", &model.canonical(&url_of(g, d)));
+            ctx.insert("canonical", &model.canonical(&d.url));
             ctx.insert("title", d.title());
             let html = tera
                 .render("redirect.html", &ctx)

@@ -6,11 +6,14 @@
 //! Nothing here touches the output folder by itself: the result is a [`Site`], written by
 //! `output.rs`; given a staging folder (`build`), pages are put into it as they are rendered.
 
-pub mod context;
+pub mod cards;
 mod feeds;
+pub mod model;
+mod records;
 mod review_json;
 pub mod sanitize;
 pub mod templates;
+pub mod view;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -24,7 +27,9 @@ use crate::output::Staging;
 pub use crate::site::{Conflict, Site};
 use std::sync::Arc;
 
-use context::{Card, Model, PageCtx, PageKey};
+use crate::routes::Page;
+pub use model::Model;
+use view::{NavState, PageCtx};
 
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -52,9 +57,10 @@ pub enum RenderError {
 
 /// Partial templates whose output depends on little, rendered once and reused, as Hugo's
 /// `partialCached` does: a card is rendered once per language and shown on every page that
-/// lists its entry, the main navigation once per [`context::NavState`], the footer and the
+/// lists its entry, the main navigation once per [`view::NavState`], the footer and the
 /// header's search box once per language. Each sees `site` and only its own variable
-/// (`card`, `nav`), never `page`. A theme without one of them simply gets an empty string;
+/// (`card`, `nav`), never `page`. The rendered fragments are kept for one rendering pass
+/// (`Renderer::prepare`), never in the model. A theme without one of them simply gets an empty string;
 /// the output is trimmed of leading and trailing whitespace.
 const CARD: &str = "partials/card.html";
 const MAIN_NAV: &str = "partials/main-nav.html";
@@ -139,8 +145,10 @@ impl Renderer {
             })
     }
 
-    /// Renders what the pages share before the pages themselves: the cards they show that
-    /// have no HTML yet (in parallel, each once), and their main navigation.
+    /// Renders what the pages share before the pages themselves: the cards they show (in
+    /// parallel, each once: a card's HTML is the same on every page of a language), and
+    /// their main navigation (once per [`NavState`]). These caches last one rendering pass
+    /// over a model, so a rebuild never shows a stale card.
     fn prepare(
         &self,
         model: &Model,
@@ -148,31 +156,38 @@ impl Renderer {
         pages: &mut [PageCtx],
     ) -> Result<(), RenderError> {
         let mut seen = std::collections::HashSet::new();
-        let todo: Vec<&Arc<Card>> = pages
-            .iter()
-            .flat_map(|p| p.cards())
-            .filter(|c| c.html.get().is_none() && seen.insert(Arc::as_ptr(c)))
+        let todo: Vec<Arc<cards::Card>> = pages
+            .iter_mut()
+            .flat_map(|p| p.view.cards_mut())
+            .filter(|s| seen.insert(s.card.index))
+            .map(|s| Arc::clone(&s.card))
             .collect();
-        todo.par_iter().try_for_each_init(
-            || base.clone(),
-            |ctx, card| {
-                ctx.insert("card", &***card);
-                let html = self.fragment(CARD, ctx, &format!("the card of {}", card.url))?;
-                let _ = card.html.set(html);
-                Ok::<_, RenderError>(())
-            },
-        )?;
-        let mut cache = model.nav_html.lock().unwrap_or_else(|e| e.into_inner());
+        let rendered: Vec<(usize, Arc<str>)> = todo
+            .par_iter()
+            .map_init(
+                || base.clone(),
+                |ctx, card| {
+                    ctx.insert("card", &**card);
+                    let html = self.fragment(CARD, ctx, &format!("the card of {}", card.url))?;
+                    Ok::<_, RenderError>((card.index, Arc::from(html)))
+                },
+            )
+            .collect::<Result<_, _>>()?;
+        let html: std::collections::HashMap<usize, Arc<str>> = rendered.into_iter().collect();
+        let mut navs: std::collections::HashMap<NavState, Arc<str>> = Default::default();
         for p in pages {
+            for shown in p.view.cards_mut() {
+                shown.html = Arc::clone(&html[&shown.card.index]);
+            }
             let state = model.nav_state(p);
-            p.main_nav = match cache.get(&state) {
+            p.main_nav = match navs.get(&state) {
                 Some(html) => Arc::clone(html),
                 None => {
                     let mut ctx = base.clone();
                     ctx.insert("nav", &state);
                     let html: Arc<str> =
                         self.fragment(MAIN_NAV, &ctx, "the main navigation")?.into();
-                    cache.insert(state, Arc::clone(&html));
+                    navs.insert(state, Arc::clone(&html));
                     html
                 }
             };
@@ -193,7 +208,7 @@ impl Renderer {
         models: &[Model],
         staging: Option<&Staging>,
     ) -> Result<Site, RenderError> {
-        let keys: Vec<Vec<PageKey>> = models.iter().map(Model::page_keys).collect();
+        let keys: Vec<Vec<Page>> = models.iter().map(Model::page_keys).collect();
         crate::progress::stage("Rendering pages", keys.iter().map(Vec::len).sum());
         // Feeds, sitemap and redirects are made beside the pages.
         let (site, extras) = rayon::join(
@@ -212,7 +227,7 @@ impl Renderer {
     fn all_pages(
         &self,
         models: &[Model],
-        keys: &[Vec<PageKey>],
+        keys: &[Vec<Page>],
         staging: Option<&Staging>,
     ) -> Result<Site, RenderError> {
         let mut site = Site::default();
@@ -242,7 +257,7 @@ impl Renderer {
     }
 
     /// Renders the given pages (in parallel): (output path, bytes, origin) for each.
-    pub fn pages(&self, model: &Model, keys: &[PageKey]) -> Result<Vec<Rendered>, RenderError> {
+    pub fn pages(&self, model: &Model, keys: &[Page]) -> Result<Vec<Rendered>, RenderError> {
         let (pages, base) = self.contexts(model, keys)?;
         self.render_all(&pages, &base, Ok)
     }
@@ -252,7 +267,7 @@ impl Renderer {
     fn contexts(
         &self,
         model: &Model,
-        keys: &[PageKey],
+        keys: &[Page],
     ) -> Result<(Vec<PageCtx>, tera::Context), RenderError> {
         let mut pages: Vec<PageCtx> = keys.par_iter().filter_map(|k| model.page(k)).collect();
         // `site` is the same on every page: put it in a context once per worker thread and
@@ -348,7 +363,7 @@ fn render_page(
 ) -> Result<Rendered, RenderError> {
     ctx.insert("page", page);
     // Straight into bytes: the output is written as bytes anyway.
-    let mut html = Vec::with_capacity(page.body.len() + 16 * 1024);
+    let mut html = Vec::with_capacity(page.view.body_len() + 16 * 1024);
     tera.render_to(&page.template, ctx, &mut html)
         .map_err(|e| RenderError::Template {
             page: format!("{} with `{}`", page.origin, page.template),

@@ -5,12 +5,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::context::{url_of, Model};
+use super::model::Model;
 use super::{RenderError, Site};
 use crate::content::{Role, Status};
 
 /// The output path.
-pub const PATH: &str = "review.json";
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -34,12 +33,12 @@ pub(super) fn add(model: &Model, site: &mut Site) -> Result<(), RenderError> {
         .iter()
         .enumerate()
         .filter(|(i, d)| {
-            model.built[*i]
+            model.built(*i)
                 && matches!(d.role, Role::Entry | Role::Page)
                 && d.status() == Status::Published
         })
         .map(|(_, d)| Record {
-            url: model.canonical(&url_of(g, d)),
+            url: model.canonical(&d.url),
             title: d.title(),
             area: d.area.as_deref(),
             status: Status::Published.as_str(),
@@ -52,6 +51,10 @@ pub(super) fn add(model: &Model, site: &mut Site) -> Result<(), RenderError> {
     records.sort_by(|a, b| a.url.cmp(&b.url));
     let mut bytes = serde_json::to_vec_pretty(&records).expect("the records serialise");
     bytes.push(b'\n');
-    site.add(PATH.into(), bytes, "the review data (review.json)")?;
+    site.add(
+        crate::routes::REVIEW_JSON.into(),
+        bytes,
+        "the review data (review.json)",
+    )?;
     Ok(())
 }

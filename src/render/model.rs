@@ -1,0 +1,461 @@
+//! The render model of one language: which documents are on that language's site and how
+//! (a [`Visibility`] each), the indexes every page draws on (solutions per challenge, tags,
+//! area order, sort keys), and the site-wide context (`site` in templates).
+//!
+//! Computed once per language from the Guide; the views (`view/`) turn it into one context
+//! per page, the cards (`cards.rs`) into what lists show. It holds no rendered HTML: caches
+//! of rendered fragments live with the renderer (`render/mod.rs`). It decides what is on
+//! the site, not how it looks.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::cards::{Card, NavLink};
+use super::RenderOptions;
+use crate::content::paths::{self, Target};
+use crate::content::{Doc, DocKey, DocType, Guide, Meta, Role, Status};
+use crate::routes::{self, Fixed, Page};
+use crate::text::{collate, slugify_id};
+
+/// How a document is on one language's site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Not on this language's site: another language's file, a draft outside a preview, a
+    /// file whose front matter could not be read.
+    Absent,
+    /// Built, but in no list, feed or sitemap: an archived entry, an area or home page.
+    Unlisted,
+    /// Built and listed (published, or a draft in a preview).
+    Listed,
+    /// Not built in this language, which it has no translation into, but listed there with
+    /// a note, linking to the original.
+    Fallback,
+}
+
+impl Visibility {
+    /// It has a page in this language.
+    pub fn built(self) -> bool {
+        matches!(self, Visibility::Unlisted | Visibility::Listed)
+    }
+
+    /// It is shown in this language's lists.
+    pub fn listed(self) -> bool {
+        matches!(self, Visibility::Listed | Visibility::Fallback)
+    }
+
+    pub fn fallback(self) -> bool {
+        self == Visibility::Fallback
+    }
+}
+
+/// Site-wide context, the same on every page (`site` in templates).
+#[derive(Debug, Serialize)]
+pub struct SiteCtx {
+    pub title: String,
+    pub description: String,
+    pub lang: String,
+    /// Absolute, ends with `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, e.g. `/guide/`.
+    pub base_path: String,
+    /// The start of this language's pages: `base_path`, or `base_path` + `en/` for a
+    /// language other than the default.
+    pub home: String,
+    pub search: bool,
+    /// Standalone pages for the footer, by `order` then title.
+    pub menu: Vec<NavLink>,
+    /// Areas for the navigation, by `order` then title.
+    pub areas: Vec<NavLink>,
+    /// UI strings of the theme for the site's language.
+    pub t: toml::Table,
+    pub feed_url: String,
+    /// A preview with drafts: every page says so.
+    pub drafts: bool,
+    /// The build's idea of today (ISO), for the review notices.
+    pub today: String,
+    /// `partials/footer.html`, rendered once per language (see `Renderer` in `render/mod.rs`).
+    pub footer: String,
+    /// `partials/site-search.html`: the header's search box, rendered once per language.
+    pub search_box: String,
+}
+
+/// Everything rendering a language needs, computed once.
+pub struct Model<'g> {
+    pub guide: &'g Guide,
+    pub opts: RenderOptions,
+    pub site: SiteCtx,
+    /// Per document: how it is on this language's site.
+    pub visibility: Vec<Visibility>,
+    /// The language of these pages.
+    pub lang: String,
+    /// `""` for the default language, `en/` for English …
+    pub prefix: String,
+    /// Per document: its card, made when first needed (a preview renders a few pages).
+    pub(super) cards: Vec<OnceLock<Option<Arc<Card>>>>,
+    /// Per document: its title's sort key.
+    pub sort_keys: Vec<String>,
+    /// Challenge id → listed solutions that address it.
+    pub solutions_of: HashMap<String, Vec<usize>>,
+    /// Area ids in display order.
+    pub area_order: Vec<String>,
+    /// Tag slug → (name, listed entries).
+    pub tags: BTreeMap<String, (String, Vec<usize>)>,
+}
+
+impl<'g> Model<'g> {
+    /// The model of the pages in `lang`: the default language's pages, or another
+    /// language's, where untranslated entries are listed with a note and link to the
+    /// original.
+    pub fn new(guide: &'g Guide, opts: &RenderOptions, strings: toml::Table, lang: &str) -> Self {
+        let cfg = &guide.config;
+        let base_path = cfg.base_path();
+        let default = cfg.default_language.as_str();
+        let prefix = routes::lang_prefix(lang, default);
+        let home = format!("{base_path}{prefix}");
+        let visibility = visibility(guide, opts, lang);
+
+        let mut area_order: Vec<(Option<i64>, String, String)> = guide
+            .areas
+            .iter()
+            .filter_map(|(id, a)| {
+                let d = &guide.docs[a.doc?];
+                Some((d.meta.order, collate(d.title()), id.clone()))
+            })
+            .collect();
+        area_order
+            .sort_by(|a, b| (a.0.unwrap_or(i64::MAX), &a.1).cmp(&(b.0.unwrap_or(i64::MAX), &b.1)));
+        let area_order: Vec<String> = area_order.into_iter().map(|a| a.2).collect();
+
+        let mut menu: Vec<(Option<i64>, String, NavLink)> = guide
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| d.role == Role::Page && visibility[*i].listed())
+            .map(|(_, d)| {
+                let original = if d.is_translation {
+                    guide.original_of(d).unwrap_or(d)
+                } else {
+                    d
+                };
+                let mut link = NavLink::new(d.title(), format!("{base_path}{}", d.url));
+                link.lang = (d.lang != lang).then(|| d.lang.clone());
+                (original.meta.order, collate(d.title()), link)
+            })
+            .collect();
+        menu.sort_by(|a, b| (a.0.unwrap_or(i64::MAX), &a.1).cmp(&(b.0.unwrap_or(i64::MAX), &b.1)));
+
+        let site = SiteCtx {
+            title: cfg.title.clone(),
+            description: cfg.description.clone(),
+            lang: lang.to_string(),
+            base_url: cfg.base_url.clone(),
+            base_path: base_path.clone(),
+            home: home.clone(),
+            search: cfg.search.enabled,
+            menu: menu.into_iter().map(|m| m.2).collect(),
+            // Filled in below, with the areas' titles in this language.
+            areas: Vec::new(),
+            t: strings,
+            feed_url: format!("{home}{}", routes::FEED),
+            drafts: opts.drafts,
+            today: opts.today.to_string(),
+            footer: String::new(),
+            search_box: String::new(),
+        };
+
+        let mut model = Model {
+            guide,
+            opts: opts.clone(),
+            site,
+            visibility,
+            lang: lang.to_string(),
+            prefix,
+            cards: (0..guide.docs.len()).map(|_| OnceLock::new()).collect(),
+            sort_keys: guide.docs.par_iter().map(|d| collate(d.title())).collect(),
+            solutions_of: HashMap::new(),
+            area_order,
+            tags: BTreeMap::new(),
+        };
+
+        model.site.areas = model
+            .area_order
+            .iter()
+            .filter_map(|a| model.area_doc(a).map(|d| (a, d)))
+            .map(|(a, d)| {
+                let mut link = NavLink::new(d.title(), model.home_url(&routes::area(a)));
+                link.lang = (d.lang != lang).then(|| d.lang.clone());
+                link
+            })
+            .collect();
+        for (i, d) in guide.docs.iter().enumerate() {
+            if !model.visibility[i].listed() {
+                continue;
+            }
+            let shared = model.shared(d);
+            if guide.doc_type(d) == Some(DocType::Solution) {
+                for a in &shared.addresses {
+                    model
+                        .solutions_of
+                        .entry(a.value.clone())
+                        .or_default()
+                        .push(i);
+                }
+            }
+            if d.role == Role::Entry {
+                for tag in &shared.tags {
+                    let slug = slugify_id(tag);
+                    if slug.is_empty() {
+                        continue;
+                    }
+                    let e = model
+                        .tags
+                        .entry(slug)
+                        .or_insert_with(|| (tag.clone(), Vec::new()));
+                    e.1.push(i);
+                }
+            }
+        }
+        for list in model.solutions_of.values_mut() {
+            let keys = &model.sort_keys;
+            list.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+            list.dedup();
+        }
+        model
+    }
+
+    /// Document `i` has a page in this language.
+    pub fn built(&self, i: usize) -> bool {
+        self.visibility[i].built()
+    }
+
+    /// Document `i` is shown in this language's lists.
+    pub fn listed(&self, i: usize) -> bool {
+        self.visibility[i].listed()
+    }
+
+    /// Document `i` is listed here only as the original of a missing translation.
+    pub fn fallback(&self, i: usize) -> bool {
+        self.visibility[i].fallback()
+    }
+
+    /// The front matter with the fields a translation shares with its original (type,
+    /// kind, addresses, related, tags …): the original's.
+    pub fn shared<'d>(&self, d: &'d Doc) -> &'d Meta
+    where
+        'g: 'd,
+    {
+        if d.is_translation {
+            if let Some(o) = self.guide.original_of(d) {
+                return &o.meta;
+            }
+        }
+        &d.meta
+    }
+
+    /// An area's document in this language: its translation, else the original.
+    pub fn area_doc(&self, area: &str) -> Option<&'g Doc> {
+        let g = self.guide;
+        g.translations
+            .get(&(DocKey::Area(area.to_string()), self.lang.clone()))
+            .map(|&i| &g.docs[i])
+            .filter(|d| d.front_matter_ok)
+            .or_else(|| g.area_doc(area))
+    }
+
+    /// Where a document's page of this language lives, relative to the base: an original
+    /// area or home page shown in another language gets that language's prefix.
+    pub(super) fn page_rel(&self, d: &Doc) -> String {
+        if d.lang == self.lang {
+            d.url.clone()
+        } else {
+            format!("{}{}", self.prefix, d.url)
+        }
+    }
+
+    /// A UI string of the theme in this language (its key when the theme has none).
+    pub(super) fn label(&self, key: &str) -> String {
+        self.site
+            .t
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or(key)
+            .to_string()
+    }
+
+    /// "12 maj 2026" with the theme's month names.
+    pub fn date_text(&self, d: NaiveDate) -> String {
+        let month = self
+            .site
+            .t
+            .get("months")
+            .and_then(|m| m.as_array())
+            .and_then(|m| m.get(d.month0() as usize))
+            .and_then(|m| m.as_str())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("{:02}", d.month()));
+        format!("{} {month} {}", d.day(), d.year())
+    }
+
+    /// A document's address as a link (base path included).
+    pub fn url(&self, d: &Doc) -> String {
+        format!("{}{}", self.site.base_path, d.url)
+    }
+
+    /// An address below this language's start, as a link: `tags/` → `/guide/en/tags/`.
+    pub fn home_url(&self, rel: &str) -> String {
+        format!("{}{rel}", self.site.home)
+    }
+
+    /// An address below the base, absolute (for canonical links, feeds, the sitemap).
+    pub fn canonical(&self, rel: &str) -> String {
+        format!("{}{rel}", self.site.base_url)
+    }
+
+    /// The listed version of an entry in this language: its translation, else the original.
+    pub(super) fn listed_item(&self, id: &str) -> Option<usize> {
+        let key = DocKey::Item(id.to_string());
+        if let Some(&t) = self
+            .guide
+            .translations
+            .get(&(key.clone(), self.lang.clone()))
+        {
+            if self.listed(t) {
+                return Some(t);
+            }
+        }
+        let i = *self.guide.originals.get(&key)?;
+        self.listed(i).then_some(i)
+    }
+
+    /// Listed entries of a type, optionally in one area.
+    pub(super) fn entries(&self, t: DocType, area: Option<&str>) -> Vec<usize> {
+        self.guide
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| {
+                self.listed(*i)
+                    && d.role == Role::Entry
+                    && self.guide.doc_type(d) == Some(t)
+                    && (area.is_none() || d.area.as_deref() == area)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// A challenge is open while no published solution addresses it.
+    pub(super) fn is_open(&self, challenge: &Doc) -> bool {
+        !self.solutions_of.get(&challenge.id).is_some_and(|s| {
+            s.iter()
+                .any(|&i| self.guide.docs[i].status() == Status::Published)
+        })
+    }
+
+    /// Every HTML page of this language, in a stable order.
+    pub fn page_keys(&self) -> Vec<Page> {
+        let g = self.guide;
+        let mut keys = vec![Page::Home];
+        keys.extend(self.area_order.iter().map(|a| Page::Area(a.clone())));
+        keys.extend(
+            g.docs
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| self.built(*i) && matches!(d.role, Role::Entry | Role::Page))
+                .map(|(i, _)| Page::Doc(i)),
+        );
+        keys.extend(
+            Fixed::ALL
+                .iter()
+                .filter(|&&f| f != Fixed::Search)
+                .map(|&f| Page::Fixed(f)),
+        );
+        keys.extend(self.tags.keys().map(|slug| Page::Tag(slug.clone())));
+        if self.site.search {
+            keys.push(Page::Fixed(Fixed::Search));
+        }
+        // One 404 page serves the whole site, in the default language.
+        if self.prefix.is_empty() {
+            keys.push(Page::NotFound);
+        }
+        keys
+    }
+
+    /// Content files to publish: everything inside the folder of a built `<id>/index.md`
+    /// entry, and every file a built document links to.
+    pub fn assets(&self) -> Vec<&'g str> {
+        let g = self.guide;
+        let mut folders: Vec<String> = Vec::new();
+        let mut linked: HashSet<String> = HashSet::new();
+        for (i, d) in g.docs.iter().enumerate() {
+            let built = self.built(i) || (d.is_translation && d.status().is_public());
+            if !built && !matches!(d.role, Role::Home | Role::Area) {
+                continue;
+            }
+            if let Some((dir, file)) = d.path.rsplit_once('/') {
+                if file.starts_with("index.") && d.role == Role::Entry {
+                    folders.push(format!("{dir}/"));
+                }
+            }
+            for l in d.body.iter().flat_map(|b| &b.links) {
+                if let Target::Path { path, .. } = paths::resolve(&d.path, &l.dest) {
+                    linked.insert(path);
+                }
+            }
+        }
+        g.assets
+            .iter()
+            .filter(|a| {
+                linked.contains(a.as_str()) || folders.iter().any(|f| a.starts_with(f.as_str()))
+            })
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// How each document is on the site of `lang`.
+fn visibility(guide: &Guide, opts: &RenderOptions, lang: &str) -> Vec<Visibility> {
+    let default = guide.config.default_language.as_str();
+    let visible = |d: &Doc| {
+        d.front_matter_ok
+            && match d.status() {
+                Status::Published | Status::Archived => true,
+                Status::Draft | Status::InReview => opts.drafts,
+            }
+    };
+    let listable =
+        |d: &Doc| d.status() != Status::Archived && matches!(d.role, Role::Entry | Role::Page);
+    let built = |d: &Doc| d.lang == lang && visible(d);
+    let translated = |d: &Doc| {
+        guide
+            .translations
+            .get(&(d.key(), lang.to_string()))
+            .is_some_and(|&t| built(&guide.docs[t]) && listable(&guide.docs[t]))
+    };
+    guide
+        .docs
+        .iter()
+        .map(|d| {
+            if built(d) {
+                if listable(d) {
+                    Visibility::Listed
+                } else {
+                    Visibility::Unlisted
+                }
+            } else if lang != default
+                && d.lang == default
+                && !d.is_translation
+                && visible(d)
+                && listable(d)
+                && !translated(d)
+            {
+                Visibility::Fallback
+            } else {
+                Visibility::Absent
+            }
+        })
+        .collect()
+}

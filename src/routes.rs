@@ -1,0 +1,283 @@
+//! Every address the site has, in one place.
+//!
+//! A document's page follows from its path (`paths::classify` → role, id, area, language);
+//! the site's own pages (home, lists, tags, search, 404), feeds, the sitemap and the other
+//! generated files are named here, once. Loading gives each `Doc` its address from
+//! [`doc`]; rendering, the feeds and the sitemap, `serve`, and the link check all ask this
+//! module rather than spelling an address themselves, and the ids that pages and areas
+//! cannot take ([`reserved`]) follow from the same table. Adding a page kind is a row in
+//! [`lists!`] or a variant of [`Page`], and the compiler points at every match to extend.
+//!
+//! Addresses here are relative to the site's base path (`base_url`'s path): no leading
+//! `/`, and a page's ends with `/` (`aldreomsorg/`, `en/tags/`, `""` for the home page).
+//! This module does not decide which pages exist (that is the render model's business) nor
+//! what they show.
+
+/// The site-wide feed of a language, below the language's start; an area's is below the
+/// area's address.
+pub const FEED: &str = "feed.xml";
+/// One sitemap for every language, at the base.
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+/// The review state of the default language's published entries and pages, for tools.
+pub const REVIEW_JSON: &str = "review.json";
+/// The page served at any address that does not exist: one, in the default language.
+pub const NOT_FOUND: &str = "404.html";
+/// The search index's folder, at the base.
+pub const SEARCH_INDEX: &str = "pagefind/";
+/// Where a page's HTML goes below its address.
+pub const INDEX: &str = "index.html";
+/// The folder of the tag pages (`tags/<slug>/`), below a language's start.
+const TAGS: &str = "tags/";
+
+macro_rules! lists {
+    ($( $variant:ident = $rel:literal, $indexed:literal, $what:literal; )*) => {
+        /// The pages every language has at a fixed address, which no file stands for.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Fixed { $( $variant ),* }
+
+        impl Fixed {
+            pub const ALL: &'static [Fixed] = &[ $( Fixed::$variant ),* ];
+
+            /// The address below a language's start (ends with `/`).
+            pub fn rel(self) -> &'static str {
+                match self { $( Fixed::$variant => $rel ),* }
+            }
+
+            /// Whether search engines are pointed at it (listed in the sitemap).
+            pub fn indexed(self) -> bool {
+                match self { $( Fixed::$variant => $indexed ),* }
+            }
+
+            /// What the page is, for "this id is reserved" messages.
+            pub fn what(self) -> &'static str {
+                match self { $( Fixed::$variant => $what ),* }
+            }
+        }
+    };
+}
+
+lists! {
+    // variant = address, in the sitemap, what it is
+    Challenges = "challenges/", true, "the list of all challenges";
+    Solutions = "solutions/", true, "the list of all solutions";
+    OpenChallenges = "open-challenges/", true, "the list of open challenges";
+    Tags = "tags/", true, "the list of tags";
+    Search = "search/", false, "the search page";
+}
+
+/// Top-level folders that hold files rather than pages, with what they hold.
+const FOLDERS: &[(&str, &str)] = &[("assets", "used for the theme's files")];
+
+/// One HTML page of a language's site.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Page {
+    Home,
+    /// An area's page: its id (folder name).
+    Area(String),
+    /// An entry or a standalone page: its index in `Guide::docs`. Its address is the
+    /// document's own (`Doc::url`).
+    Doc(usize),
+    /// A list, the tag index or the search page.
+    Fixed(Fixed),
+    /// A tag's page: its slug.
+    Tag(String),
+    NotFound,
+}
+
+impl Page {
+    /// The address below a language's start, for every page but a document's (whose
+    /// address, language included, is `Doc::url`) and the 404 page (which has none).
+    pub fn rel(&self) -> Option<String> {
+        match self {
+            Page::Home => Some(String::new()),
+            Page::Area(a) => Some(area(a)),
+            Page::Fixed(f) => Some(f.rel().to_string()),
+            Page::Tag(slug) => Some(tag(slug)),
+            Page::Doc(_) | Page::NotFound => None,
+        }
+    }
+
+    /// Whether the sitemap lists it: a generated page with an address that search engines
+    /// may index (a document's page is in the sitemap when it is published).
+    pub fn in_sitemap(&self) -> bool {
+        match self {
+            Page::Home | Page::Area(_) | Page::Tag(_) => true,
+            Page::Fixed(f) => f.indexed(),
+            Page::Doc(_) | Page::NotFound => false,
+        }
+    }
+}
+
+/// The start of a language's pages: `""` for the default language, `en/` for English …
+pub fn lang_prefix(lang: &str, default_lang: &str) -> String {
+    if lang == default_lang {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// The address of a document: `""` for the home page, `aldreomsorg/`,
+/// `aldreomsorg/digital-nyckel/`, `om-guiden/`, with `en/` in front for a language other
+/// than the default.
+pub fn doc(
+    role: crate::content::Role,
+    id: &str,
+    area_id: Option<&str>,
+    lang: &str,
+    default_lang: &str,
+) -> String {
+    use crate::content::Role;
+    let mut url = lang_prefix(lang, default_lang);
+    match role {
+        Role::Home => {}
+        Role::Area | Role::Page => {
+            url.push_str(id);
+            url.push('/');
+        }
+        Role::Entry => {
+            url.push_str(area_id.unwrap_or_default());
+            url.push('/');
+            url.push_str(id);
+            url.push('/');
+        }
+    }
+    url
+}
+
+/// An area's page, below a language's start.
+pub fn area(id: &str) -> String {
+    format!("{id}/")
+}
+
+/// A tag's page, below a language's start.
+pub fn tag(slug: &str) -> String {
+    format!("{TAGS}{slug}/")
+}
+
+/// An area's feed, below a language's start.
+pub fn area_feed(id: &str) -> String {
+    format!("{id}/{FEED}")
+}
+
+/// The file a page's address is written to: `x/` → `x/index.html`.
+pub fn output(rel: &str) -> String {
+    format!("{rel}{INDEX}")
+}
+
+/// The address of a written file, for live reload: `x/index.html` → `x/`.
+pub fn of_output(path: &str) -> &str {
+    path.strip_suffix(INDEX).unwrap_or(path)
+}
+
+/// Why an id cannot be used for a page or area at the top level of the site: the site's
+/// own pages and folders, and the start of each language's pages.
+pub fn reserved(id: &str, config: &crate::config::Config) -> Option<&'static str> {
+    Fixed::ALL
+        .iter()
+        .find(|f| f.rel().strip_suffix('/') == Some(id))
+        .map(|f| f.what())
+        .or_else(|| FOLDERS.iter().find(|(n, _)| *n == id).map(|(_, w)| *w))
+        .or_else(|| {
+            config
+                .has_language(id)
+                .then_some("the start of a language's pages")
+        })
+}
+
+/// An alias as an address: no leading `/`, and a trailing `/` unless its last part names a
+/// file (`gammal/sida` → `gammal/sida/`, `gammal.html` stays).
+pub fn alias(alias: &str) -> String {
+    let a = alias.trim().trim_start_matches('/');
+    let last = a.rsplit('/').next().unwrap_or_default();
+    if a.is_empty() || a.ends_with('/') || last.contains('.') {
+        a.to_string()
+    } else {
+        format!("{a}/")
+    }
+}
+
+/// What the site's own pages and files are, for a link check: is `rel` (below the base,
+/// any language) an address the build makes that no Markdown file stands for? `is_tag`
+/// and `is_area` say whether a tag slug or an area id exists.
+pub fn is_generated(
+    rel: &str,
+    languages: &[String],
+    is_tag: impl Fn(&str) -> bool,
+    is_area: impl Fn(&str) -> bool,
+) -> bool {
+    let rel = languages
+        .iter()
+        .find_map(|l| rel.strip_prefix(l.as_str())?.strip_prefix('/'))
+        .unwrap_or(rel);
+    if let Some(slug) = rel
+        .strip_prefix(TAGS)
+        .and_then(|t| t.strip_suffix('/'))
+        .filter(|t| !t.is_empty() && !t.contains('/'))
+    {
+        return is_tag(slug);
+    }
+    rel.is_empty()
+        || rel == FEED
+        || rel == SITEMAP
+        || Fixed::ALL.iter().any(|f| f.rel() == rel)
+        || rel
+            .strip_suffix(FEED)
+            .and_then(|a| a.strip_suffix('/'))
+            .is_some_and(is_area)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Role;
+
+    #[test]
+    fn documents_addresses() {
+        assert_eq!(doc(Role::Home, "", None, "sv", "sv"), "");
+        assert_eq!(doc(Role::Home, "", None, "en", "sv"), "en/");
+        assert_eq!(doc(Role::Entry, "x", Some("skola"), "sv", "sv"), "skola/x/");
+        assert_eq!(doc(Role::Page, "om", None, "en", "sv"), "en/om/");
+        assert_eq!(
+            doc(Role::Area, "skola", Some("skola"), "sv", "sv"),
+            "skola/"
+        );
+    }
+
+    #[test]
+    fn reserved_ids_follow_from_the_pages() {
+        let config = crate::config::Config::default();
+        for f in Fixed::ALL {
+            let id = f.rel().trim_end_matches('/');
+            assert_eq!(reserved(id, &config), Some(f.what()), "{id}");
+        }
+        assert!(reserved("assets", &config).is_some());
+        assert!(reserved(&config.default_language, &config).is_some());
+        assert_eq!(reserved("om-guiden", &config), None);
+    }
+
+    #[test]
+    fn generated_pages_are_recognised_in_every_language() {
+        let langs = vec!["sv".to_string(), "en".to_string()];
+        let tag = |t: &str| t == "ai";
+        let area = |a: &str| a == "skola";
+        for rel in [
+            "",
+            "en/",
+            "challenges/",
+            "en/open-challenges/",
+            "tags/ai/",
+            "en/tags/ai/",
+            "feed.xml",
+            "skola/feed.xml",
+            "sitemap.xml",
+            "search/",
+        ] {
+            assert!(is_generated(rel, &langs, tag, area), "{rel}");
+        }
+        for rel in ["tags/ml/", "vard/feed.xml", "x/", "tags/a/b/", "entries/"] {
+            assert!(!is_generated(rel, &langs, tag, area), "{rel}");
+        }
+    }
+}
