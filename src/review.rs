@@ -168,17 +168,19 @@ pub fn to_json(items: &[Item]) -> String {
     s
 }
 
-/// The queue as CSV (RFC 4180: CRLF line ends, fields with `,`, `"` or line breaks in
-/// double quotes, `"` doubled). `reviewed_by` names are joined with `; `.
+/// The queue as CSV (RFC 4180, by the `csv` crate: CRLF line ends, fields with `,`, `"` or
+/// line breaks in double quotes, `"` doubled). `reviewed_by` names are joined with `; `.
 pub fn to_csv(items: &[Item]) -> String {
-    let mut out = String::new();
-    let _ = write!(out, "{}\r\n", COLUMNS.join(","));
-    for item in items {
-        let fields = cells(item, State::as_str);
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        let _ = write!(out, "{}\r\n", line.join(","));
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let rows = std::iter::once(COLUMNS.iter().map(|c| c.to_string()).collect())
+        .chain(items.iter().map(|item| cells(item, State::as_str)));
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = out.write_record(&row);
     }
-    out
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// The queue as an aligned table for people: one group per owner (under the owner's name),
@@ -273,14 +275,6 @@ fn cells(item: &Item, state: fn(State) -> &'static str) -> Vec<String> {
         date(item.last_reviewed),
         item.reviewed_by.join("; "),
     ]
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// At most `max` characters, ending with `…` when shortened.

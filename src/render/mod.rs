@@ -153,12 +153,12 @@ impl Renderer {
         &self,
         model: &Model,
         base: &tera::Context,
-        pages: &mut [PageCtx],
+        pages: &mut [(Page, PageCtx)],
     ) -> Result<(), RenderError> {
         let mut seen = std::collections::HashSet::new();
         let todo: Vec<Arc<cards::Card>> = pages
             .iter_mut()
-            .flat_map(|p| p.view.cards_mut())
+            .flat_map(|(_, p)| p.view.cards_mut())
             .filter(|s| seen.insert(s.card.index))
             .map(|s| Arc::clone(&s.card))
             .collect();
@@ -175,7 +175,7 @@ impl Renderer {
             .collect::<Result<_, _>>()?;
         let html: std::collections::HashMap<usize, Arc<str>> = rendered.into_iter().collect();
         let mut navs: std::collections::HashMap<NavState, Arc<str>> = Default::default();
-        for p in pages {
+        for (_, p) in pages {
             for shown in p.view.cards_mut() {
                 shown.html = Arc::clone(&html[&shown.card.index]);
             }
@@ -212,7 +212,7 @@ impl Renderer {
         crate::progress::stage("Rendering pages", keys.iter().map(Vec::len).sum());
         // Feeds, sitemap and redirects are made beside the pages.
         let (site, extras) = rayon::join(
-            || self.all_pages(models, &keys, staging),
+            || self.all_pages(models, &keys, staging, None),
             || {
                 let mut extras = Site::default();
                 self.extras(models, &mut extras).map(|()| extras)
@@ -223,31 +223,50 @@ impl Renderer {
         Ok(site)
     }
 
-    /// The HTML pages of every language (`keys[i]` are the pages of `models[i]`).
+    /// The whole site but the search index, in memory, with which pages of the default
+    /// language show which documents (for `serve`, which re-renders only those).
+    pub fn site_shown(&self, models: &[Model]) -> Result<(Site, ShownOn), RenderError> {
+        let keys: Vec<Vec<Page>> = models.iter().map(Model::page_keys).collect();
+        let mut shown = ShownOn::default();
+        let mut site = self.all_pages(models, &keys, None, Some(&mut shown))?;
+        let mut extras = Site::default();
+        self.extras(models, &mut extras)?;
+        site.merge(extras)?;
+        Ok((site, shown))
+    }
+
+    /// The HTML pages of every language (`keys[i]` are the pages of `models[i]`); with
+    /// `shown`, what the default language's pages show is recorded there.
     fn all_pages(
         &self,
         models: &[Model],
         keys: &[Vec<Page>],
         staging: Option<&Staging>,
+        mut shown: Option<&mut ShownOn>,
     ) -> Result<Site, RenderError> {
         let mut site = Site::default();
         for (model, keys) in models.iter().zip(keys) {
             let (pages, base) = self.contexts(model, keys)?;
+            if let Some(shown) = shown.take() {
+                for (key, p) in &pages {
+                    shown.record(key, p);
+                }
+            }
             // Every address is claimed before anything is written, so a conflict stops the
             // build before it writes a page.
-            for p in &pages {
+            for (_, p) in &pages {
                 site.claim(&p.output, &p.origin)?;
             }
             site.pages += pages.len();
             match staging {
                 None => {
-                    for (path, bytes, _) in self.render_all(&pages, &base, Ok)? {
-                        site.files.insert(path, bytes);
+                    for r in self.render_all(&pages, &base, Ok)? {
+                        site.files.insert(r.path, r.bytes);
                     }
                 }
                 Some(staging) => {
-                    self.render_all(&pages, &base, |(path, bytes, _)| {
-                        staging.put(&path, &bytes).map_err(RenderError::Write)
+                    self.render_all(&pages, &base, |r| {
+                        staging.put(&r.path, &r.bytes).map_err(RenderError::Write)
                     })?;
                     site.written += pages.len();
                 }
@@ -256,7 +275,7 @@ impl Renderer {
         Ok(site)
     }
 
-    /// Renders the given pages (in parallel): (output path, bytes, origin) for each.
+    /// Renders the given pages (in parallel), each with what it shows.
     pub fn pages(&self, model: &Model, keys: &[Page]) -> Result<Vec<Rendered>, RenderError> {
         let (pages, base) = self.contexts(model, keys)?;
         self.render_all(&pages, &base, Ok)
@@ -268,8 +287,11 @@ impl Renderer {
         &self,
         model: &Model,
         keys: &[Page],
-    ) -> Result<(Vec<PageCtx>, tera::Context), RenderError> {
-        let mut pages: Vec<PageCtx> = keys.par_iter().filter_map(|k| model.page(k)).collect();
+    ) -> Result<(Vec<(Page, PageCtx)>, tera::Context), RenderError> {
+        let mut pages: Vec<(Page, PageCtx)> = keys
+            .par_iter()
+            .filter_map(|k| Some((k.clone(), model.page(k)?)))
+            .collect();
         // `site` is the same on every page: put it in a context once per worker thread and
         // only swap `page` in for each page (serialising the site per page doubled the cost).
         let mut base = tera::Context::new();
@@ -281,7 +303,7 @@ impl Renderer {
     /// Renders pages in parallel and hands each to `each`.
     fn render_all<T: Send>(
         &self,
-        pages: &[PageCtx],
+        pages: &[(Page, PageCtx)],
         base: &tera::Context,
         each: impl Fn(Rendered) -> Result<T, RenderError> + Sync + Send,
     ) -> Result<Vec<T>, RenderError> {
@@ -289,8 +311,8 @@ impl Renderer {
             .par_iter()
             .map_init(
                 || base.clone(),
-                |ctx, p| {
-                    let page = render_page(&self.tera, ctx, p).and_then(&each);
+                |ctx, (key, p)| {
+                    let page = render_page(&self.tera, ctx, key, p).and_then(&each);
                     crate::progress::step();
                     page
                 },
@@ -353,12 +375,63 @@ pub fn render(
     })
 }
 
-/// A rendered page: output path, bytes, and what produced it.
-pub type Rendered = (String, Vec<u8>, String);
+/// A rendered page.
+pub struct Rendered {
+    pub key: Page,
+    /// Output path (relative, `/`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+    /// The documents it shows: its own, and those of its cards.
+    pub shows: Vec<usize>,
+}
+
+/// Which pages of a language show which documents, as their own page or as a card: render's
+/// own account, taken from the contexts it rendered, so that `serve` re-renders exactly the
+/// pages an edit shows up on, whatever the views and templates put where.
+#[derive(Debug, Default, Clone)]
+pub struct ShownOn {
+    /// Document → the pages that show it.
+    pages: std::collections::HashMap<usize, std::collections::BTreeSet<Page>>,
+    /// Page → the documents it shows (to forget them when it is rendered again).
+    docs: std::collections::HashMap<Page, Vec<usize>>,
+}
+
+impl ShownOn {
+    /// Records what a page shows.
+    pub fn record(&mut self, key: &Page, page: &PageCtx) {
+        for doc in page.shows() {
+            self.insert(doc, key.clone());
+        }
+    }
+
+    /// Records that `page` shows document `doc`.
+    pub fn insert(&mut self, doc: usize, page: Page) {
+        self.docs.entry(page.clone()).or_default().push(doc);
+        self.pages.entry(doc).or_default().insert(page);
+    }
+
+    /// Records what a re-rendered page shows, in place of what it showed before.
+    pub fn update(&mut self, rendered: &Rendered) {
+        for doc in self.docs.remove(&rendered.key).unwrap_or_default() {
+            if let Some(pages) = self.pages.get_mut(&doc) {
+                pages.remove(&rendered.key);
+            }
+        }
+        for &doc in &rendered.shows {
+            self.insert(doc, rendered.key.clone());
+        }
+    }
+
+    /// The pages that show document `doc`.
+    pub fn pages_showing(&self, doc: usize) -> impl Iterator<Item = &Page> {
+        self.pages.get(&doc).into_iter().flatten()
+    }
+}
 
 fn render_page(
     tera: &Tera,
     ctx: &mut tera::Context,
+    key: &Page,
     page: &PageCtx,
 ) -> Result<Rendered, RenderError> {
     ctx.insert("page", page);
@@ -369,7 +442,12 @@ fn render_page(
             page: format!("{} with `{}`", page.origin, page.template),
             message: templates::error_chain(&e),
         })?;
-    Ok((page.output.clone(), html, page.origin.clone()))
+    Ok(Rendered {
+        key: key.clone(),
+        path: page.output.clone(),
+        bytes: html,
+        shows: page.shows().collect(),
+    })
 }
 
 /// Theme static files, the guide's `static/`, and the assets of built entries.

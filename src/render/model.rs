@@ -384,6 +384,29 @@ impl<'g> Model<'g> {
         keys
     }
 
+    /// The pages whose lists show document `i` when it is listed: the home page, the lists,
+    /// its area's page and its tags' pages.
+    pub fn pages_listing(&self, i: usize) -> Vec<Page> {
+        let d = &self.guide.docs[i];
+        let mut pages = vec![Page::Home];
+        pages.extend(
+            Fixed::ALL
+                .iter()
+                .filter(|&&f| f != Fixed::Search)
+                .map(|&f| Page::Fixed(f)),
+        );
+        pages.extend(d.area.iter().map(|a| Page::Area(a.clone())));
+        pages.extend(
+            self.shared(d)
+                .tags
+                .iter()
+                .map(|t| slugify_id(t))
+                .filter(|slug| self.tags.contains_key(slug))
+                .map(Page::Tag),
+        );
+        pages
+    }
+
     /// Content files to publish: everything inside the folder of a built `<id>/index.md`
     /// entry, and every file a built document links to.
     pub fn assets(&self) -> Vec<&'g str> {

@@ -40,6 +40,9 @@ pub struct PageCtx {
     pub output: String,
     #[serde(skip)]
     pub origin: String,
+    /// The document the page is made from (its index in `Guide::docs`), if any.
+    #[serde(skip)]
+    pub doc: Option<usize>,
     /// `home`, `area`, `challenge`, `solution`, `page`, `list`, `tags`, `tag`, `search`, `404`.
     pub kind: &'static str,
     pub title: String,
@@ -68,6 +71,15 @@ pub struct PageCtx {
     pub view: View,
 }
 
+impl PageCtx {
+    /// The documents the page shows: the one it is made from, and those of its cards.
+    pub fn shows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.doc
+            .into_iter()
+            .chain(self.view.cards().map(|c| c.card.index))
+    }
+}
+
 /// What a kind of page shows besides the frame.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
@@ -87,6 +99,22 @@ pub enum View {
 pub struct Plain {}
 
 impl View {
+    /// Every card the page shows.
+    pub fn cards(&self) -> Box<dyn Iterator<Item = &Shown> + '_> {
+        match self {
+            View::Home(v) => Box::new(v.recent.iter().chain(&v.open)),
+            View::Area(v) => Box::new(
+                v.groups
+                    .iter()
+                    .flat_map(|g| std::iter::once(&g.challenge).chain(&g.solutions))
+                    .chain(&v.items),
+            ),
+            View::Entry(v) => Box::new(v.related.iter().chain(&v.solutions).chain(&v.challenges)),
+            View::List(v) => Box::new(v.items.iter()),
+            View::Page(_) | View::Tags(_) | View::Plain(_) => Box::new(std::iter::empty()),
+        }
+    }
+
     /// The length of the page's text (a hint for the size of its HTML).
     pub fn body_len(&self) -> usize {
         match self {
@@ -189,6 +217,7 @@ impl<'g> Model<'g> {
             template: template.to_string(),
             output: routes::output(&rel),
             origin: d.path.clone(),
+            doc: self.guide.by_path.get(&d.path).copied(),
             kind,
             title: d.title().to_string(),
             description: d.meta.summary.clone().unwrap_or_default(),
@@ -228,6 +257,7 @@ impl<'g> Model<'g> {
             template: template.into(),
             output: routes::output(&rel),
             origin: format!("the {kind} page"),
+            doc: None,
             kind,
             title: title.into(),
             description: self.site.description.clone(),

@@ -1,0 +1,322 @@
+//! The HTTP side of `serve`: pages and files from the site in memory, the live-reload
+//! script and event stream, and the error page shown instead of every page while the
+//! guide has errors.
+//!
+//! It only reads what the engine puts in [`Shared`]; it never builds anything.
+
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+
+use axum::body::Body;
+use axum::extract::State as AxumState;
+use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tokio::sync::broadcast;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::StreamExt;
+
+use crate::content::Guide;
+use crate::diagnostics::{self, Report};
+use crate::routes;
+use crate::site::Site;
+use crate::text::escape_markup;
+
+/// What the HTTP side serves; replaced piece by piece by the rebuilds.
+pub(super) struct Served {
+    pub site: Site,
+    /// The diagnostics page shown instead of every page while the guide has errors.
+    pub overlay: Option<String>,
+    pub base_path: String,
+}
+
+/// The served site and the live-reload channel, shared by the engine and the HTTP side.
+pub(super) struct Shared {
+    pub served: RwLock<Served>,
+    events: broadcast::Sender<String>,
+}
+
+impl Shared {
+    pub fn new(served: Served) -> Self {
+        Shared {
+            served: RwLock::new(served),
+            events: broadcast::channel(256).0,
+        }
+    }
+
+    /// Tells the browsers which pages to reload.
+    pub fn reload(&self, changed: Changed) {
+        let _ = self.events.send(changed.message());
+    }
+
+    /// The served site, for writing.
+    pub fn write(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
+        self.served.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Served> {
+        self.served.read().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Addresses (with the base path) that changed, or everything.
+pub(super) enum Changed {
+    All,
+    Urls(Vec<String>),
+}
+
+impl Changed {
+    fn message(&self) -> String {
+        match self {
+            Changed::All => "{\"all\":true}".to_string(),
+            Changed::Urls(urls) => serde_json::json!({ "paths": urls }).to_string(),
+        }
+    }
+}
+
+const LIVE_JS: &str = r#"(function () {
+  var source = new EventSource("/__signpost/events");
+  source.onmessage = function (e) {
+    var d = JSON.parse(e.data);
+    if (d.all || (d.paths || []).indexOf(location.pathname) !== -1) location.reload();
+  };
+})();
+"#;
+
+/// Answers requests on `listener` until the process stops.
+pub(super) fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
+        let app = Router::new()
+            .route("/__signpost/live.js", get(live_js))
+            .route("/__signpost/events", get(events_stream))
+            .fallback(page)
+            .with_state(shared);
+        axum::serve(listener, app).await.map_err(|e| e.to_string())
+    })
+}
+
+async fn live_js() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        LIVE_JS,
+    )
+        .into_response()
+}
+
+async fn events_stream(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse {
+    // Subscribed before the first message is sent, which says so: a client that has seen
+    // it will see every change after it.
+    let subscribed = BroadcastStream::new(shared.events.subscribe()).filter_map(|m| m.ok());
+    let stream = tokio_stream::once("{\"connected\":true}".to_string())
+        .chain(subscribed)
+        .map(|m| Ok::<Event, Infallible>(Event::default().data(m)));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn page(AxumState(shared): AxumState<Arc<Shared>>, req: Request<Body>) -> Response {
+    let path = percent_encoding::percent_decode_str(req.uri().path())
+        .decode_utf8_lossy()
+        .into_owned();
+    let served = shared.read();
+    let base = served.base_path.as_str();
+    let Some(rel) = path.strip_prefix(base) else {
+        if path == "/" || format!("{path}/") == base {
+            return redirect(base);
+        }
+        return not_found(&served);
+    };
+    let is_page = rel.is_empty() || rel.ends_with('/') || rel.ends_with(".html");
+    if let (Some(overlay), true) = (&served.overlay, is_page) {
+        return html(StatusCode::OK, overlay.as_bytes());
+    }
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        routes::output(rel)
+    } else {
+        rel.to_string()
+    };
+    if let Some(bytes) = served.site.files.get(&file) {
+        return file_response(&file, bytes.clone());
+    }
+    if let Some(src) = served.site.copies.get(&file) {
+        if let Ok(bytes) = std::fs::read(src) {
+            return file_response(&file, bytes);
+        }
+    }
+    if served
+        .site
+        .files
+        .contains_key(&routes::output(&format!("{rel}/")))
+    {
+        return redirect(&format!("{path}/"));
+    }
+    not_found(&served)
+}
+
+fn redirect(to: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::TEMPORARY_REDIRECT)
+        .header(header::LOCATION, to)
+        .body(Body::empty())
+        .expect("response")
+}
+
+fn not_found(served: &Served) -> Response {
+    match (&served.overlay, served.site.files.get(routes::NOT_FOUND)) {
+        (Some(overlay), _) => html(StatusCode::NOT_FOUND, overlay.as_bytes()),
+        (None, Some(page)) => html(StatusCode::NOT_FOUND, page),
+        (None, None) => html(
+            StatusCode::NOT_FOUND,
+            b"<!doctype html><title>404</title><p>Not found</p>",
+        ),
+    }
+}
+
+fn html(status: StatusCode, bytes: &[u8]) -> Response {
+    let mut response = Response::new(Body::from(inject_live_reload(bytes)));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn file_response(path: &str, bytes: Vec<u8>) -> Response {
+    if path.ends_with(".html") {
+        return html(StatusCode::OK, &bytes);
+    }
+    let mut response = Response::new(Body::from(bytes));
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let value = match mime.type_() {
+        // Text as UTF-8, as the build writes it.
+        mime_guess::mime::TEXT if mime.get_param("charset").is_none() => {
+            format!("{mime}; charset=utf-8")
+        }
+        _ if mime.subtype() == mime_guess::mime::JAVASCRIPT => {
+            "text/javascript; charset=utf-8".to_string()
+        }
+        _ => mime.to_string(),
+    };
+    if let Ok(value) = HeaderValue::from_str(&value) {
+        response.headers_mut().insert(header::CONTENT_TYPE, value);
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Adds the live-reload script before `</body>`.
+fn inject_live_reload(page: &[u8]) -> Vec<u8> {
+    const TAG: &[u8] = b"<script src=\"/__signpost/live.js\"></script>";
+    let at = page
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(page.len());
+    let mut out = Vec::with_capacity(page.len() + TAG.len());
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(TAG);
+    out.extend_from_slice(&page[at..]);
+    out
+}
+
+const OVERLAY_STYLE: &str = "body{font:1rem/1.5 system-ui,sans-serif;margin:0;background:#fff;color:#1b1b1b}\
+main{max-width:60rem;margin:0 auto;padding:1rem}h1{color:#a00000}\
+li{margin:0 0 1.25rem;padding:.75rem 1rem;border-left:6px solid #a00000;background:#fbeaea;list-style:none}\
+li.warning{border-color:#8a6100;background:#fff4ce}pre{white-space:pre-wrap;margin:.5rem 0 0;font-size:.95rem}\
+ul{padding:0}code{font-weight:700}";
+
+/// The page shown instead of the site while the guide has errors.
+pub(super) fn overlay_page(report: &Report, guide: &Guide) -> String {
+    let mut items = String::new();
+    for d in &report.diagnostics {
+        let severity = match d.severity {
+            diagnostics::Severity::Error => "error",
+            diagnostics::Severity::Warning => "warning",
+        };
+        let place = match (&d.file, d.line, d.column) {
+            (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}"),
+            (Some(f), Some(l), None) => format!("{f}:{l}"),
+            (Some(f), _, _) => f.clone(),
+            _ => String::new(),
+        };
+        let line = d
+            .file
+            .as_deref()
+            .zip(d.line)
+            .and_then(|(f, l)| guide.source(f).and_then(|s| s.lines().nth(l as usize - 1)))
+            .map(|l| format!("<pre>{}</pre>", escape_markup(l)))
+            .unwrap_or_default();
+        let hint = d
+            .hint
+            .as_deref()
+            .map(|h| format!("<p>{}</p>", escape_markup(h)))
+            .unwrap_or_default();
+        items.push_str(&format!(
+            "<li class=\"{severity}\"><p><code>{}</code> {severity}[{}]: {}</p>{line}{hint}</li>",
+            escape_markup(&place),
+            d.code,
+            escape_markup(&d.message)
+        ));
+    }
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Errors – signpost</title><style>{OVERLAY_STYLE}</style></head><body><main>\
+         <h1>The guide has errors</h1><p>{}. Fix them and save: this page reloads by itself.</p><ul>{items}</ul></main></body></html>",
+        escape_markup(&report.summary_line())
+    )
+}
+
+/// The error page for a problem that is not a diagnostic (theme, config, output).
+pub(super) fn overlay_message(message: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error – signpost</title>\
+         <style>{OVERLAY_STYLE}</style></head><body><main><h1>The site cannot be built</h1>\
+         <ul><li><pre>{}</pre></li></ul><p>Fix it and save: this page reloads by itself.</p></main></body></html>",
+        escape_markup(message)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn live_reload_goes_before_the_end_of_body() {
+        let out = inject_live_reload(b"<html><body><p>x</p></body></html>");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<html><body><p>x</p><script src=\"/__signpost/live.js\"></script></body></html>"
+        );
+    }
+
+    #[test]
+    fn files_get_their_content_types() {
+        let ty = |p: &str| {
+            file_response(p, Vec::new()).headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(ty("assets/signpost.css"), "text/css; charset=utf-8");
+        assert_eq!(ty("pagefind/pagefind.js"), "text/javascript; charset=utf-8");
+        assert_eq!(ty("feed.xml"), "text/xml; charset=utf-8");
+        assert_eq!(ty("bild.png"), "image/png");
+        assert_eq!(ty("x.wasm"), "application/wasm");
+        assert_eq!(ty("rapport.pdf"), "application/pdf");
+        assert_eq!(ty("pagefind/wasm.unknown"), "application/octet-stream");
+    }
+}

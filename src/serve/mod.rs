@@ -1,0 +1,78 @@
+//! `serve`: the live preview editors write against.
+//!
+//! The site is built in memory (drafts included unless `--no-drafts`) and served over HTTP
+//! on the loopback address; after every save the browser reloads the pages that changed.
+//! Nothing is written to disk. Four parts, each in its own file:
+//!
+//! - `http.rs`: answering requests from the site in memory, the live-reload event stream,
+//!   the error page shown while the guide has errors;
+//! - `watch.rs`: following the guide's folders (notify) and sorting what changed into work:
+//!   everything, static files only, or some Markdown files;
+//! - `plan.rs`: which pages a Markdown change touches, a pure function of the change and of
+//!   render's own account of which pages show which document ([`crate::render::ShownOn`]);
+//! - `engine.rs`: the guide, the renderer and the served site between saves, carrying out
+//!   the plan (the edited page first, the rest after), and the search index in the
+//!   background.
+//!
+//! This file only wires them together.
+
+mod engine;
+mod http;
+mod plan;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use engine::Engine;
+use http::Shared;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+    pub today: NaiveDate,
+}
+
+/// Builds the guide, serves it, and rebuilds on every change until the process is stopped.
+pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
+    // The watcher reports absolute paths, with symbolic links resolved on some systems;
+    // `.`, `guide/../guide` or a link to the folder would never match them. The folder's
+    // one canonical spelling is used everywhere from here on.
+    // (A folder that cannot be resolved is reported by the load below, as by `check`.)
+    let root = &std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let (config, _, _) = crate::content::load::read_config(root).map_err(|e| e.to_string())?;
+    let base_path = config.base_path();
+    let listener = std::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let url = format!("http://{addr}{base_path}");
+
+    let mut engine = Engine::new(root, &url, &opts);
+    let started = Instant::now();
+    let served = engine.full();
+    eprintln!("Built in {} ms", started.elapsed().as_millis());
+    let shared = Arc::new(Shared::new(served));
+    engine.search_in_background(&shared);
+
+    let (watcher, changes) = watch::start(root)?;
+    let watch_shared = Arc::clone(&shared);
+    std::thread::spawn(move || engine.follow(changes, &watch_shared));
+
+    println!("Serving {url} (press Ctrl+C to stop)");
+    if opts.open {
+        if let Err(e) = open::that_detached(&url) {
+            eprintln!("could not open a browser ({e}); open {url} yourself");
+        }
+    }
+    let served = http::serve(listener, shared);
+    drop(watcher);
+    served
+}
