@@ -118,26 +118,28 @@ pub fn lang_prefix(lang: &str, default_lang: &str) -> String {
     }
 }
 
+/// Where a document's page goes: what the document is, with its id and area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place<'a> {
+    Home,
+    Area(&'a str),
+    Entry { area: &'a str, id: &'a str },
+    Page(&'a str),
+}
+
 /// The address of a document: `""` for the home page, `aldreomsorg/`,
 /// `aldreomsorg/digital-nyckel/`, `om-guiden/`, with `en/` in front for a language other
 /// than the default.
-pub fn doc(
-    role: crate::content::Role,
-    id: &str,
-    area_id: Option<&str>,
-    lang: &str,
-    default_lang: &str,
-) -> String {
-    use crate::content::Role;
+pub fn doc(place: Place, lang: &str, default_lang: &str) -> String {
     let mut url = lang_prefix(lang, default_lang);
-    match role {
-        Role::Home => {}
-        Role::Area | Role::Page => {
+    match place {
+        Place::Home => {}
+        Place::Area(id) | Place::Page(id) => {
             url.push_str(id);
             url.push('/');
         }
-        Role::Entry => {
-            url.push_str(area_id.unwrap_or_default());
+        Place::Entry { area, id } => {
+            url.push_str(area);
             url.push('/');
             url.push_str(id);
             url.push('/');
@@ -231,18 +233,18 @@ pub fn is_generated(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Role;
 
     #[test]
     fn documents_addresses() {
-        assert_eq!(doc(Role::Home, "", None, "sv", "sv"), "");
-        assert_eq!(doc(Role::Home, "", None, "en", "sv"), "en/");
-        assert_eq!(doc(Role::Entry, "x", Some("skola"), "sv", "sv"), "skola/x/");
-        assert_eq!(doc(Role::Page, "om", None, "en", "sv"), "en/om/");
-        assert_eq!(
-            doc(Role::Area, "skola", Some("skola"), "sv", "sv"),
-            "skola/"
-        );
+        assert_eq!(doc(Place::Home, "sv", "sv"), "");
+        assert_eq!(doc(Place::Home, "en", "sv"), "en/");
+        let entry = Place::Entry {
+            area: "skola",
+            id: "x",
+        };
+        assert_eq!(doc(entry, "sv", "sv"), "skola/x/");
+        assert_eq!(doc(Place::Page("om"), "en", "sv"), "en/om/");
+        assert_eq!(doc(Place::Area("skola"), "sv", "sv"), "skola/");
     }
 
     #[test]

@@ -407,9 +407,7 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
         }
     }
     doc.url = crate::routes::doc(
-        doc.role,
-        &doc.id,
-        doc.area.as_deref(),
+        doc.role.place(&doc.id, doc.area.as_deref()),
         &doc.lang,
         &cx.config.default_language,
     );
@@ -430,9 +428,7 @@ fn rewrite_link(cx: &LoadContext, from: &str, dest: &str) -> Option<String> {
                         .as_deref()
                         .unwrap_or(&cx.config.default_language);
                     let url = crate::routes::doc(
-                        c.role,
-                        &c.id,
-                        c.area.as_deref(),
+                        c.role.place(&c.id, c.area.as_deref()),
                         lang,
                         &cx.config.default_language,
                     );

@@ -37,6 +37,22 @@ pub enum Role {
     Page,
 }
 
+impl Role {
+    /// Where the page of a document with this role, id and area goes (`routes::doc`).
+    pub fn place<'a>(self, id: &'a str, area: Option<&'a str>) -> crate::routes::Place<'a> {
+        use crate::routes::Place;
+        match self {
+            Role::Home => Place::Home,
+            Role::Area => Place::Area(id),
+            Role::Page => Place::Page(id),
+            Role::Entry => Place::Entry {
+                area: area.unwrap_or_default(),
+                id,
+            },
+        }
+    }
+}
+
 /// The `type` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
