@@ -23,8 +23,10 @@ pub const ROBOTS: &str = "robots.txt";
 pub const REVIEW_JSON: &str = "review.json";
 /// The page served at any address that does not exist: one, in the default language.
 pub const NOT_FOUND: &str = "404.html";
-/// The search index's folder, at the base.
-pub const SEARCH_INDEX: &str = "pagefind/";
+/// The search index's folder, at the base (the name is the search bundle's own).
+pub fn search_index() -> String {
+    format!("{}/", crate::search::BUNDLE)
+}
 /// Where a page's HTML goes below its address.
 pub const INDEX: &str = "index.html";
 /// The folder of the tag pages (`tags/<slug>/`), below a language's start.

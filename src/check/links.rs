@@ -215,7 +215,7 @@ fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
     let rel = url
         .strip_prefix(base.as_str())
         .unwrap_or(url.trim_start_matches('/'));
-    let rel = rel.trim_end_matches("index.html");
+    let rel = rel.trim_end_matches(crate::routes::INDEX);
     let with_slash = if rel.is_empty() || rel.ends_with('/') {
         rel.to_string()
     } else {

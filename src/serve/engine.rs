@@ -379,11 +379,9 @@ fn search_worker(
         }
         match files {
             Ok(files) => {
+                let folder = routes::search_index();
                 let mut served = shared.write();
-                served
-                    .site
-                    .files
-                    .retain(|p, _| !p.starts_with(routes::SEARCH_INDEX));
+                served.site.files.retain(|p, _| !p.starts_with(&folder));
                 for (path, bytes) in files {
                     served.site.replace(path, bytes);
                 }
