@@ -38,6 +38,9 @@ pub enum NewCommand {
         /// The area (folder under content/) it belongs to
         #[arg(long, value_name = "AREA")]
         area: String,
+        /// Write content/<area>/<id>/index.md, a folder for the text and its pictures
+        #[arg(long)]
+        folder: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -52,6 +55,9 @@ pub enum NewCommand {
         /// The ids of the challenges it helps with, separated by commas
         #[arg(long, required = true, value_delimiter = ',', value_name = "ID,…")]
         addresses: Vec<String>,
+        /// Write content/<area>/<id>/index.md, a folder for the text and its pictures
+        #[arg(long)]
+        folder: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -94,6 +100,14 @@ impl NewCommand {
             | NewCommand::Page { common }
             | NewCommand::Area { common } => common,
         }
+    }
+
+    /// An entry in a folder of its own (`<id>/index.md`), with room for pictures.
+    fn in_folder(&self) -> bool {
+        matches!(
+            self,
+            NewCommand::Challenge { folder: true, .. } | NewCommand::Solution { folder: true, .. }
+        )
     }
 
     fn what(&self) -> &'static str {
@@ -169,7 +183,7 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
             ))
         }
         None => {
-            let id = slugify_id(&title);
+            let id = short_id(&slugify_id(&title));
             if id.is_empty() {
                 return refuse(format!(
                     "cannot make an id from the title \"{title}\"; give one with --id"
@@ -190,6 +204,7 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
     let path = match (cmd, &area) {
         (NewCommand::Area { .. }, _) => format!("content/{id}/_area.md"),
         (NewCommand::Page { .. }, _) => format!("content/{id}.md"),
+        (_, Some(area)) if cmd.in_folder() => format!("content/{area}/{id}/index.md"),
         (_, Some(area)) => format!("content/{area}/{id}.md"),
         (_, None) => unreachable!("entries have an area"),
     };
@@ -380,6 +395,22 @@ pub fn cli(root: &Path, cmd: &NewCommand) -> ExitCode {
             eprintln!("signpost: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The longest id made from a title: longer ones are cut at a word.
+pub const ID_MAX: usize = 40;
+
+/// An id made from a title, at most [`ID_MAX`] characters, cut after a whole word.
+fn short_id(id: &str) -> String {
+    if id.len() <= ID_MAX {
+        return id.to_string();
+    }
+    // Ids are ASCII, so bytes are characters. Cut at the last dash that leaves a whole
+    // word; a first word longer than the limit is cut where the limit falls.
+    match id[..=ID_MAX].rfind('-') {
+        Some(cut) if cut > 0 => id[..cut].to_string(),
+        _ => id[..ID_MAX].trim_end_matches('-').to_string(),
     }
 }
 
@@ -620,6 +651,19 @@ mod tests {
     }
 
     #[test]
+    fn ids_made_from_long_titles_are_cut_at_a_word() {
+        assert_eq!(short_id("kort-titel"), "kort-titel");
+        let long = "digital-nyckelhantering-i-hemtjansten-for-personal-och-brukare";
+        let id = short_id(long);
+        assert_eq!(id, "digital-nyckelhantering-i-hemtjansten");
+        assert!(id.len() <= ID_MAX && long.starts_with(&format!("{id}-")));
+        // Exactly the limit, and a dash right after it: nothing is lost.
+        let exact = format!("{}-mer", "a".repeat(ID_MAX));
+        assert_eq!(short_id(&exact), "a".repeat(ID_MAX));
+        assert_eq!(short_id(&"b".repeat(50)), "b".repeat(ID_MAX));
+    }
+
+    #[test]
     fn yaml_text_reads_back_unchanged() {
         for s in [
             "Långa väntetider för hemtjänst",
@@ -664,12 +708,14 @@ mod tests {
             },
             NewCommand::Challenge {
                 area: "a".into(),
+                folder: false,
                 common: common.clone(),
             },
             NewCommand::Solution {
                 area: "a".into(),
                 kind: "method".into(),
                 addresses: vec![],
+                folder: true,
                 common,
             },
         ] {

@@ -480,3 +480,75 @@ fn without_a_guide_it_cannot_run() {
     g.write("config.toml", CONFIG);
     assert_eq!(new(&g, &["page", "Om"]).code, 0);
 }
+
+#[test]
+fn folder_gives_an_entry_a_folder_for_its_pictures() {
+    let g = Guide::new(&[]);
+    let (path, _) = created(
+        &g,
+        &[
+            "challenge",
+            "--area",
+            "skola",
+            "--folder",
+            "Digitala lärplattformar",
+        ],
+    );
+    assert_eq!(path, "content/skola/digitala-larplattformar/index.md");
+    // A picture beside it is the entry's own asset, and the guide still checks clean.
+    g.write(
+        "content/skola/digitala-larplattformar/skiss.png",
+        b"\x89PNG",
+    );
+    g.check(&[]).expect_clean();
+    let (path, _) = created(
+        &g,
+        &[
+            "solution",
+            "--area",
+            "skola",
+            "--folder",
+            "--addresses",
+            "digitala-larplattformar",
+            "Gemensam plattform",
+        ],
+    );
+    assert_eq!(path, "content/skola/gemensam-plattform/index.md");
+    // The same id cannot be taken twice, in a folder or not.
+    let again = new(
+        &g,
+        &["challenge", "--area", "skola", "Digitala lärplattformar"],
+    );
+    assert_eq!(again.code, 1, "{again:?}");
+    assert!(
+        again
+            .stderr
+            .contains("already used by content/skola/digitala-larplattformar/index.md"),
+        "{again:?}"
+    );
+    // Pages and areas have no --folder.
+    assert_eq!(new(&g, &["page", "--folder", "Om"]).code, 2);
+}
+
+#[test]
+fn ids_made_from_long_titles_stay_short() {
+    let g = Guide::new(&[]);
+    let (path, text) = created(
+        &g,
+        &[
+            "challenge",
+            "--area",
+            "skola",
+            "Svårt att följa upp elevernas närvaro när flera system inte talar med varandra",
+        ],
+    );
+    // At most 40 characters, cut after a whole word; the title itself is kept whole.
+    assert_eq!(
+        path,
+        "content/skola/svart-att-folja-upp-elevernas-narvaro.md"
+    );
+    assert!(text.contains(
+        "title: Svårt att följa upp elevernas närvaro när flera system inte talar med varandra"
+    ));
+    g.check(&[]).expect_clean();
+}
