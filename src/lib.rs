@@ -13,6 +13,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod review;
+pub mod review_done;
 pub mod routes;
 pub mod scaffold;
 pub mod schema;

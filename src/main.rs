@@ -36,6 +36,22 @@ struct Cli {
     command: Command,
 }
 
+/// `signpost review`: the queue, or `review done` to record a review.
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct ReviewCommand {
+    #[command(subcommand)]
+    action: Option<ReviewAction>,
+    #[command(flatten)]
+    queue: signpost::review::ReviewArgs,
+}
+
+#[derive(Subcommand)]
+enum ReviewAction {
+    /// Record a review: set last_reviewed and reviewed_by in each entry's file (only those lines change)
+    Done(signpost::review_done::DoneArgs),
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check every file: front matter, links, images and the review workflow
@@ -94,8 +110,8 @@ enum Command {
         #[command(subcommand)]
         what: signpost::scaffold::NewCommand,
     },
-    /// List what needs reviewing: overdue, due soon, and waiting in review
-    Review(signpost::review::ReviewArgs),
+    /// List what needs reviewing (overdue, due soon, in review), or record a review (`review done`)
+    Review(ReviewCommand),
     /// Print the JSON Schema of the front matter of each kind of file
     Schema(signpost::schema::SchemaArgs),
 }
@@ -144,7 +160,11 @@ fn main() -> ExitCode {
     }
     match cli.command {
         Command::New { what } => signpost::scaffold::cli(&cli.root, &what),
-        Command::Review(args) => signpost::review::cli(&cli.root, &args),
+        Command::Review(ReviewCommand {
+            action: Some(ReviewAction::Done(args)),
+            ..
+        }) => signpost::review_done::cli(&cli.root, &args),
+        Command::Review(ReviewCommand { queue, .. }) => signpost::review::cli(&cli.root, &queue),
         Command::Schema(args) => signpost::schema::cli(&args),
         Command::Serve {
             port,

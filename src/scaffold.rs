@@ -589,7 +589,7 @@ fn body_skeleton(cmd: &NewCommand) -> &'static str {
 }
 
 /// Text as a YAML value: as it is when that is read back unchanged, else in double quotes.
-fn yaml_text(s: &str) -> String {
+pub(crate) fn yaml_text(s: &str) -> String {
     if plain_is_safe(s) {
         s.to_string()
     } else {
