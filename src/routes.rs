@@ -68,6 +68,13 @@ lists! {
     Search = "search/", false, "the search page";
 }
 
+impl Fixed {
+    /// The pages that list what the guide holds (entries, tags): all but search.
+    pub fn listings() -> impl Iterator<Item = Fixed> {
+        Fixed::ALL.iter().copied().filter(|&f| f != Fixed::Search)
+    }
+}
+
 /// Top-level folders that hold files rather than pages, with what they hold.
 const FOLDERS: &[(&str, &str)] = &[("assets", "used for the theme's files")];
 

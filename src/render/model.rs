@@ -367,12 +367,7 @@ impl<'g> Model<'g> {
                 .filter(|(i, d)| self.built(*i) && matches!(d.role, Role::Entry | Role::Page))
                 .map(|(i, _)| Page::Doc(i)),
         );
-        keys.extend(
-            Fixed::ALL
-                .iter()
-                .filter(|&&f| f != Fixed::Search)
-                .map(|&f| Page::Fixed(f)),
-        );
+        keys.extend(Fixed::listings().map(Page::Fixed));
         keys.extend(self.tags.keys().map(|slug| Page::Tag(slug.clone())));
         if self.site.search {
             keys.push(Page::Fixed(Fixed::Search));
@@ -389,12 +384,7 @@ impl<'g> Model<'g> {
     pub fn pages_listing(&self, i: usize) -> Vec<Page> {
         let d = &self.guide.docs[i];
         let mut pages = vec![Page::Home];
-        pages.extend(
-            Fixed::ALL
-                .iter()
-                .filter(|&&f| f != Fixed::Search)
-                .map(|&f| Page::Fixed(f)),
-        );
+        pages.extend(Fixed::listings().map(Page::Fixed));
         pages.extend(d.area.iter().map(|a| Page::Area(a.clone())));
         pages.extend(
             self.shared(d)
