@@ -5,6 +5,7 @@
 //! (syntax and front-matter schema). Everything after loading (checks, rendering) is a
 //! function of it; nothing here judges links or the review workflow (`check/` does).
 
+pub mod fields;
 pub mod frontmatter;
 pub mod load;
 pub mod paths;
