@@ -173,7 +173,7 @@ impl Reader<'_, '_> {
                 );
                 continue;
             };
-            if seen.contains(&name) {
+            if !seen.insert(name.clone()) {
                 self.diag(
                     Code::DuplicateField,
                     &key,
@@ -187,10 +187,8 @@ impl Reader<'_, '_> {
                 .filter(|s| s.accepts(form));
             let Some(spec) = spec else {
                 self.unknown_field(&key, &name, form);
-                seen.insert(name);
                 continue;
             };
-            seen.insert(name);
             self.meta
                 .fields
                 .push((spec.name, self.line(&key), key.pos.column));

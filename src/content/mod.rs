@@ -176,7 +176,8 @@ pub struct ExtLink {
 }
 
 /// Typed front matter. Fields that are absent or failed validation are `None` / empty; the
-/// diagnostics say why.
+/// diagnostics say why. Each front-matter field is a row of the field table
+/// (`fields.rs`), which names the field here that it is read into.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
     pub doc_type: Option<DocType>,
