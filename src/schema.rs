@@ -1,8 +1,8 @@
 //! `signpost schema`: a JSON Schema of the front matter of each kind of file.
 //!
-//! The schema is made from the loader's own tables (`content::frontmatter`: which fields a
-//! kind of file accepts, the shape of each, which are required), so it cannot drift from
-//! what `signpost check` accepts. It says less than the check, never more: rules that need
+//! The schema is made from the loader's own field table (`content::fields`: which fields a
+//! kind of file accepts, the shape and limits of each, which are required, and their
+//! descriptions), so it cannot drift from what `signpost check` accepts. It says less than the check, never more: rules that need
 //! other files (does an id exist, the owner an entry inherits from its area, whether a
 //! review is due) are only in the check.
 //!
@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use serde_json::{json, Map, Value};
 
-use crate::content::frontmatter::{field_shapes, required_fields, Shape, SUMMARY_MAX, TITLE_MAX};
-use crate::content::{DocType, ProviderType, Role, SolutionKind, Status};
+use crate::content::fields::{self, Field, Form, Limit, Required, Shape, Spec};
+use crate::content::{DocType, Role};
 
 /// The kinds of file a schema can be printed for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -154,24 +154,41 @@ fn entry(translation: bool) -> Value {
     })
 }
 
-/// The schema of one kind of file, from the loader's tables.
+/// The schema of one kind of file, from the loader's field table.
 fn object(role: Role, doc_type: Option<DocType>, translation: bool) -> Value {
+    let form = Form::of(role, doc_type);
     let mut props = Map::new();
-    for (name, shape) in field_shapes(role, doc_type) {
-        let mut p = property(name, shape, role, doc_type);
+    for spec in fields::accepted(form) {
+        let mut p = property(spec, form);
         p.as_object_mut()
             .expect("an object")
-            .insert("description".into(), json!(describe(name, role)));
-        props.insert(name.into(), p);
+            .insert("description".into(), json!(spec.doc(form)));
+        props.insert(spec.name.into(), p);
     }
+    let required: Vec<&str> = fields::required(form, translation)
+        .map(|s| s.name)
+        .collect();
     let mut s = json!({
         "type": "object",
         "properties": props,
-        "required": required_fields(role, doc_type, translation),
+        "required": required,
         "additionalProperties": false,
     });
     // As `check/workflow.rs`: a published entry or page names who reviewed it and when.
-    if matches!(role, Role::Entry | Role::Page) {
+    if Field::Status.spec().accepts(form) {
+        let when_published: Vec<&Spec> = fields::accepted(form)
+            .into_iter()
+            .filter(|s| matches!(s.required, Required::WhenPublished))
+            .collect();
+        let mut then = Map::new();
+        for spec in &when_published {
+            let p = match json_type(spec.shape) {
+                "array" => json!({"type": "array", "minItems": 1}),
+                t => json!({ "type": t }),
+            };
+            then.insert(spec.name.into(), p);
+        }
+        let names: Vec<&str> = when_published.iter().map(|s| s.name).collect();
         s.as_object_mut().expect("an object").insert(
             "if".into(),
             json!({
@@ -184,53 +201,42 @@ fn object(role: Role, doc_type: Option<DocType>, translation: bool) -> Value {
             "then".into(),
             json!({
                 "type": "object",
-                "properties": {
-                    "reviewed_by": {"type": "array", "minItems": 1},
-                    "last_reviewed": {"type": "string"},
-                },
-                "required": ["reviewed_by", "last_reviewed"],
+                "properties": then,
+                "required": names,
             }),
         );
     }
     s
 }
 
-fn property(name: &str, shape: Shape, role: Role, doc_type: Option<DocType>) -> Value {
-    let strings = |names: &[&str]| json!({"type": "string", "enum": names});
+/// The JSON type of a value of this shape.
+fn json_type(shape: Shape) -> &'static str {
     match shape {
-        Shape::Text => match name {
-            "title" => json!({"type": "string", "minLength": 1, "maxLength": TITLE_MAX}),
-            "summary" => json!({"type": "string", "minLength": 1, "maxLength": SUMMARY_MAX}),
-            _ => json!({"type": "string"}),
-        },
-        Shape::TextList => json!({"type": "array", "items": {"type": "string"}}),
-        Shape::Date => json!({"type": "string", "pattern": DATE_PATTERN}),
-        Shape::Months => json!({"type": "integer", "minimum": 1, "maximum": 1200}),
-        Shape::Int => json!({"type": "integer"}),
-        Shape::Type => match (role, doc_type) {
-            (Role::Page, _) => strings(&["page"]),
-            (_, Some(t)) => strings(&[t.as_str()]),
-            _ => strings(&["challenge", "solution"]),
-        },
-        Shape::Status => strings(Status::NAMES),
-        Shape::SolutionKind => strings(SolutionKind::NAMES),
-        Shape::ProviderType => strings(ProviderType::NAMES),
-        // `aliases` shares the list shape but holds site paths, not ids.
-        Shape::IdList if name == "aliases" => {
-            json!({"type": "array", "items": {"type": "string", "minLength": 1}})
+        Shape::Texts(_) | Shape::Ids(_) | Shape::Paths(_) | Shape::Links(_) => "array",
+        Shape::Months(_) | Shape::Int(_) => "integer",
+        Shape::Text(_) | Shape::Date(_) | Shape::Type(_) | Shape::Choice(_) | Shape::Lang(_) => {
+            "string"
         }
-        Shape::IdList => {
-            let mut p =
-                json!({"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}});
-            if name == "addresses" {
-                p.as_object_mut()
-                    .expect("an object")
-                    .insert("minItems".into(), json!(1));
-            }
-            p
+    }
+}
+
+fn property(spec: &Spec, form: Form) -> Value {
+    let strings = |names: &[&str]| json!({"type": "string", "enum": names});
+    let mut p = match spec.shape {
+        // Text may not be left empty where the check says so (the title, the summary).
+        Shape::Text(_) if spec.never_empty() => json!({"type": "string", "minLength": 1}),
+        Shape::Text(_) => json!({"type": "string"}),
+        Shape::Texts(_) => json!({"type": "array", "items": {"type": "string"}}),
+        Shape::Date(_) => json!({"type": "string", "pattern": DATE_PATTERN}),
+        Shape::Months(_) | Shape::Int(_) => json!({"type": "integer"}),
+        Shape::Type(_) => strings(form.type_names()),
+        Shape::Choice(choice) => strings(choice.names),
+        Shape::Ids(_) => {
+            json!({"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}})
         }
-        Shape::Lang => json!({"type": "string", "pattern": LANG_PATTERN}),
-        Shape::Links => json!({
+        Shape::Paths(_) => json!({"type": "array", "items": {"type": "string", "minLength": 1}}),
+        Shape::Lang(_) => json!({"type": "string", "pattern": LANG_PATTERN}),
+        Shape::Links(_) => json!({
             "type": "array",
             "items": {
                 "type": "object",
@@ -242,40 +248,22 @@ fn property(name: &str, shape: Shape, role: Role, doc_type: Option<DocType>) -> 
                 "additionalProperties": false,
             }
         }),
+    };
+    let o = p.as_object_mut().expect("an object");
+    match spec.limit {
+        Limit::Any => {}
+        Limit::Chars(n) => {
+            o.insert("maxLength".into(), json!(n));
+        }
+        Limit::Range(from, to) => {
+            o.insert("minimum".into(), json!(from));
+            o.insert("maximum".into(), json!(to));
+        }
+        Limit::NotEmpty { .. } => {
+            o.insert("minItems".into(), json!(1));
+        }
     }
-}
-
-/// What a field means, for the hover text in editors (the contract is in
-/// docs/content-format.md).
-fn describe(name: &str, role: Role) -> &'static str {
-    match (name, role) {
-        ("title", Role::Home) => "The home page's heading; default: `title` in config.toml.",
-        ("title", _) => "The title, at most 120 characters.",
-        ("summary", _) => "One or two sentences for cards, lists and search engines, at most 300 characters.",
-        ("type", Role::Page) => "`page`.",
-        ("type", _) => "`challenge` or `solution`.",
-        ("status", _) => "draft, in_review, published or archived.",
-        ("owner", Role::Area) => "Who keeps the area's entries up to date; entries without an owner get this one.",
-        ("owner", _) => "The person, team or organisation that keeps the text up to date (an entry may inherit its area's).",
-        ("reviewed_by", _) => "Who approved the current text; required when published.",
-        ("last_reviewed", _) => "When the current text was approved, YYYY-MM-DD, not in the future; required when published.",
-        ("review_interval", _) => "Months between reviews (1–1200); default: the area's, then config.toml's.",
-        ("tags", _) => "Keywords; each gets a page under /tags/.",
-        ("organisations", _) => "Municipalities or organisations that raised the challenge or offer the solution.",
-        ("related", _) => "Ids of related challenges, solutions or pages.",
-        ("created", _) => "The date the text was first written or published, YYYY-MM-DD.",
-        ("aliases", _) => "Old addresses on this site (paths such as `omrade/gammal-sida/`) that redirect here.",
-        ("lang", _) => "The language of the file; rarely needed (translations are named <id>.<lang>.md).",
-        ("kind", _) => "method, tool, case-study, service or inspiration.",
-        ("addresses", _) => "Ids of the challenges this solution helps with (at least one).",
-        ("provider", _) => "Who provides the solution.",
-        ("provider_type", _) => "public, private, academic or nonprofit.",
-        ("links", _) => "External resources, each with a `title` and a `url`.",
-        ("order", Role::Area) => "A whole number; areas are listed by it, lowest first, then by title.",
-        ("order", _) => "A whole number; pages are listed in the footer by it, lowest first, then by title.",
-        ("code", _) => "The area's code in an external classification.",
-        _ => "",
-    }
+    p
 }
 
 /// `signpost schema [KIND]`: prints the schema (or all of them) as JSON. Always exit 0.
@@ -297,10 +285,16 @@ mod tests {
 
     #[test]
     fn every_field_has_a_description() {
-        for role in [Role::Home, Role::Area, Role::Page, Role::Entry] {
-            for t in [None, Some(DocType::Challenge), Some(DocType::Solution)] {
-                for (name, _) in field_shapes(role, t) {
-                    assert!(!describe(name, role).is_empty(), "{name} of {role:?}");
+        for kind in Kind::ALL {
+            let s = schema(kind, false, Draft::D2020_12);
+            let objects = match kind {
+                Kind::Entry => vec![&s["then"], &s["else"]["then"], &s["else"]["else"]],
+                _ => vec![&s],
+            };
+            for o in objects {
+                for (name, p) in o["properties"].as_object().unwrap() {
+                    let d = p["description"].as_str().unwrap_or_default();
+                    assert!(!d.is_empty(), "{name} of {}", kind.as_str());
                 }
             }
         }

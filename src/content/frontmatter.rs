@@ -1,20 +1,24 @@
 //! Front matter: splitting it from the body, and reading it strictly into [`Meta`].
 //!
 //! Which fields a file may have depends on what it is (home, area, challenge, solution,
-//! page). Every field is validated on its own, so one file can report several problems at
-//! once, each at its own line and column. Rules that need the rest of the guide (does an id
-//! exist, is the owner inherited from the area, is a review due) are not here but in
-//! `check/`.
+//! page); the fields themselves (name, shape, where in `Meta` each goes, which files accept
+//! and require it, limits) are rows of the table in `fields.rs`, and this module reads a
+//! value by its shape. Every field is validated on its own, so one file can report several
+//! problems at once, each at its own line and column. Rules that need the rest of the guide
+//! (does an id exist, is the owner inherited from the area, is a review due) are not here
+//! but in `check/`.
+
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+use super::fields::{self, Field, Form, Limit, Shape, Slot, Spec};
 use super::yaml::{self, Node, Value};
-use super::{DocType, ExtLink, Located, Meta, ProviderType, Role, SolutionKind, Status};
+use super::{DocType, ExtLink, Located, Meta, Role};
 use crate::config::Config;
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 
-pub const TITLE_MAX: usize = 120;
-pub const SUMMARY_MAX: usize = 300;
+pub use super::fields::{SUMMARY_MAX, TITLE_MAX};
 
 /// A Markdown file split into its parts.
 #[derive(Debug, PartialEq, Eq)]
@@ -57,136 +61,6 @@ pub fn split(text: &str) -> Split<'_> {
         offset += line.len();
     }
     Split::Unterminated
-}
-
-/// What a field's value must look like (also read by `signpost schema`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Shape {
-    Text,
-    TextList,
-    Date,
-    Months,
-    Int,
-    Type,
-    Status,
-    SolutionKind,
-    ProviderType,
-    IdList,
-    Lang,
-    Links,
-}
-
-const FIELDS: &[(&str, Shape)] = &[
-    ("type", Shape::Type),
-    ("title", Shape::Text),
-    ("summary", Shape::Text),
-    ("status", Shape::Status),
-    ("owner", Shape::Text),
-    ("reviewed_by", Shape::TextList),
-    ("last_reviewed", Shape::Date),
-    ("review_interval", Shape::Months),
-    ("tags", Shape::TextList),
-    ("organisations", Shape::TextList),
-    ("related", Shape::IdList),
-    ("created", Shape::Date),
-    ("aliases", Shape::IdList),
-    ("lang", Shape::Lang),
-    ("kind", Shape::SolutionKind),
-    ("addresses", Shape::IdList),
-    ("provider", Shape::Text),
-    ("provider_type", Shape::ProviderType),
-    ("links", Shape::Links),
-    ("order", Shape::Int),
-    ("code", Shape::Text),
-];
-
-const HOME: &[&str] = &["title", "summary"];
-const AREA: &[&str] = &[
-    "title",
-    "summary",
-    "order",
-    "code",
-    "owner",
-    "review_interval",
-];
-const CHALLENGE: &[&str] = &[
-    "type",
-    "title",
-    "summary",
-    "status",
-    "owner",
-    "reviewed_by",
-    "last_reviewed",
-    "review_interval",
-    "tags",
-    "organisations",
-    "related",
-    "created",
-    "aliases",
-    "lang",
-];
-const SOLUTION_ONLY: &[&str] = &["kind", "addresses", "provider", "provider_type", "links"];
-const PAGE: &[&str] = &[
-    "type",
-    "title",
-    "summary",
-    "status",
-    "owner",
-    "reviewed_by",
-    "last_reviewed",
-    "review_interval",
-    "order",
-    "created",
-    "aliases",
-    "lang",
-];
-
-/// The fields a file may have, by role and (for entries) declared type.
-fn allowed(role: Role, doc_type: Option<DocType>) -> Vec<&'static str> {
-    match role {
-        Role::Home => HOME.to_vec(),
-        Role::Area => AREA.to_vec(),
-        Role::Page => PAGE.to_vec(),
-        Role::Entry => match doc_type {
-            Some(DocType::Challenge) => CHALLENGE.to_vec(),
-            _ => CHALLENGE.iter().chain(SOLUTION_ONLY).copied().collect(),
-        },
-    }
-}
-
-/// The fields a file may have, with their shapes, in the loader's order (for `signpost
-/// schema`, so that the schema is made from the same tables as the check).
-pub(crate) fn field_shapes(role: Role, doc_type: Option<DocType>) -> Vec<(&'static str, Shape)> {
-    allowed(role, doc_type)
-        .into_iter()
-        .filter_map(|name| FIELDS.iter().find(|(n, _)| *n == name).copied())
-        .collect()
-}
-
-/// The fields a file must have (`owner` and the review fields depend on other files or on
-/// `status`, and are checked in `check/workflow.rs`).
-pub(crate) fn required_fields(
-    role: Role,
-    doc_type: Option<DocType>,
-    is_translation: bool,
-) -> Vec<&'static str> {
-    let mut need: Vec<&'static str> = match role {
-        Role::Home => vec![],
-        Role::Area => vec!["title", "summary"],
-        Role::Page => vec!["type", "title", "summary"],
-        Role::Entry => {
-            let mut v = vec!["type", "title", "summary", "status"];
-            if doc_type == Some(DocType::Solution) {
-                v.extend(["kind", "addresses"]);
-            }
-            v
-        }
-    };
-    if is_translation {
-        // Shared fields come from the original.
-        need.retain(|f| !matches!(*f, "type" | "kind" | "addresses"));
-    }
-    need
 }
 
 /// What the front matter is read for.
@@ -276,19 +150,19 @@ impl Reader<'_, '_> {
     }
 
     fn read_fields(&mut self, pairs: Vec<(Node, Node)>) {
-        // `type` decides which other fields are allowed, so read it first.
+        // `type` decides which other fields are accepted, so read it first.
         if self.cx.role == Role::Entry || self.cx.role == Role::Page {
             if let Some((_, v)) = pairs
                 .iter()
-                .find(|(k, _)| k.as_text().as_deref() == Some("type"))
+                .find(|(k, _)| k.as_text().as_deref() == Some(Field::Type.name()))
             {
                 if let Some(t) = v.as_text().and_then(|s| DocType::parse(s.trim())) {
                     self.meta.doc_type = Some(t);
                 }
             }
         }
-        let allowed = allowed(self.cx.role, self.meta.doc_type);
-        let mut seen: Vec<String> = Vec::new();
+        let form = Form::of(self.cx.role, self.meta.doc_type);
+        let mut seen: HashSet<String> = HashSet::with_capacity(pairs.len());
         for (key, value) in pairs {
             let Some(name) = key.as_text() else {
                 self.diag(
@@ -299,7 +173,7 @@ impl Reader<'_, '_> {
                 );
                 continue;
             };
-            if seen.contains(&name) {
+            if !seen.insert(name.clone()) {
                 self.diag(
                     Code::DuplicateField,
                     &key,
@@ -308,124 +182,103 @@ impl Reader<'_, '_> {
                 );
                 continue;
             }
-            seen.push(name.clone());
-            let spec = FIELDS
-                .iter()
-                .find(|(n, _)| *n == name && allowed.contains(n));
-            let Some(&(static_name, kind)) = spec else {
-                self.unknown_field(&key, &name, &allowed);
+            let spec = Field::named(&name)
+                .map(Field::spec)
+                .filter(|s| s.accepts(form));
+            let Some(spec) = spec else {
+                self.unknown_field(&key, &name, form);
                 continue;
             };
             self.meta
                 .fields
-                .push((static_name, self.line(&key), key.pos.column));
-            self.current = Some(static_name);
-            self.field(static_name, kind, &key, value);
+                .push((spec.name, self.line(&key), key.pos.column));
+            self.current = Some(spec.name);
+            self.field(spec, &key, value);
             self.current = None;
         }
     }
 
-    fn unknown_field(&mut self, key: &Node, name: &str, allowed: &[&'static str]) {
-        let what = self.what();
-        let (message, hint) =
-            if SOLUTION_ONLY.contains(&name) && self.meta.doc_type == Some(DocType::Challenge) {
-                (
-                    format!("`{name}` is not a field of a challenge"),
-                    Some(format!(
-                        "`{name}` is only used on solutions (`type: solution`)"
-                    )),
-                )
-            } else if FIELDS.iter().any(|(n, _)| *n == name) {
-                (
-                    format!("`{name}` is not a field of {what}"),
-                    Some(format!("fields of {what}: {}", allowed.join(", "))),
-                )
-            } else {
-                let hint = match did_you_mean(name, allowed.iter().copied()) {
-                    Some(s) => {
-                        if !self.meta.has(s) {
-                            self.suggested.push(s);
-                        }
-                        format!("did you mean `{s}`?")
+    fn unknown_field(&mut self, key: &Node, name: &str, form: Form) {
+        let what = form.what();
+        let accepted: Vec<&'static str> = fields::accepted(form).iter().map(|s| s.name).collect();
+        let known = Field::named(name).map(Field::spec);
+        let solution_only =
+            known.is_some_and(|s| s.accepts(Form::Solution) && !s.accepts(Form::Challenge));
+        let (message, hint) = if solution_only && self.meta.doc_type == Some(DocType::Challenge) {
+            (
+                format!("`{name}` is not a field of a challenge"),
+                Some(format!(
+                    "`{name}` is only used on solutions (`type: solution`)"
+                )),
+            )
+        } else if known.is_some() {
+            (
+                format!("`{name}` is not a field of {what}"),
+                Some(format!("fields of {what}: {}", accepted.join(", "))),
+            )
+        } else {
+            let hint = match did_you_mean(name, accepted.iter().copied()) {
+                Some(s) => {
+                    if !self.meta.has(s) {
+                        self.suggested.push(s);
                     }
-                    None => format!("fields of {what}: {}", allowed.join(", ")),
-                };
-                (format!("unknown field `{name}`"), Some(hint))
+                    format!("did you mean `{s}`?")
+                }
+                None => format!("fields of {what}: {}", accepted.join(", ")),
             };
+            (format!("unknown field `{name}`"), Some(hint))
+        };
         self.diag(Code::UnknownField, key, message, hint);
     }
 
-    fn what(&self) -> &'static str {
-        match (self.cx.role, self.meta.doc_type) {
-            (Role::Home, _) => "the home page (`_index.md`)",
-            (Role::Area, _) => "an area (`_area.md`)",
-            (Role::Page, _) => "a page",
-            (Role::Entry, Some(DocType::Challenge)) => "a challenge",
-            (Role::Entry, Some(DocType::Solution)) => "a solution",
-            (Role::Entry, _) => "an entry",
-        }
+    /// "`title` is empty": a value that may not be left out.
+    fn empty(&mut self, key: &Node, name: &str) {
+        self.diag(
+            Code::MissingField,
+            key,
+            format!("`{name}` is empty"),
+            Some(format!("write a value after `{name}:`")),
+        );
     }
 
-    fn field(&mut self, name: &'static str, kind: Shape, key: &Node, value: Node) {
+    /// Reads one field's value by its shape into its place in `Meta`.
+    fn field(&mut self, spec: &'static Spec, key: &Node, value: Node) {
+        let name = spec.name;
         // An empty value is a missing value; `required()` reports it where it matters.
         if value.value == Value::Null {
-            if matches!(
-                name,
-                "title" | "summary" | "status" | "type" | "kind" | "addresses"
-            ) {
-                self.diag(
-                    Code::MissingField,
-                    key,
-                    format!("`{name}` is empty"),
-                    Some(format!("write a value after `{name}:`")),
-                );
+            if spec.never_empty() {
+                self.empty(key, name);
             }
             return;
         }
-        match kind {
-            Shape::Text => {
+        match spec.shape {
+            Shape::Text(slot) => {
                 let Some(text) = self.text(name, &value) else {
                     return;
                 };
-                let max = match name {
-                    "title" => TITLE_MAX,
-                    "summary" => SUMMARY_MAX,
-                    _ => usize::MAX,
-                };
-                let len = text.chars().count();
-                if len > max {
-                    self.diag(
-                        Code::TooLong,
-                        &value,
-                        format!("`{name}` is {len} characters long; at most {max} are allowed"),
-                        Some(match len - max {
-                            1 => "shorten it by 1 character".to_string(),
-                            n => format!("shorten it by {n} characters"),
-                        }),
-                    );
+                if let Some(max) = spec.limit.max_chars() {
+                    let len = text.chars().count();
+                    if len > max {
+                        self.diag(
+                            Code::TooLong,
+                            &value,
+                            format!("`{name}` is {len} characters long; at most {max} are allowed"),
+                            Some(match len - max {
+                                1 => "shorten it by 1 character".to_string(),
+                                n => format!("shorten it by {n} characters"),
+                            }),
+                        );
+                    }
                 }
                 if text.is_empty() {
-                    if matches!(name, "title" | "summary") {
-                        self.diag(
-                            Code::MissingField,
-                            key,
-                            format!("`{name}` is empty"),
-                            Some(format!("write a value after `{name}:`")),
-                        );
+                    if spec.never_empty() {
+                        self.empty(key, name);
                     }
                     return;
                 }
-                let m = &mut self.meta;
-                match name {
-                    "title" => m.title = Some(text),
-                    "summary" => m.summary = Some(text),
-                    "owner" => m.owner = Some(text),
-                    "provider" => m.provider = Some(text),
-                    "code" => m.code = Some(text),
-                    _ => unreachable!("text field {name}"),
-                }
+                *(slot.set)(&mut self.meta) = Some(text);
             }
-            Shape::TextList => {
+            Shape::Texts(slot) => {
                 let Some(items) = self.list(name, &value) else {
                     return;
                 };
@@ -437,14 +290,9 @@ impl Reader<'_, '_> {
                         }
                     }
                 }
-                match name {
-                    "reviewed_by" => self.meta.reviewed_by = out,
-                    "tags" => self.meta.tags = out,
-                    "organisations" => self.meta.organisations = out,
-                    _ => unreachable!("list field {name}"),
-                }
+                *(slot.set)(&mut self.meta) = out;
             }
-            Shape::IdList => {
+            Shape::Ids(slot) | Shape::Paths(slot) => {
                 let Some(items) = self.list(name, &value) else {
                     return;
                 };
@@ -460,33 +308,27 @@ impl Reader<'_, '_> {
                         }
                     }
                 }
-                if name == "aliases" {
+                if matches!(spec.shape, Shape::Paths(_)) {
                     out.retain(|a| self.alias_ok(a));
                 }
-                match name {
-                    "related" => self.meta.related = out,
-                    "aliases" => self.meta.aliases = out,
-                    "addresses" => {
-                        if out.is_empty() {
-                            self.diag(Code::MissingField, key, "`addresses` is empty: a solution must address at least one challenge".into(), Some("list the ids of the challenges it helps with, e.g. `addresses: [digital-nyckel]`".into()));
-                        }
-                        self.meta.addresses = out;
+                if let Limit::NotEmpty { why, hint } = spec.limit {
+                    if out.is_empty() {
+                        self.diag(
+                            Code::MissingField,
+                            key,
+                            format!("`{name}` is empty: {why}"),
+                            Some(hint.into()),
+                        );
                     }
-                    _ => unreachable!("id list field {name}"),
                 }
+                *(slot.set)(&mut self.meta) = out;
             }
-            Shape::Date => {
+            Shape::Date(slot) => {
                 let Some(text) = self.text(name, &value) else {
                     return;
                 };
                 match parse_date(&text) {
-                    Some(d) => {
-                        if name == "last_reviewed" {
-                            self.meta.last_reviewed = Some(d);
-                        } else {
-                            self.meta.created = Some(d);
-                        }
-                    }
+                    Some(d) => *(slot.set)(&mut self.meta) = Some(d),
                     None => self.diag(
                         Code::InvalidDate,
                         &value,
@@ -495,7 +337,7 @@ impl Reader<'_, '_> {
                     ),
                 }
             }
-            Shape::Months | Shape::Int => {
+            Shape::Months(_) | Shape::Int(_) => {
                 let Value::Int(n) = value.value else {
                     let what = value.type_name();
                     self.diag(
@@ -506,43 +348,40 @@ impl Reader<'_, '_> {
                     );
                     return;
                 };
-                if kind == Shape::Months {
-                    if !(1..=1200).contains(&n) {
-                        self.diag(
-                            Code::InvalidValue,
-                            &value,
-                            format!("`{name}` is a number of months and must be at least 1"),
-                            None,
-                        );
-                        return;
-                    }
-                    self.meta.review_interval = Some(n as u32);
-                } else {
-                    self.meta.order = Some(n);
+                let (from, to) = match (spec.limit, spec.shape) {
+                    (Limit::Range(from, to), _) => (from, to),
+                    (_, Shape::Months(_)) => (0, u32::MAX.into()),
+                    _ => (i64::MIN, i64::MAX),
+                };
+                if !(from..=to).contains(&n) {
+                    let message = match spec.shape {
+                        Shape::Months(_) => {
+                            format!("`{name}` is a number of months and must be at least {from}")
+                        }
+                        _ => format!("`{name}` must be a whole number from {from} to {to}"),
+                    };
+                    self.diag(Code::InvalidValue, &value, message, None);
+                    return;
+                }
+                match spec.shape {
+                    Shape::Months(slot) => *(slot.set)(&mut self.meta) = u32::try_from(n).ok(),
+                    Shape::Int(slot) => *(slot.set)(&mut self.meta) = Some(n),
+                    _ => {}
                 }
             }
-            Shape::Type => {
+            Shape::Type(slot) => {
                 if let Some(s) = self.choice(name, &value, DocType::NAMES) {
                     let t = DocType::parse(&s);
+                    *(slot.set)(&mut self.meta) = t;
                     self.check_type_fits_place(t, &value);
                 }
             }
-            Shape::Status => {
-                if let Some(s) = self.choice(name, &value, Status::NAMES) {
-                    self.meta.status = Status::parse(&s);
+            Shape::Choice(choice) => {
+                if let Some(s) = self.choice(name, &value, choice.names) {
+                    (choice.set)(&mut self.meta, &s);
                 }
             }
-            Shape::SolutionKind => {
-                if let Some(s) = self.choice(name, &value, SolutionKind::NAMES) {
-                    self.meta.kind = SolutionKind::parse(&s);
-                }
-            }
-            Shape::ProviderType => {
-                if let Some(s) = self.choice(name, &value, ProviderType::NAMES) {
-                    self.meta.provider_type = ProviderType::parse(&s);
-                }
-            }
-            Shape::Lang => {
+            Shape::Lang(slot) => {
                 let Some(text) = self.text(name, &value) else {
                     return;
                 };
@@ -558,9 +397,9 @@ impl Reader<'_, '_> {
                     );
                     return;
                 }
-                self.meta.lang = Some(text);
+                *(slot.set)(&mut self.meta) = Some(text);
             }
-            Shape::Links => self.links(&value),
+            Shape::Links(slot) => self.links(&value, slot),
         }
     }
 
@@ -654,7 +493,7 @@ impl Reader<'_, '_> {
         !bad
     }
 
-    fn links(&mut self, node: &Node) {
+    fn links(&mut self, node: &Node, slot: Slot<Vec<ExtLink>>) {
         let Some(items) = self.list("links", node) else {
             return;
         };
@@ -710,7 +549,7 @@ impl Reader<'_, '_> {
                 title.filter(|t| !t.is_empty()),
                 url.filter(|u| !u.is_empty()),
             ) {
-                (Some(title), Some(url)) => self.meta.links.push(ExtLink { title, url }),
+                (Some(title), Some(url)) => (slot.set)(&mut self.meta).push(ExtLink { title, url }),
                 (t, _) => {
                     let missing = if t.is_none() { "title" } else { "url" };
                     self.diag(
@@ -725,20 +564,24 @@ impl Reader<'_, '_> {
     }
 
     fn required(&mut self) {
-        let need = required_fields(self.cx.role, self.meta.doc_type, self.cx.is_translation);
-        for field in need {
+        let form = Form::of(self.cx.role, self.meta.doc_type);
+        for spec in fields::required(form, self.cx.is_translation) {
+            let field = spec.name;
             if self.meta.has(field) || self.suggested.contains(&field) {
                 continue;
             }
-            let hint = match field {
-                "type" if self.cx.role == Role::Page => "add `type: page`".to_string(),
-                "type" => "add `type: challenge` or `type: solution`".to_string(),
-                "status" => {
-                    "add `status: draft` while you write; `published` once reviewed".to_string()
+            let hint = match (spec.add, spec.shape) {
+                (Some(add), _) => add.to_string(),
+                (None, Shape::Type(_)) => {
+                    let values: Vec<String> = form
+                        .type_names()
+                        .iter()
+                        .map(|t| format!("`type: {t}`"))
+                        .collect();
+                    format!("add {}", values.join(" or "))
                 }
-                "kind" => format!("add `kind:` with one of {}", SolutionKind::NAMES.join(", ")),
-                "addresses" => {
-                    "add `addresses:` with the ids of the challenges it helps with".to_string()
+                (None, Shape::Choice(choice)) => {
+                    format!("add `{field}:` with one of {}", choice.names.join(", "))
                 }
                 _ => format!("add `{field}:` to the front matter"),
             };

@@ -6,6 +6,7 @@
 //! function of it; nothing here judges links or the review workflow (`check/` does).
 
 pub mod edit;
+pub mod fields;
 pub mod freshness;
 pub mod frontmatter;
 pub mod load;
@@ -197,7 +198,8 @@ pub struct ExtLink {
 pub const PLACEHOLDER_SUMMARY: &str = "UTKAST:";
 
 /// Typed front matter. Fields that are absent or failed validation are `None` / empty; the
-/// diagnostics say why.
+/// diagnostics say why. Each front-matter field is a row of the field table
+/// (`fields.rs`), which names the field here that it is read into.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
     pub doc_type: Option<DocType>,
