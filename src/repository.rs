@@ -160,7 +160,10 @@ impl Repository {
                 url.set_path(&format!("{}/issues/new", url.path()));
                 let mut q = url.query_pairs_mut();
                 q.append_pair("template", form.file_name());
-                q.append_pair("title", title);
+                // Without one, the form's own default title ("Utmaning: ") stays.
+                if !title.is_empty() {
+                    q.append_pair("title", title);
+                }
                 for (id, value) in fields {
                     q.append_pair(id, value);
                 }
@@ -169,7 +172,9 @@ impl Repository {
                 url.set_path(&format!("{}/-/issues/new", url.path()));
                 let description = form.markdown(lang, fields);
                 let mut q = url.query_pairs_mut();
-                q.append_pair("issue[title]", title);
+                if !title.is_empty() {
+                    q.append_pair("issue[title]", title);
+                }
                 q.append_pair("issue[description]", description.trim_end());
             }
         }

@@ -48,6 +48,9 @@ pub struct SiteCtx {
     pub footer: String,
     /// `partials/site-search.html`: the header's search box, rendered once per language.
     pub search_box: String,
+    /// The git host's name ("GitHub", "GitLab") when `[repository]` is set: edit and
+    /// proposal links say where they lead.
+    pub repository_host: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -264,6 +267,14 @@ pub struct PageCtx {
     /// `partials/main-nav.html` for this page's [`NavState`], rendered once per state and
     /// shared by the pages in that state.
     pub main_nav: Arc<str>,
+    /// The git host's editor for the page's file ("Föreslå en ändring"), with `[repository]`.
+    pub edit_url: Option<String>,
+    /// The git host's form for a proposal: a solution on a challenge, a new challenge on the
+    /// home page and the open challenges (`render/contribute.rs`), with `[repository]`.
+    pub propose_url: Option<String>,
+    /// The Atom feed of open challenges (the open challenges page, the whole guide; an
+    /// area, its own).
+    pub open_feed: Option<String>,
 }
 
 impl PageCtx {
@@ -426,6 +437,7 @@ impl<'g> Model<'g> {
             today: opts.today.to_string(),
             footer: String::new(),
             search_box: String::new(),
+            repository_host: cfg.repository.as_ref().map(|r| r.host.name()),
         };
 
         let mut model = Model {
@@ -591,7 +603,7 @@ impl<'g> Model<'g> {
         }
     }
 
-    fn label(&self, key: &str) -> String {
+    pub(crate) fn label(&self, key: &str) -> String {
         self.site
             .t
             .get(key)
@@ -696,7 +708,7 @@ impl<'g> Model<'g> {
     }
 
     /// A challenge is open while no published solution addresses it.
-    fn is_open(&self, challenge: &Doc) -> bool {
+    pub(crate) fn is_open(&self, challenge: &Doc) -> bool {
         !self.solutions_of.get(&challenge.id).is_some_and(|s| {
             s.iter()
                 .any(|&i| self.guide.docs[i].status() == Status::Published)
@@ -793,6 +805,7 @@ impl<'g> Model<'g> {
             ..PageCtx::default()
         };
         p.json_ld = self.json_ld(d, &p);
+        p.edit_url = super::contribute::edit_url(self, d);
         p
     }
 
@@ -867,7 +880,14 @@ impl<'g> Model<'g> {
                     .into_iter()
                     .filter(|&i| self.is_open(&g.docs[i]))
                     .collect();
-                self.list("open-challenges", "list_open", "list_open_intro", open)
+                let mut p = self.list("open-challenges", "list_open", "list_open_intro", open);
+                p.open_feed = Some(format!(
+                    "{}{}",
+                    self.site.base_path,
+                    super::feeds::open_feed(self, None)
+                ));
+                p.propose_url = super::contribute::propose_challenge_url(self);
+                p
             }
             PageKey::Tags => self.tag_index(),
             PageKey::Tag(slug) => {
@@ -990,6 +1010,7 @@ impl<'g> Model<'g> {
             .filter(|&i| self.is_open(&g.docs[i]))
             .collect();
         p.open = self.cards_of(open);
+        p.propose_url = super::contribute::propose_challenge_url(self);
         p
     }
 
@@ -998,6 +1019,11 @@ impl<'g> Model<'g> {
         let area = d.id.as_str();
         p.alternates = self.alternates_of(&format!("{area}/"));
         p.feed = Some(format!("{}{area}/feed.xml", self.site.home));
+        p.open_feed = Some(format!(
+            "{}{}",
+            self.site.base_path,
+            super::feeds::open_feed(self, Some(area))
+        ));
         p.groups = self
             .cards_of(self.entries(DocType::Challenge, Some(area)))
             .into_iter()
@@ -1060,6 +1086,7 @@ impl<'g> Model<'g> {
         );
         if kind == "challenge" {
             p.solutions = self.cards_of(self.solutions_of.get(&d.id).cloned().unwrap_or_default());
+            p.propose_url = super::contribute::propose_solution_url(self, d);
         } else {
             p.challenges = self.cards_of(
                 shared

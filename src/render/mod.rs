@@ -7,7 +7,8 @@
 //! `output.rs`; given a staging folder (`build`), pages are put into it as they are rendered.
 
 pub mod context;
-mod feeds;
+mod contribute;
+pub(crate) mod feeds;
 mod review_json;
 pub mod sanitize;
 pub mod templates;
