@@ -125,8 +125,11 @@ fn write_atom(
         .iter()
         .enumerate()
         .filter(|(i, d)| {
+            // The open challenges' feed lists what its page lists, untranslated originals
+            // too (in their own language), so that a business reading the English site
+            // learns of every open need; the other feeds keep to this language's texts.
             model.listed[*i]
-                && !model.fallback[*i]
+                && (open_only || !model.fallback[*i])
                 && d.role == Role::Entry
                 && d.status() == Status::Published
                 && (area.is_none() || d.area.as_deref() == area)
@@ -177,7 +180,14 @@ fn write_atom(
             Some(DocType::Solution) => "solution",
             _ => "challenge",
         };
-        out.push_str("  <entry>\n");
+        if d.lang == model.lang {
+            out.push_str("  <entry>\n");
+        } else {
+            out.push_str(&format!(
+                "  <entry xml:lang=\"{}\">\n",
+                escape_markup(&d.lang)
+            ));
+        }
         out.push_str(&format!(
             "    <title>{}</title>\n",
             escape_markup(d.title())
