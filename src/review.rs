@@ -147,13 +147,15 @@ pub fn queue(guide: &Guide, today: NaiveDate, due_within: u32) -> Vec<Item> {
                 path: d.path.clone(),
                 last_reviewed: d.meta.last_reviewed,
                 reviewed_by: d.meta.reviewed_by.clone(),
-                url: (d.status() == Status::Published).then(|| {
-                    format!(
-                        "{}{}",
-                        guide.config.base_url,
-                        crate::render::context::url_of(guide, d)
-                    )
-                }),
+                // Only a full address works from an issue on the git host.
+                url: (d.status() == Status::Published && guide.config.base_url.starts_with("http"))
+                    .then(|| {
+                        format!(
+                            "{}{}",
+                            guide.config.base_url,
+                            crate::render::context::url_of(guide, d)
+                        )
+                    }),
             };
             // Texts without an owner or area come after those with one.
             let key = (
