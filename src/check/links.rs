@@ -237,7 +237,8 @@ fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
 }
 
 /// The pages and files the build makes that no Markdown file stands for: the lists, the
-/// tag pages, search, the feeds and the sitemap (in any of the site's languages).
+/// tag pages, search, the feeds, the sitemap and the open data (in any of the site's
+/// languages).
 fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
     let rel = guide
         .config
@@ -264,6 +265,17 @@ fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
     ) || rel
         .strip_suffix("/feed.xml")
         .is_some_and(|a| guide.areas.contains_key(a))
+        || [
+            crate::render::api::entries_json(""),
+            crate::render::api::entries_csv(""),
+            crate::render::api::entries_schema().to_string(),
+            crate::render::feeds::open_feed("", None),
+        ]
+        .contains(&rel.to_string())
+        || guide
+            .areas
+            .keys()
+            .any(|a| rel == crate::render::feeds::open_feed("", Some(a)))
 }
 
 #[cfg(test)]

@@ -24,15 +24,15 @@ use crate::content::{Doc, DocType, Role, Status};
 /// changing a field's meaning, raises it.
 pub const VERSION: u32 = 1;
 
-/// Where a language's entries are, relative to the base (`api/entries.json`,
-/// `en/api/entries.json`).
-pub fn entries_json(model: &Model) -> String {
-    format!("{}api/entries.json", model.prefix)
+/// Where a language's entries are, relative to the base, for its prefix (`""` or `en/`):
+/// `api/entries.json`, `en/api/entries.json`.
+pub fn entries_json(prefix: &str) -> String {
+    format!("{prefix}api/entries.json")
 }
 
 /// The same as CSV, beside the JSON.
-pub fn entries_csv(model: &Model) -> String {
-    format!("{}api/entries.csv", model.prefix)
+pub fn entries_csv(prefix: &str) -> String {
+    format!("{prefix}api/entries.csv")
 }
 
 /// The JSON Schema of `entries.json`, one for every language.
@@ -334,12 +334,12 @@ pub(super) fn add_all(models: &[Model], site: &mut Site) -> Result<(), RenderErr
     for model in models {
         let entries = entries(model);
         site.add(
-            entries_json(model),
+            entries_json(&model.prefix),
             json(model, &entries),
             "the open data (entries.json)",
         )?;
         site.add(
-            entries_csv(model),
+            entries_csv(&model.prefix),
             csv(&entries),
             "the open data (entries.csv)",
         )?;

@@ -884,7 +884,7 @@ impl<'g> Model<'g> {
                 p.open_feed = Some(format!(
                     "{}{}",
                     self.site.base_path,
-                    super::feeds::open_feed(self, None)
+                    super::feeds::open_feed(&self.prefix, None)
                 ));
                 p.propose_url = super::contribute::propose_challenge_url(self);
                 p
@@ -1022,7 +1022,7 @@ impl<'g> Model<'g> {
         p.open_feed = Some(format!(
             "{}{}",
             self.site.base_path,
-            super::feeds::open_feed(self, Some(area))
+            super::feeds::open_feed(&self.prefix, Some(area))
         ));
         p.groups = self
             .cards_of(self.entries(DocType::Challenge, Some(area)))

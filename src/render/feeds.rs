@@ -35,13 +35,13 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
                 "an area feed",
             )?;
             site.add(
-                open_feed(model, Some(area)),
+                open_feed(&model.prefix, Some(area)),
                 open_atom(model, Some(area)).into_bytes(),
                 "an area's feed of open challenges",
             )?;
         }
         site.add(
-            open_feed(model, None),
+            open_feed(&model.prefix, None),
             open_atom(model, None).into_bytes(),
             "the feed of open challenges",
         )?;
@@ -66,10 +66,10 @@ fn rfc3339(d: NaiveDate) -> String {
 /// Where the feed of open challenges is, relative to the base: the whole guide's
 /// (`open-challenges/feed.xml`, beside the page that lists them) or an area's
 /// (`<area>/open-challenges.xml`, beside the area's feed of everything).
-pub fn open_feed(model: &Model, area: Option<&str>) -> String {
+pub fn open_feed(prefix: &str, area: Option<&str>) -> String {
     match area {
-        None => format!("{}open-challenges/feed.xml", model.prefix),
-        Some(a) => format!("{}{a}/open-challenges.xml", model.prefix),
+        None => format!("{prefix}open-challenges/feed.xml"),
+        Some(a) => format!("{prefix}{a}/open-challenges.xml"),
     }
 }
 
@@ -106,7 +106,14 @@ fn open_atom(model: &Model, area: Option<&str>) -> String {
             format!("{prefix}open-challenges/"),
         ),
     };
-    write_atom(model, area, true, &title, &open_feed(model, area), &alt_rel)
+    write_atom(
+        model,
+        area,
+        true,
+        &title,
+        &open_feed(prefix, area),
+        &alt_rel,
+    )
 }
 
 /// An Atom feed of the published entries of this language (of one area, or only the open
