@@ -277,12 +277,6 @@ impl Form {
         self.fields().iter().map(|f| f.id).collect()
     }
 
-    /// A field's label in `lang`.
-    pub fn label(self, id: &str, lang: &str) -> Option<&'static str> {
-        let f = self.fields().iter().find(|f| f.id == id)?;
-        Some(if swedish(lang) { f.sv.0 } else { f.en.0 })
-    }
-
     /// (name, description, default issue title, introduction) in `lang`.
     fn texts(self, lang: &str) -> (&'static str, &'static str, &'static str, &'static str) {
         match (self, swedish(lang)) {
