@@ -28,6 +28,11 @@ pub struct Config {
     pub theme: String,
     pub review: ReviewConfig,
     pub search: SearchConfig,
+    /// `[repository]`: where the guide's files live; edit and proposal links need it.
+    pub repository: Option<crate::repository::Repository>,
+    /// `[owners]`: an owner's name → their contact on the git host (`@org/team`), for
+    /// review reminders. In the file's order.
+    pub owners: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +63,8 @@ impl Default for Config {
                 overdue: Severity::Warning,
             },
             search: SearchConfig { enabled: true },
+            repository: None,
+            owners: Vec::new(),
         }
     }
 }
@@ -70,6 +77,14 @@ impl Config {
 
     pub fn has_language(&self, lang: &str) -> bool {
         self.languages.iter().any(|l| l == lang)
+    }
+
+    /// An owner's contact on the git host, from `[owners]`.
+    pub fn owner_contact(&self, owner: &str) -> Option<&str> {
+        self.owners
+            .iter()
+            .find(|(name, _)| name == owner)
+            .map(|(_, contact)| contact.as_str())
     }
 }
 
@@ -101,9 +116,12 @@ const TOP_KEYS: &[&str] = &[
     "theme",
     "review",
     "search",
+    "repository",
+    "owners",
 ];
 const REVIEW_KEYS: &[&str] = &["interval_months", "due_soon_days", "overdue"];
 const SEARCH_KEYS: &[&str] = &["enabled"];
+const REPOSITORY_KEYS: &[&str] = &["url", "branch"];
 
 /// Parses `config.toml` text. Always returns a usable config; problems are diagnostics.
 pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
@@ -244,6 +262,28 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                     }
                 }
             }
+            "repository" => {
+                if let Some(t) = p.table(key, value) {
+                    config.repository = p.repository(key, t);
+                }
+            }
+            "owners" => {
+                if let Some(t) = p.table(key, value) {
+                    for (k, v) in t.iter() {
+                        if let Some(contact) = p.string(k, v) {
+                            if contact_ok(&contact) {
+                                config.owners.push((k.get_ref().to_string(), contact));
+                            } else {
+                                p.invalid(
+                                    v,
+                                    format!("\"{contact}\" is not a contact on the git host"),
+                                    Some("write the person's or team's handle with @, as in a comment on the git host: \"@kfvn/valfardsteknik\" or \"@karin-sjoberg\"".into()),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
             _ => p.unknown(key, TOP_KEYS, "config.toml"),
         }
     }
@@ -289,6 +329,22 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
     config.languages.retain(|l| l != &config.default_language);
     config.languages.insert(0, config.default_language.clone());
     (config, p.diags)
+}
+
+/// A handle on the git host as written in a comment: `@name`, `@org/team` or
+/// `@group/subgroup`, several separated by spaces (`@anna @bertil`).
+fn contact_ok(s: &str) -> bool {
+    !s.trim().is_empty()
+        && s.split_whitespace().all(|h| {
+            h.strip_prefix('@').is_some_and(|name| {
+                !name.is_empty()
+                    && !name.starts_with('/')
+                    && !name.ends_with('/')
+                    && name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || "-_./".contains(c))
+            })
+        })
 }
 
 /// `sv`, `en`, `fi`, `smj` (Lule Sami) …: two or three lowercase ASCII letters.
@@ -415,6 +471,53 @@ impl ConfigParser<'_> {
         Some(out)
     }
 
+    /// `[repository]`: `url` (required) and `branch` (default `main`), the address checked
+    /// against the shapes `repository.rs` knows.
+    fn repository(&mut self, key: &Key, t: &DeTable) -> Option<crate::repository::Repository> {
+        let mut url: Option<(String, std::ops::Range<usize>)> = None;
+        let mut branch: Option<(String, std::ops::Range<usize>)> = None;
+        for (k, v) in t.iter() {
+            match k.get_ref().as_ref() {
+                "url" => url = self.string(k, v).map(|s| (s, v.span())),
+                "branch" => branch = self.string(k, v).map(|s| (s, v.span())),
+                _ => self.unknown(k, REPOSITORY_KEYS, "[repository]"),
+            }
+        }
+        let Some((url, url_span)) = url else {
+            if !t.iter().any(|(k, _)| k.get_ref().as_ref() == "url") {
+                let mut d = self.at(key.span());
+                d.code = Code::MissingField;
+                d.severity = Code::MissingField.default_severity();
+                d.message = "[repository] has no `url`".into();
+                d.hint = Some("add the address of the guide's project, for example: url = \"https://github.com/kfvn/digitaliseringsguiden\"".into());
+                self.diags.push(d);
+            }
+            return None;
+        };
+        let branch_text = branch
+            .as_ref()
+            .map(|b| b.0.as_str())
+            .unwrap_or(crate::repository::DEFAULT_BRANCH);
+        match crate::repository::Repository::parse(&url, branch_text) {
+            Ok(r) => Some(r),
+            Err(message) => {
+                // A bad branch is pointed at where it is written; anything else at the address.
+                let address_ok = crate::repository::Repository::parse(&url, "main").is_ok();
+                let span = match branch {
+                    Some((_, span)) if address_ok => span,
+                    _ => url_span,
+                };
+                let mut d = self.at(span);
+                d.code = Code::InvalidValue;
+                d.severity = Code::InvalidValue.default_severity();
+                d.message = message;
+                d.hint = Some("edit links and proposal forms need the project's address on GitHub or GitLab, as in the browser's address bar: url = \"https://github.com/OWNER/NAME\"; without [repository] the site has no such links".into());
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
     fn table<'a, 'i>(&mut self, key: &Key, value: &'a Val<'i>) -> Option<&'a DeTable<'i>> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
@@ -493,5 +596,59 @@ overdue = "error"
         let codes: Vec<_> = d.iter().map(|d| (d.code, d.line)).collect();
         assert!(codes.contains(&(Code::WrongType, Some(1))));
         assert!(codes.contains(&(Code::WrongType, Some(3))));
+    }
+
+    #[test]
+    fn reads_repository_and_owners() {
+        let (c, d) = parse(
+            "title = \"T\"\n[repository]\nurl = \"https://github.com/kfvn/guide\"\n\n[owners]\n\"Nätverket för välfärdsteknik\" = \"@kfvn/valfardsteknik\"\nRedaktionen = \"@anna @bertil\"\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let r = c.repository.clone().unwrap();
+        assert_eq!(r.url, "https://github.com/kfvn/guide");
+        assert_eq!(r.branch, "main");
+        assert_eq!(
+            c.owner_contact("Nätverket för välfärdsteknik"),
+            Some("@kfvn/valfardsteknik")
+        );
+        assert_eq!(c.owner_contact("Redaktionen"), Some("@anna @bertil"));
+        assert_eq!(c.owner_contact("Någon annan"), None);
+    }
+
+    #[test]
+    fn repository_problems_point_at_their_value() {
+        let diag = |text: &str| {
+            let (c, d) = parse(text);
+            assert!(c.repository.is_none());
+            assert_eq!(d.len(), 1, "{d:?}");
+            d.into_iter().next().unwrap()
+        };
+        let d = diag("title = \"T\"\n[repository]\nurl = \"https://bitbucket.org/a/b\"\n");
+        assert_eq!(
+            (d.code, d.line, d.column),
+            (Code::InvalidValue, Some(3), Some(7))
+        );
+        assert!(d.message.contains("not of bitbucket.org"), "{}", d.message);
+        let d = diag(
+            "title = \"T\"\n[repository]\nurl = \"https://github.com/a/b\"\nbranch = \"a b\"\n",
+        );
+        assert_eq!(
+            (d.code, d.line, d.column),
+            (Code::InvalidValue, Some(4), Some(10))
+        );
+        let d = diag("title = \"T\"\n[repository]\nbranch = \"main\"\n");
+        assert_eq!((d.code, d.line), (Code::MissingField, Some(2)));
+        let (c, d) = parse(
+            "title = \"T\"\n[repository]\nurl = \"https://github.com/a/b\"\nbrnach = \"x\"\n",
+        );
+        assert_eq!(d[0].code, Code::UnknownField);
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean `branch`?"));
+        assert_eq!(
+            c.repository.unwrap().branch,
+            "main",
+            "the address still counts"
+        );
+        let (_, d) = parse("title = \"T\"\n[owners]\nRedaktionen = \"redaktionen@kommun.se\"\n");
+        assert_eq!((d[0].code, d[0].line), (Code::InvalidValue, Some(3)));
     }
 }

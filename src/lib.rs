@@ -8,10 +8,12 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod forms;
 pub mod markdown;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod repository;
 pub mod review;
 pub mod review_done;
 pub mod routes;
@@ -50,6 +52,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub today: NaiveDate,
     pub deny_warnings: bool,
+    /// Publishing: review dates never stop the build (see [`review_dates_never_fail`]).
+    pub allow_overdue: bool,
 }
 
 /// Why a build did not produce a site.
@@ -99,11 +103,14 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
     };
     timing("load", t0);
     let t1 = std::time::Instant::now();
-    let report = Report::new(
-        check::run(&guide, opts.today),
-        guide.files_read,
-        opts.deny_warnings,
-    );
+    let mut diagnostics = check::run(&guide, opts.today);
+    let deny_warnings = if opts.allow_overdue {
+        review_dates_never_fail(&mut diagnostics, opts.deny_warnings);
+        false
+    } else {
+        opts.deny_warnings
+    };
+    let report = Report::new(diagnostics, guide.files_read, deny_warnings);
     timing("check", t1);
     let result = if report.has_errors() {
         Err(BuildError::Check)
@@ -142,6 +149,22 @@ fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<site::Site, Build
     staging.commit(&site).map_err(BuildError::Write)?;
     timing("write", t1);
     Ok(site)
+}
+
+/// Time alone never takes a site down: for `build --allow-overdue` (the publish-on-merge
+/// workflow), a review that is overdue or due soon stays a warning, whatever
+/// `review.overdue = "error"` or `--deny-warnings` say, and the pages are built with their
+/// notice. Every other diagnostic keeps its severity (an error with `deny_warnings`). The
+/// check of pull requests still fails on them, so nothing new is merged overdue.
+pub fn review_dates_never_fail(diagnostics: &mut [diagnostics::Diagnostic], deny_warnings: bool) {
+    use diagnostics::{Code, Severity};
+    for d in diagnostics {
+        if matches!(d.code, Code::ReviewOverdue | Code::ReviewDueSoon) {
+            d.severity = Severity::Warning;
+        } else if deny_warnings {
+            d.severity = Severity::Error;
+        }
+    }
 }
 
 /// With `SIGNPOST_TIMINGS` set, prints how long a stage has taken (for benchmarks).

@@ -101,6 +101,10 @@ enum Command {
         /// Treat every warning as an error
         #[arg(long)]
         deny_warnings: bool,
+        /// Publishing: overdue reviews never stop this build (the pages show their notice),
+        /// even with review.overdue = "error" or --deny-warnings
+        #[arg(long)]
+        allow_overdue: bool,
         /// How to print problems found by the check
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -194,6 +198,7 @@ fn main() -> ExitCode {
             base_url,
             today,
             deny_warnings,
+            allow_overdue,
             format,
         } => {
             let started = std::time::Instant::now();
@@ -203,6 +208,7 @@ fn main() -> ExitCode {
                 base_url,
                 today: today.unwrap_or_else(signpost::today),
                 deny_warnings,
+                allow_overdue,
             };
             let built = signpost::build(&cli.root, &opts);
             if let Some(guide) = &built.guide {

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::content::freshness::{serialize_opt_date, Freshness};
 use crate::content::{self, Guide, LoadOptions, Role, Status};
 use crate::text::collate;
@@ -26,6 +27,8 @@ pub enum QueueFormat {
     Csv,
     /// A JSON array of objects
     Json,
+    /// A Markdown checklist grouped by owner, for an issue on the git host
+    Markdown,
 }
 
 /// The options of `signpost review`.
@@ -92,6 +95,9 @@ pub struct Item {
     #[serde(serialize_with = "serialize_opt_date")]
     pub last_reviewed: Option<NaiveDate>,
     pub reviewed_by: Vec<String>,
+    /// The page's address on the public site, when it is published (the checklist links it).
+    #[serde(skip)]
+    pub url: Option<String>,
 }
 
 /// The review queue of a loaded guide as of `today`: published texts due within
@@ -126,6 +132,9 @@ pub fn queue(guide: &Guide, today: NaiveDate, due_within: u32) -> Vec<Item> {
                 path: d.path.clone(),
                 last_reviewed: d.meta.last_reviewed,
                 reviewed_by: d.meta.reviewed_by.clone(),
+                // Only a full address works from an issue on the git host.
+                url: (d.status() == Status::Published && guide.config.base_url.starts_with("http"))
+                    .then(|| format!("{}{}", guide.config.base_url, d.url)),
             };
             // Texts without an owner or area come after those with one.
             let key = (
@@ -258,6 +267,147 @@ pub fn to_table(items: &[Item], today: NaiveDate, due_within: u32) -> String {
     out
 }
 
+/// The queue as a Markdown checklist for an issue on the git host ("Granskningar att
+/// göra"), in the guide's language (Swedish, else English): one `- [ ]` item per text,
+/// grouped by owner under the owner's name and contact from `[owners]` (so the host
+/// notifies them), each linking the page and the file (on the host, with `[repository]`),
+/// saying how overdue it is. Without anything to do it has no `- [ ]` line, which is how
+/// the reminder workflow knows to close the issue.
+pub fn to_markdown(items: &[Item], config: &Config, today: NaiveDate, due_within: u32) -> String {
+    let sv = config.default_language == "sv";
+    let days = |n: i64| match (sv, n.abs()) {
+        (true, 1) => "1 dag".to_string(),
+        (true, n) => format!("{n} dagar"),
+        (false, 1) => "1 day".to_string(),
+        (false, n) => format!("{n} days"),
+    };
+    let mut out = String::new();
+    out.push_str(if sv {
+        "<!-- Skrivet av `signpost review --format markdown`. Listan skrivs om vid varje körning: en text försvinner från den när dess `last_reviewed` är ändrad. -->\n"
+    } else {
+        "<!-- Written by `signpost review --format markdown`. The list is rewritten on every run: a text leaves it when its `last_reviewed` has been changed. -->\n"
+    });
+    let count = |s: State| items.iter().filter(|i| i.state == s).count();
+    if items.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            if sv {
+                format!("Inget att granska den {today}: ingen publicerad text är försenad eller ska granskas inom {due_within} dagar, och ingen väntar på granskning.")
+            } else {
+                format!("Nothing to review as of {today}: no published text is overdue or due within {due_within} days, and none is in review.")
+            }
+        );
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        if sv {
+            format!(
+                "Granskningsläget den {today}: {} försenade, {} ska granskas inom {due_within} dagar, {} väntar på granskning. Granska texten, och skriv sedan dagens datum i `last_reviewed` och granskarnas namn i `reviewed_by`.",
+                count(State::Overdue),
+                count(State::DueSoon),
+                count(State::InReview)
+            )
+        } else {
+            format!(
+                "Reviews as of {today}: {} overdue, {} due within {due_within} days, {} waiting in review. Review the text, then write today's date in `last_reviewed` and the reviewers' names in `reviewed_by`.",
+                count(State::Overdue),
+                count(State::DueSoon),
+                count(State::InReview)
+            )
+        }
+    );
+    let mut owner: Option<Option<&str>> = None;
+    for item in items {
+        if owner != Some(item.owner.as_deref()) {
+            if owner.is_some() {
+                out.push('\n');
+            }
+            owner = Some(item.owner.as_deref());
+            match item.owner.as_deref() {
+                Some(name) => {
+                    let _ = writeln!(out, "### {}\n", markdown_text(name));
+                    if let Some(contact) = config.owner_contact(name) {
+                        let _ = writeln!(
+                            out,
+                            "{} {contact}\n",
+                            if sv { "Ansvarig:" } else { "Responsible:" }
+                        );
+                    }
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "### {}\n",
+                        if sv {
+                            "Utan ägare (ange `owner` i filen eller i områdets `_area.md`)"
+                        } else {
+                            "Without an owner (set `owner` in the file or in its area's `_area.md`)"
+                        }
+                    );
+                }
+            }
+        }
+        let state = match (item.state, item.days, item.due) {
+            (State::Overdue, Some(n), Some(due)) => {
+                if sv {
+                    format!("**Försenad {}** (skulle granskas {due})", days(n))
+                } else {
+                    format!("**Overdue by {}** (was due {due})", days(n))
+                }
+            }
+            (State::DueSoon, Some(0), _) => (if sv {
+                "**Ska granskas i dag**"
+            } else {
+                "**Due today**"
+            })
+            .to_string(),
+            (State::DueSoon, Some(n), Some(due)) => {
+                if sv {
+                    format!("**Ska granskas om {}** ({due})", days(n))
+                } else {
+                    format!("**Due in {}** ({due})", days(n))
+                }
+            }
+            _ => (if sv {
+                "**Väntar på granskning**"
+            } else {
+                "**Waiting for review**"
+            })
+            .to_string(),
+        };
+        let title = markdown_text(&item.title);
+        let page = match &item.url {
+            Some(url) => format!("[{title}]({url})"),
+            None => title,
+        };
+        let file = match &config.repository {
+            Some(repo) => format!("[`{}`]({})", item.path, repo.file_url(&item.path)),
+            None => format!("`{}`", item.path),
+        };
+        let _ = writeln!(out, "- [ ] {state}: {page} – {file}");
+    }
+    out
+}
+
+/// Text with Markdown's punctuation escaped, so that a title shows as written.
+fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\`*_[]<>|~".contains(c) {
+            out.push('\\');
+        }
+        if c == '\n' || c == '\r' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Titles longer than this are shortened in the table.
 const TITLE_WIDTH: usize = 40;
 
@@ -305,6 +455,7 @@ pub fn cli(root: &Path, args: &ReviewArgs) -> ExitCode {
         QueueFormat::Table => to_table(&items, today, within),
         QueueFormat::Csv => to_csv(&items),
         QueueFormat::Json => to_json(&items),
+        QueueFormat::Markdown => to_markdown(&items, &guide.config, today, within),
     };
     print!("{out}");
     ExitCode::SUCCESS
@@ -325,6 +476,7 @@ mod tests {
             path: "content/skola/x.md".into(),
             last_reviewed: NaiveDate::from_ymd_opt(2025, 7, 1),
             reviewed_by: reviewed_by.iter().map(|s| s.to_string()).collect(),
+            url: None,
         }
     }
 

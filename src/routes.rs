@@ -27,6 +27,12 @@ pub const NOT_FOUND: &str = "404.html";
 pub fn search_index() -> String {
     format!("{}/", crate::search::BUNDLE)
 }
+/// The open data of a language's site (every published entry), below the language's start.
+pub const ENTRIES_JSON: &str = "api/entries.json";
+/// The same as CSV, beside the JSON.
+pub const ENTRIES_CSV: &str = "api/entries.csv";
+/// The JSON Schema of the open data, one for every language, at the base.
+pub const ENTRIES_SCHEMA: &str = "api/entries.schema.json";
 /// Where a page's HTML goes below its address.
 pub const INDEX: &str = "index.html";
 /// The folder of the tag pages (`tags/<slug>/`), below a language's start.
@@ -172,6 +178,15 @@ pub fn area_feed(id: &str) -> String {
     format!("{id}/{FEED}")
 }
 
+/// The Atom feed of open challenges, below a language's start: the whole guide's, or an
+/// area's.
+pub fn open_feed(area: Option<&str>) -> String {
+    match area {
+        None => format!("{}{FEED}", Fixed::OpenChallenges.rel()),
+        Some(a) => format!("{a}/open-challenges.xml"),
+    }
+}
+
 /// The file a page's address is written to: `x/` → `x/index.html`.
 pub fn output(rel: &str) -> String {
     format!("{rel}{INDEX}")
@@ -230,8 +245,11 @@ pub fn is_generated(
         return is_tag(slug);
     }
     rel.is_empty()
-        || rel == FEED
-        || rel == SITEMAP
+        || [FEED, SITEMAP, ENTRIES_JSON, ENTRIES_CSV, ENTRIES_SCHEMA].contains(&rel)
+        || rel == open_feed(None)
+        || rel
+            .strip_suffix("/open-challenges.xml")
+            .is_some_and(&is_area)
         || Fixed::ALL.iter().any(|f| f.rel() == rel)
         || rel
             .strip_suffix(FEED)
@@ -284,10 +302,21 @@ mod tests {
             "skola/feed.xml",
             "sitemap.xml",
             "search/",
+            "api/entries.json",
+            "en/api/entries.csv",
+            "open-challenges/feed.xml",
+            "skola/open-challenges.xml",
         ] {
             assert!(is_generated(rel, &langs, tag, area), "{rel}");
         }
-        for rel in ["tags/ml/", "vard/feed.xml", "x/", "tags/a/b/", "entries/"] {
+        for rel in [
+            "tags/ml/",
+            "vard/feed.xml",
+            "vard/open-challenges.xml",
+            "x/",
+            "tags/a/b/",
+            "entries/",
+        ] {
             assert!(!is_generated(rel, &langs, tag, area), "{rel}");
         }
     }

@@ -1545,6 +1545,46 @@ fn links_to_pages_the_build_makes_are_not_broken() {
     run.expect(&[error("broken-link", "content/om.md").at(6, 87)]);
 }
 
+/// The open data and the feeds of open challenges are pages the build makes, in every
+/// language; a misspelt one is still broken.
+#[test]
+fn links_to_the_open_data_and_open_challenge_feeds_are_not_broken() {
+    let run = Guide::new(&[(
+        "content/om.md",
+        "---\ntype: page\ntitle: Om\nsummary: S.\n---\n[a](/api/entries.json) [b](/en/api/entries.csv) [c](/api/entries.schema.json) [d](/open-challenges/feed.xml) [e](/skola/open-challenges.xml) [f](/api/entries.jsn)\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("broken-link", "content/om.md").at(6, 146)]);
+}
+
+/// `[repository]` and `[owners]` in config.toml: an address signpost cannot link to, a
+/// branch that cannot be one, a contact without `@`, a misspelt setting.
+#[test]
+fn repository_and_owners_settings_are_checked() {
+    let run = Guide::new(&[(
+        "config.toml",
+        "title = \"T\"\n[repository]\nurl = \"https://github.com/kfvn\"\nbrach = \"main\"\n[owners]\nSkolteamet = \"skolteamet@kommun.se\"\n",
+    )])
+    .check(&[]);
+    run.expect(&[
+        error("invalid-value", "config.toml").at(3, 7),
+        error("unknown-field", "config.toml").at(4, 1),
+        error("invalid-value", "config.toml").at(6, 14),
+    ]);
+    assert!(run
+        .one("unknown-field")
+        .hint
+        .as_deref()
+        .unwrap_or_default()
+        .contains("branch"));
+    let fine = Guide::new(&[(
+        "config.toml",
+        "title = \"T\"\n[repository]\nurl = \"https://gitlab.kommun.se/it/guide\"\nbranch = \"publicerad\"\n[owners]\nSkolteamet = \"@it/skola @anna\"\n",
+    )])
+    .check(&[]);
+    fine.expect_clean();
+}
+
 #[test]
 fn links_written_as_site_addresses_find_entries_aliases_and_tags() {
     let run = Guide::new(&[

@@ -536,3 +536,76 @@ fn build_writes_review_json_for_published_entries_and_pages() {
     let (drafts, _) = build(&g, &["--drafts"]);
     assert_eq!(drafts, expected);
 }
+
+/// The checklist for the git host's issue: grouped by owner, each owner's contact from
+/// `[owners]`, the page (when published) and the file on the host linked, how overdue.
+#[test]
+fn markdown_is_a_checklist_by_owner_mentioning_their_contacts() {
+    let config = format!(
+        "{CONFIG}base_url = \"https://example.org/guide/\"\n\n[repository]\nurl = \"https://github.com/kfvn/guiden\"\n\n[owners]\nSkolteamet = \"@kfvn/skola\"\n\"Örjan Berg\" = \"@orjanb\"\n"
+    );
+    let g = guide(&config);
+    let out = review(&g, &["--format", "markdown"]);
+    let file = |p: &str| format!("[`{p}`](https://github.com/kfvn/guiden/blob/main/{p})");
+    let expected = [
+        "<!-- Skrivet av `signpost review --format markdown`. Listan skrivs om vid varje körning: en text försvinner från den när dess `last_reviewed` är ändrad. -->".to_string(),
+        "Granskningsläget den 2026-06-15: 4 försenade, 3 ska granskas inom 30 dagar, 2 väntar på granskning. Granska texten, och skriv sedan dagens datum i `last_reviewed` och granskarnas namn i `reviewed_by`.".to_string(),
+        String::new(),
+        "### Anna Andersson".to_string(),
+        String::new(),
+        format!("- [ ] **Väntar på granskning**: J – {}", file("content/vard/j.md")),
+        format!("- [ ] **Försenad 45 dagar** (skulle granskas 2026-05-01): [H](https://example.org/guide/vard/h/) – {}", file("content/vard/h.md")),
+        String::new(),
+        "### Redaktionen".to_string(),
+        String::new(),
+        format!("- [ ] **Försenad 5 dagar** (skulle granskas 2026-06-10): [Om](https://example.org/guide/om/) – {}", file("content/om.md")),
+        String::new(),
+        "### Skolteamet".to_string(),
+        String::new(),
+        "Ansvarig: @kfvn/skola".to_string(),
+        String::new(),
+        format!("- [ ] **Försenad 14 dagar** (skulle granskas 2026-06-01): [A](https://example.org/guide/skola/a/) – {}", file("content/skola/a.md")),
+        format!("- [ ] **Försenad 14 dagar** (skulle granskas 2026-06-01): [A in English](https://example.org/guide/en/skola/a/) – {}", file("content/skola/a.en.md")),
+        format!("- [ ] **Ska granskas i dag**: [G](https://example.org/guide/skola/g/) – {}", file("content/skola/g.md")),
+        format!("- [ ] **Ska granskas om 16 dagar** (2026-07-01): [Bokning, \"snabbt\"](https://example.org/guide/skola/b/) – {}", file("content/skola/b.md")),
+        format!("- [ ] **Väntar på granskning**: D – {}", file("content/skola/d.md")),
+        String::new(),
+        "### Örjan Berg".to_string(),
+        String::new(),
+        "Ansvarig: @orjanb".to_string(),
+        String::new(),
+        format!("- [ ] **Ska granskas om 5 dagar** (2026-06-20): [I](https://example.org/guide/vard/i/) – {}", file("content/vard/i.md")),
+    ];
+    assert_eq!(
+        out.stdout.lines().collect::<Vec<_>>(),
+        expected,
+        "\n{}",
+        out.stdout
+    );
+
+    // An English guide without [repository]: English words, the file as a path.
+    let g = guide("title = \"Guide\"\ndefault_language = \"en\"\n");
+    let out = review(&g, &["--format", "markdown"]);
+    assert!(
+        out.stdout
+            .contains("- [ ] **Overdue by 45 days** (was due 2026-05-01): H – `content/vard/h.md`"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("- [ ] **Due in 16 days** (2026-07-01): "),
+        "{}",
+        out.stdout
+    );
+
+    // Nothing due: no box to tick, which is how the reminder knows to close its issue.
+    let fresh = Guide::new(&[("content/skola/a.md", &common::challenge("A"))]);
+    let out = review(&fresh, &["--format", "markdown"]);
+    assert!(!out.stdout.contains("- [ ]"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Inget att granska den 2026-06-15"),
+        "{}",
+        out.stdout
+    );
+}

@@ -230,7 +230,8 @@ fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
 }
 
 /// The pages and files the build makes that no Markdown file stands for: the lists, the
-/// tag pages, search, the feeds and the sitemap (in any of the site's languages).
+/// tag pages, search, the feeds, the sitemap and the open data (in any of the site's
+/// languages): `routes` knows them.
 fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
     crate::routes::is_generated(
         rel,

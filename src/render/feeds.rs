@@ -1,5 +1,5 @@
-//! Machine-readable outputs: Atom feeds (site-wide and per area), `sitemap.xml`,
-//! `robots.txt`, and redirect pages for `aliases`.
+//! Machine-readable outputs: Atom feeds (site-wide and per area, and of the open challenges,
+//! site-wide and per area), `sitemap.xml`, `robots.txt`, and redirect pages for `aliases`.
 //!
 //! Only published entries appear in feeds and the sitemap; archived ones keep their URL but
 //! leave every listing. Dates come from the content, never from the clock, so two builds of
@@ -34,7 +34,17 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
                 atom(model, Some(area)).into_bytes(),
                 "an area feed",
             )?;
+            site.add(
+                format!("{prefix}{}", routes::open_feed(Some(area))),
+                open_atom(model, Some(area)).into_bytes(),
+                "an area's feed of open challenges",
+            )?;
         }
+        site.add(
+            format!("{prefix}{}", routes::open_feed(None)),
+            open_atom(model, None).into_bytes(),
+            "the feed of open challenges",
+        )?;
         redirects(tera, model, site)?;
     }
     site.add(
@@ -57,17 +67,72 @@ fn rfc3339(d: NaiveDate) -> String {
 
 /// Published challenges and solutions, newest (last reviewed, else created) first.
 fn atom(model: &Model, area: Option<&str>) -> String {
+    let prefix = &model.prefix;
+    let (title, self_rel, alt_rel) = match area.and_then(|a| model.area_doc(a).map(|d| (a, d))) {
+        Some((id, a)) => (
+            format!("{} – {}", a.title(), model.guide.config.title),
+            format!("{prefix}{}", routes::area_feed(id)),
+            format!("{prefix}{}", routes::area(id)),
+        ),
+        None => (
+            model.guide.config.title.clone(),
+            format!("{prefix}{}", routes::FEED),
+            prefix.clone(),
+        ),
+    };
+    write_atom(model, area, false, &title, &self_rel, &alt_rel)
+}
+
+/// Open challenges (no published solution addresses them), newest first: for businesses
+/// and researchers who follow what the guide's municipalities still need.
+fn open_atom(model: &Model, area: Option<&str>) -> String {
+    let prefix = &model.prefix;
+    let open = model.label("list_open");
+    let (title, alt_rel) = match area.and_then(|a| model.area_doc(a).map(|d| (a, d))) {
+        Some((id, a)) => (
+            format!("{open}: {} – {}", a.title(), model.guide.config.title),
+            format!("{prefix}{}", routes::area(id)),
+        ),
+        None => (
+            format!("{open} – {}", model.guide.config.title),
+            format!("{prefix}{}", routes::Fixed::OpenChallenges.rel()),
+        ),
+    };
+    write_atom(
+        model,
+        area,
+        true,
+        &title,
+        &format!("{prefix}{}", routes::open_feed(area)),
+        &alt_rel,
+    )
+}
+
+/// An Atom feed of the published entries of this language (of one area, or only the open
+/// challenges), at most [`FEED_LIMIT`], newest first.
+fn write_atom(
+    model: &Model,
+    area: Option<&str>,
+    open_only: bool,
+    title: &str,
+    self_rel: &str,
+    alt_rel: &str,
+) -> String {
     let g = model.guide;
     let mut items: Vec<(NaiveDate, usize)> = g
         .docs
         .iter()
         .enumerate()
         .filter(|(i, d)| {
+            // The open challenges' feed lists what its page lists, untranslated originals
+            // too (in their own language), so that a business reading the English site
+            // learns of every open need; the other feeds keep to this language's texts.
             model.listed(*i)
-                && !model.fallback(*i)
+                && (open_only || !model.fallback(*i))
                 && d.role == Role::Entry
                 && d.status() == Status::Published
                 && (area.is_none() || d.area.as_deref() == area)
+                && (!open_only || (g.doc_type(d) == Some(DocType::Challenge) && model.is_open(d)))
         })
         .map(|(i, d)| {
             let date = d.meta.last_reviewed.or(d.meta.created).unwrap_or_default();
@@ -80,26 +145,13 @@ fn atom(model: &Model, area: Option<&str>) -> String {
     });
     items.truncate(FEED_LIMIT);
     let updated = items.iter().map(|x| x.0).max().unwrap_or_default();
-    let prefix = &model.prefix;
-    let (title, self_rel, alt_rel) = match area.and_then(|a| model.area_doc(a).map(|d| (a, d))) {
-        Some((id, a)) => (
-            format!("{} – {}", a.title(), g.config.title),
-            format!("{prefix}{}", routes::area_feed(id)),
-            format!("{prefix}{}", routes::area(id)),
-        ),
-        None => (
-            g.config.title.clone(),
-            format!("{prefix}{}", routes::FEED),
-            prefix.clone(),
-        ),
-    };
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
         escape_markup(&model.lang)
     ));
-    out.push_str(&format!("  <title>{}</title>\n", escape_markup(&title)));
+    out.push_str(&format!("  <title>{}</title>\n", escape_markup(title)));
     if !g.config.description.is_empty() {
         out.push_str(&format!(
             "  <subtitle>{}</subtitle>\n",
@@ -108,15 +160,15 @@ fn atom(model: &Model, area: Option<&str>) -> String {
     }
     out.push_str(&format!(
         "  <id>{}</id>\n",
-        escape_markup(&model.canonical(&self_rel))
+        escape_markup(&model.canonical(self_rel))
     ));
     out.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape_markup(&model.canonical(&self_rel))
+        escape_markup(&model.canonical(self_rel))
     ));
     out.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape_markup(&model.canonical(&alt_rel))
+        escape_markup(&model.canonical(alt_rel))
     ));
     out.push_str(&format!("  <updated>{}</updated>\n", rfc3339(updated)));
     out.push_str("  <generator>signpost</generator>\n");
@@ -127,7 +179,14 @@ fn atom(model: &Model, area: Option<&str>) -> String {
             Some(DocType::Solution) => "solution",
             _ => "challenge",
         };
-        out.push_str("  <entry>\n");
+        if d.lang == model.lang {
+            out.push_str("  <entry>\n");
+        } else {
+            out.push_str(&format!(
+                "  <entry xml:lang=\"{}\">\n",
+                escape_markup(&d.lang)
+            ));
+        }
         out.push_str(&format!(
             "    <title>{}</title>\n",
             escape_markup(d.title())

@@ -2,11 +2,14 @@
 //!
 //! One explicit context per page kind (home, area, challenge, solution, page, lists, tags,
 //! search, 404), rendered with the theme's Tera templates in parallel. Feeds, sitemap,
-//! robots.txt and alias redirects are in `feeds.rs`, `review.json` in `review_json.rs`.
+//! robots.txt and alias redirects are in `feeds.rs`, `review.json` in `review_json.rs`,
+//! the open data (`api/entries.json`, `.csv`) in `api.rs`.
 //! Nothing here touches the output folder by itself: the result is a [`Site`], written by
 //! `output.rs`; given a staging folder (`build`), pages are put into it as they are rendered.
 
+pub mod api;
 pub mod cards;
+mod contribute;
 mod feeds;
 pub mod model;
 mod records;
@@ -325,6 +328,7 @@ impl Renderer {
     pub fn extras(&self, models: &[Model], site: &mut Site) -> Result<(), RenderError> {
         feeds::add_all(&self.tera, models, site)?;
         review_json::add(&models[0], site)?;
+        api::add_all(models, site)?;
         copy_static(models[0].guide, &models[0], site)
     }
 }

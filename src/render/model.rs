@@ -81,6 +81,9 @@ pub struct SiteCtx {
     pub footer: String,
     /// `partials/site-search.html`: the header's search box, rendered once per language.
     pub search_box: String,
+    /// The git host's name ("GitHub", "GitLab") when `[repository]` is set: edit and
+    /// proposal links say where they lead.
+    pub repository_host: Option<&'static str>,
 }
 
 /// Everything rendering a language needs, computed once.
@@ -165,6 +168,7 @@ impl<'g> Model<'g> {
             today: opts.today.to_string(),
             footer: String::new(),
             search_box: String::new(),
+            repository_host: cfg.repository.as_ref().map(|r| r.host.name()),
         };
 
         let mut model = Model {

@@ -43,6 +43,7 @@ impl Model<'_> {
         let mut p = self.doc_page(d, "area", "area.html", View::Area(view));
         p.alternates = self.alternates_of(&routes::area(area));
         p.feed = Some(self.home_url(&routes::area_feed(area)));
+        p.open_feed = Some(self.open_feed_url(Some(area)));
         p
     }
 }

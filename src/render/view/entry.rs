@@ -107,6 +107,9 @@ impl Model<'_> {
         let mut p = self.doc_page(d, kind, &format!("{kind}.html"), View::Entry(Box::new(v)));
         p.alternates = self.alternates_of_doc(d);
         p.breadcrumbs = breadcrumbs;
+        if kind == "challenge" {
+            p.propose_url = crate::render::contribute::propose_solution_url(self, d);
+        }
         p
     }
 }

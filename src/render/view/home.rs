@@ -95,6 +95,7 @@ impl Model<'_> {
             None => self.generated("home", "home.html", "", &self.site.title, View::Home(view)),
         };
         p.feed = Some(self.site.feed_url.clone());
+        p.propose_url = crate::render::contribute::propose_challenge_url(self);
         p
     }
 }

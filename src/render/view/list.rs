@@ -55,6 +55,10 @@ impl Model<'_> {
             view,
         );
         p.description = self.label(intro_key);
+        if list == Fixed::OpenChallenges {
+            p.open_feed = Some(self.open_feed_url(None));
+            p.propose_url = crate::render::contribute::propose_challenge_url(self);
+        }
         p
     }
 

@@ -66,6 +66,14 @@ pub struct PageCtx {
     /// `partials/main-nav.html` for this page's [`NavState`], rendered once per state and
     /// shared by the pages in that state.
     pub main_nav: Arc<str>,
+    /// The git host's editor for the page's file ("Föreslå en ändring"), with `[repository]`.
+    pub edit_url: Option<String>,
+    /// The git host's form for a proposal: a solution on a challenge, a new challenge on the
+    /// home page and the open challenges (`render/contribute.rs`), with `[repository]`.
+    pub propose_url: Option<String>,
+    /// The Atom feed of open challenges (the open challenges page, the whole guide; an
+    /// area, its own).
+    pub open_feed: Option<String>,
     /// What this kind of page shows.
     #[serde(flatten)]
     pub view: View,
@@ -236,6 +244,9 @@ impl<'g> Model<'g> {
             alternates: Vec::new(),
             content_lang: (d.lang != self.lang).then(|| d.lang.clone()),
             main_nav: Arc::from(""),
+            edit_url: crate::render::contribute::edit_url(self, d),
+            propose_url: None,
+            open_feed: None,
             view,
         };
         p.json_ld = self.json_ld(d, &p);
@@ -271,8 +282,16 @@ impl<'g> Model<'g> {
             alternates,
             content_lang: None,
             main_nav: Arc::from(""),
+            edit_url: None,
+            propose_url: None,
+            open_feed: None,
             view,
         }
+    }
+
+    /// The address (with the base path) of an open-challenge feed of this language.
+    fn open_feed_url(&self, area: Option<&str>) -> String {
+        self.home_url(&routes::open_feed(area))
     }
 
     /// A page of this language that every language has (home, areas, lists, tags, search):
