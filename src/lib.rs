@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod init;
 pub mod markdown;
 pub mod output;
 pub mod progress;
@@ -18,6 +19,7 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod text;
+pub mod theme;
 
 use std::path::Path;
 

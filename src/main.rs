@@ -98,6 +98,13 @@ enum Command {
     Review(signpost::review::ReviewArgs),
     /// Print the JSON Schema of the front matter of each kind of file
     Schema(signpost::schema::SchemaArgs),
+    /// Make a new guide in DIR (default: the current folder), which must be empty
+    Init(signpost::init::InitArgs),
+    /// List the built-in theme's templates, or copy one into templates/ to change it
+    Theme {
+        #[command(subcommand)]
+        what: Option<signpost::theme::ThemeCommand>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -146,6 +153,8 @@ fn main() -> ExitCode {
         Command::New { what } => signpost::scaffold::cli(&cli.root, &what),
         Command::Review(args) => signpost::review::cli(&cli.root, &args),
         Command::Schema(args) => signpost::schema::cli(&args),
+        Command::Init(args) => signpost::init::cli(&args),
+        Command::Theme { what } => signpost::theme::cli(&cli.root, what.as_ref()),
         Command::Serve {
             port,
             bind,

@@ -462,7 +462,7 @@ impl Engine {
                             });
                     if let Some(Ok(extras)) = refreshed {
                         let mut served = shared.served.write().expect("lock");
-                        served.site.copies = extras.copies;
+                        served.site.refresh_extras(extras);
                     }
                     let _ = shared.events.send(Changed::All.message());
                     eprintln!(
@@ -643,10 +643,7 @@ impl Engine {
         let mut extras = Site::default();
         if renderer.extras(&models, &mut extras).is_ok() {
             let mut served = shared.served.write().expect("lock");
-            for (path, bytes) in extras.files {
-                served.site.replace(path, bytes);
-            }
-            served.site.copies = extras.copies;
+            served.site.refresh_extras(extras);
         }
         if !rest_urls.is_empty() {
             let _ = shared

@@ -135,6 +135,21 @@ impl Site {
         self.files.len() + self.copies.len() + self.written
     }
 
+    /// Takes in freshly made extras (`Renderer::extras`) for `serve`: their generated files
+    /// replace the old ones, and their copies replace every copy. A path that moved from one
+    /// kind to the other (a built-in static file the guide's `static/` now overrides, or
+    /// the override removed) keeps only its new kind.
+    pub fn refresh_extras(&mut self, extras: Site) {
+        for path in extras.copies.keys() {
+            self.files.remove(path);
+        }
+        for (path, bytes) in extras.files {
+            self.copies.remove(&path);
+            self.files.insert(path, bytes);
+        }
+        self.copies = extras.copies;
+    }
+
     /// Puts a file in place of what was there (for `serve`, which re-renders pages).
     pub fn replace(&mut self, path: String, bytes: Vec<u8>) {
         self.files.insert(path, bytes);
@@ -450,35 +465,18 @@ fn render_page(
 
 /// Theme static files, the guide's `static/`, and the assets of built entries.
 fn copy_static(guide: &Guide, model: &Model, site: &mut Site) -> Result<(), RenderError> {
-    let theme_static = templates::theme_dir(&guide.root, &guide.config.theme).join("static");
-    let own_static = guide.root.join("static");
-    // The guide's static/ wins over the theme's for the same path.
-    let mut statics: BTreeMap<String, (PathBuf, &str)> = BTreeMap::new();
-    for (dir, origin) in [
-        (theme_static, "the theme's static/"),
-        (own_static, "static/"),
-    ] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&dir)
-            .follow_links(true)
-            .sort_by_file_name()
-        {
-            let entry =
-                entry.map_err(|e| RenderError::Theme(format!("cannot read {origin}: {e}")))?;
-            if entry.file_type().is_file() {
-                let rel = entry.path().strip_prefix(&dir).expect("below dir");
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                if rel.split('/').any(|p| p.starts_with('.')) {
-                    continue;
-                }
-                statics.insert(rel, (entry.path().to_path_buf(), origin));
+    // The guide's static/ wins over the theme's for the same path (crate::theme).
+    let theme = crate::theme::Theme::resolve(&guide.root, &guide.config.theme)
+        .map_err(RenderError::Theme)?;
+    for (rel, file) in
+        crate::theme::static_files(&guide.root, &theme).map_err(RenderError::Theme)?
+    {
+        match file.contents {
+            crate::theme::Contents::Disk(src) => site.copy(rel, src, &file.origin)?,
+            crate::theme::Contents::BuiltIn(bytes) => {
+                site.add(rel, bytes.to_vec(), &file.origin)?
             }
         }
-    }
-    for (rel, (src, origin)) in statics {
-        site.copy(rel, src, origin)?;
     }
     for asset in model.assets() {
         let rel = asset.trim_start_matches("content/").to_string();
