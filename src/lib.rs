@@ -35,7 +35,8 @@ pub fn check(
     deny_warnings: bool,
 ) -> Result<(Guide, Report), LoadError> {
     let guide = content::load(root, &LoadOptions::default())?;
-    let diagnostics = check::run(&guide, today);
+    let mut diagnostics = check::run(&guide, today);
+    diagnostics.extend(check::templates(&guide, today));
     let report = Report::new(diagnostics, guide.files_read, deny_warnings);
     Ok((guide, report))
 }
@@ -108,11 +109,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
     };
     timing("load", t0);
     let t1 = std::time::Instant::now();
-    let report = Report::new(
-        check::run(&guide, opts.today),
-        guide.files_read,
-        opts.deny_warnings,
-    );
+    let mut diagnostics = check::run(&guide, opts.today);
+    diagnostics.extend(check::templates(&guide, opts.today));
+    let report = Report::new(diagnostics, guide.files_read, opts.deny_warnings);
     timing("check", t1);
     let result = if report.has_errors() {
         Err(BuildError::Check)

@@ -272,7 +272,14 @@ fn render_report(
         report,
         format,
         colour,
-        &|path| guide.source(path).map(str::to_owned),
+        &|path| {
+            guide.source(path).map(str::to_owned).or_else(|| {
+                // Templates are not part of the guide's content, but their lines are shown too.
+                (path.starts_with("templates/") || path.starts_with("themes/"))
+                    .then(|| std::fs::read_to_string(root.join(path)).ok())
+                    .flatten()
+            })
+        },
         &github_prefix(root),
     )
 }

@@ -299,7 +299,7 @@ pub enum ThemeCommand {
     },
 }
 
-/// Runs `signpost theme`; the exit code is 0, or 2 when it could not do what was asked.
+/// Runs `signpost theme`; the exit code is 0, or 1 when a copy was refused (as `new`).
 pub fn cli(root: &Path, command: Option<&ThemeCommand>) -> ExitCode {
     match command.unwrap_or(&ThemeCommand::List) {
         ThemeCommand::List => {
@@ -329,7 +329,7 @@ pub fn cli(root: &Path, command: Option<&ThemeCommand>) -> ExitCode {
                 }
             }
             if failed {
-                ExitCode::from(2)
+                ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             }
