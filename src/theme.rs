@@ -122,12 +122,11 @@ impl Theme {
     /// The theme's UI strings for `lang`: the text and where it comes from.
     pub fn strings(&self, lang: &str) -> Result<Option<(String, String)>, String> {
         let file = format!("{lang}.toml");
-        Ok(self
-            .files("strings")?
+        self.files("strings")?
             .into_iter()
             .find(|f| f.name == file)
             .map(|f| f.read_text().map(|t| (t, f.origin.clone())))
-            .transpose()?)
+            .transpose()
     }
 
     /// How the theme is named in messages.

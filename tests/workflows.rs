@@ -231,7 +231,11 @@ fn init_guide() -> tempfile::TempDir {
         .args(["init", dir.path().to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     dir
 }
 
@@ -295,7 +299,11 @@ fn assert_pinned(file: &str, uses: &str, signpost_commit: Option<&str>) {
             "{file}: `{action}` differs from src/init.rs's PINNED_ACTIONS"
         );
     } else if action == signpost::init::repository() {
-        assert_eq!(Some(commit), signpost_commit, "{file}: signpost's own action");
+        assert_eq!(
+            Some(commit),
+            signpost_commit,
+            "{file}: signpost's own action"
+        );
         assert_eq!(tag, format!("v{}", env!("CARGO_PKG_VERSION")));
     }
 }
@@ -355,7 +363,8 @@ fn checkouts_keep_no_credentials_and_permissions_are_per_job() {
                     .copied()
                     .collect();
                 assert!(
-                    step.iter().any(|n| n.trim() == "persist-credentials: false"),
+                    step.iter()
+                        .any(|n| n.trim() == "persist-credentials: false"),
                     "{name}: line {} checks out with credentials kept",
                     i + 1
                 );
@@ -374,7 +383,10 @@ fn checkouts_keep_no_credentials_and_permissions_are_per_job() {
             .lines()
             .take_while(|l| l.is_empty() || l.starts_with(' ') || l.starts_with(" {"))
             .collect();
-        assert!(!top.contains("write"), "{name}: workflow-level permissions: {top}");
+        assert!(
+            !top.contains("write"),
+            "{name}: workflow-level permissions: {top}"
+        );
     }
 }
 
@@ -382,7 +394,10 @@ fn checkouts_keep_no_credentials_and_permissions_are_per_job() {
 fn a_guides_workflows_install_a_released_signpost_and_need_no_rust() {
     let guide = init_guide();
     let read = |name: &str| std::fs::read_to_string(guide.path().join(name)).unwrap();
-    for name in [".github/workflows/check.yml", ".github/workflows/publish.yml"] {
+    for name in [
+        ".github/workflows/check.yml",
+        ".github/workflows/publish.yml",
+    ] {
         let text = read(name);
         assert!(
             !text.contains("cargo") && !text.contains("rustup"),
@@ -407,7 +422,11 @@ fn a_guides_workflows_install_a_released_signpost_and_need_no_rust() {
         "actions/deploy-pages@",
     ]
     .iter()
-    .map(|s| publish.find(s).unwrap_or_else(|| panic!("publish.yml has {s}")))
+    .map(|s| {
+        publish
+            .find(s)
+            .unwrap_or_else(|| panic!("publish.yml has {s}"))
+    })
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     let dependabot = read(".github/dependabot.yml");
@@ -419,7 +438,12 @@ fn the_tools_tests_do_not_run_for_content_only_changes() {
     let text = std::fs::read_to_string(workflows_dir().join("ci.yml")).unwrap();
     for event in ["push", "pull_request"] {
         let at = text.find(&format!("\n  {event}:\n")).unwrap();
-        let block: String = text[at..].lines().skip(2).take(6).collect::<Vec<_>>().join("\n");
+        let block: String = text[at..]
+            .lines()
+            .skip(2)
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n");
         assert!(
             block.contains("paths-ignore:") && block.contains("\"content/**\""),
             "ci.yml's {event} ignores content-only changes: {block}"
@@ -428,7 +452,10 @@ fn the_tools_tests_do_not_run_for_content_only_changes() {
     // And the sample guide's own check and publication do not wait for the tool's tests.
     for name in ["check.yml", "pages.yml"] {
         let text = std::fs::read_to_string(workflows_dir().join(name)).unwrap();
-        assert!(!text.contains("workflow_run") && !text.contains(".ci/run"), "{name}");
+        assert!(
+            !text.contains("workflow_run") && !text.contains(".ci/run"),
+            "{name}"
+        );
     }
 }
 
@@ -501,9 +528,15 @@ fn the_release_workflow_is_generated_by_dist() {
         "x86_64-pc-windows-msvc",
     ] {
         let dist = std::fs::read_to_string(root.join("dist-workspace.toml")).unwrap();
-        assert!(dist.contains(&format!("\"{target}\"")), "{target} is released");
+        assert!(
+            dist.contains(&format!("\"{target}\"")),
+            "{target} is released"
+        );
     }
-    assert!(text.contains("tags:\n      - '**[0-9]+.[0-9]+.[0-9]+*'"), "runs on version tags");
+    assert!(
+        text.contains("tags:\n      - '**[0-9]+.[0-9]+.[0-9]+*'"),
+        "runs on version tags"
+    );
 }
 
 fn copy_tree(from: &Path, to: &Path) {
