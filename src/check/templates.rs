@@ -9,8 +9,10 @@
 //! is what finds an unknown variable or filter. Tera names the variable but not the line, so
 //! the line is the first in the guide's own templates that mentions it.
 //!
-//! A guide that uses the built-in theme unchanged has nothing to check here and pays nothing;
-//! the built-in theme itself is held to rendering every page by the build tests. This module
+//! A guide that uses the built-in theme unchanged (built in, or a copy of it in
+//! `themes/default/`, as this repository and the benchmark have) has nothing to check here
+//! and pays only a comparison of bytes; the built-in theme itself is held to rendering every
+//! page by the build tests. This module
 //! does not decide which template wins (`crate::theme`) and writes nothing.
 
 use chrono::NaiveDate;
@@ -33,10 +35,40 @@ pub fn check(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
     let Ok(templates) = theme::templates(&guide.root, &theme) else {
         return Vec::new();
     };
+    // A template the same as the built-in one of its name (an unchanged copy, such as this
+    // repository's own `themes/default/`) cannot be broken: only the others are checked.
+    // An own theme with other templates than the built-in one is checked whole.
+    let built_in: std::collections::BTreeMap<String, ThemeFile> = Theme::BuiltIn
+        .files("templates")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| (f.name.clone(), f))
+        .collect();
+    let same_set = match &theme {
+        Theme::BuiltIn => true,
+        Theme::Folder { .. } => theme
+            .files("templates")
+            .map(|files| {
+                let names: Vec<&str> = files
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .filter(|n| theme::is_template(n))
+                    .collect();
+                names.len() == built_in.len() && names.iter().all(|n| built_in.contains_key(*n))
+            })
+            .unwrap_or(false),
+    };
     let own: Vec<(&ThemeFile, String)> = templates
         .values()
         .filter(|f| f.guide_path.is_some())
         .filter_map(|f| f.read_text().ok().map(|t| (f, t)))
+        .filter(|(f, text)| {
+            let from_theme = !f.origin.starts_with(theme::OVERRIDES);
+            (from_theme && !same_set)
+                || built_in
+                    .get(&f.name)
+                    .is_none_or(|b| b.read().ok().as_deref() != Some(text.as_bytes()))
+        })
         .collect();
     if own.is_empty() {
         return Vec::new();
@@ -151,21 +183,30 @@ fn parser_message(message: &str) -> String {
 /// A compile or render error, placed on the first line of the guide's own templates that
 /// mentions the name Tera puts in backticks (a variable, filter, test or template).
 fn render_error(own: &[(&ThemeFile, String)], e: &RenderError) -> Diagnostic {
-    let message = match e {
-        RenderError::Template { message, .. } | RenderError::Theme(message) => message.clone(),
-        other => other.to_string(),
+    let (message, rendering) = match e {
+        RenderError::Template { message, page } => (message.clone(), Some(page.as_str())),
+        RenderError::Theme(message) => (message.clone(), None),
+        other => (other.to_string(), None),
     };
     let names = quoted_names(&message);
+    // The templates Tera names (the one being rendered, last) are searched first.
+    let mut order: Vec<&(&ThemeFile, String)> = own.iter().collect();
+    order.sort_by_key(|(f, _)| {
+        std::cmp::Reverse(message.rfind(&format!("'{}'", f.name)).map_or(0, |i| i + 1))
+    });
     let mut found = None;
     'search: for name in &names {
-        for (file, text) in own {
+        for (file, text) in &order {
             if let Some((line, column)) = find_in(text, name) {
                 found = Some((*file, line, column, name.len()));
                 break 'search;
             }
         }
     }
-    let words = plain(&message);
+    let mut words = plain(&message);
+    if let Some(page) = rendering {
+        words = format!("{words} (while rendering {page})");
+    }
     match found {
         Some((file, line, column, width)) => Diagnostic::new(
             Code::TemplateError,
