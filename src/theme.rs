@@ -84,6 +84,12 @@ impl ThemeFile {
 impl Theme {
     /// The theme named in `config.toml` for the guide at `root`.
     pub fn resolve(root: &Path, name: &str) -> Result<Theme, String> {
+        if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\', ':']) {
+            return Err(format!(
+                "`theme = \"{name}\"` is not a theme name: give the name of a folder in \
+                 `themes/` (letters, digits and dashes), or `{BUILT_IN_NAME}` for the built-in theme"
+            ));
+        }
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
             return Ok(Theme::Folder {

@@ -177,6 +177,14 @@ fn an_unknown_theme_says_what_to_do() {
         out.stderr
     );
     assert!(!root.join("public").exists());
+    // A path is not a theme name: nothing is read from outside `themes/`.
+    let config = fs::read_to_string(root.join("config.toml"))
+        .unwrap()
+        .replace("theme = \"kommunen\"", "theme = \"../../etc\"");
+    fs::write(root.join("config.toml"), config).unwrap();
+    let out = signpost(&["--root", root.to_str().unwrap(), "build"], None);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("is not a theme name"), "{}", out.stderr);
 }
 
 #[test]
