@@ -11,6 +11,8 @@
 //! missing one is a failure, not a skip. The YAML is read as plain text, which is enough
 //! for these checks.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -499,7 +501,7 @@ fn the_release_workflow_is_generated_by_dist() {
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(root.join(f), &to).unwrap_or_else(|e| panic!("{f}: {e}"));
     }
-    copy_tree(&root.join("src"), &copy.path().join("src"));
+    common::copy_dir(&root.join("src"), &copy.path().join("src"));
     let out = match Command::new("bash")
         .args(["scripts/release-workflow", "--check"])
         .current_dir(copy.path())
@@ -539,14 +541,30 @@ fn the_release_workflow_is_generated_by_dist() {
     );
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
+/// The README's test command is what CI runs: `.ci/run` runs exactly `scripts/test`, and
+/// the README's quick start gives that command.
+#[test]
+fn ci_runs_exactly_the_readmes_test_command() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains("\nscripts/test                      # run all tests"),
+        "the README's quick start gives scripts/test"
+    );
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    let commands: Vec<&str> = ci
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.starts_with("set ") && !l.starts_with("cd ") && !l.starts_with("export "))
+        .collect();
+    assert_eq!(commands, ["exec scripts/test"]);
+    let test = std::fs::read_to_string(root.join("scripts/test")).unwrap();
+    for step in [
+        "cargo fmt --all -- --check",
+        "cargo clippy --all-targets --locked -- -D warnings",
+        "cargo test --locked \"$@\"",
+    ] {
+        assert!(test.contains(step), "scripts/test runs {step}");
     }
 }
