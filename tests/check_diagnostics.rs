@@ -1641,3 +1641,18 @@ fn a_correct_override_is_clean() {
     .check(&[])
     .expect_clean();
 }
+
+/// A `theme` that names no theme is found by the check, on its value, not first by `build`.
+#[test]
+fn an_unknown_theme_is_an_invalid_value_in_config_toml() {
+    let run = Guide::new(&[(
+        "config.toml",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\ntheme =  \"kommunen\"\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("invalid-value", "config.toml").at(3, 10)]);
+    assert!(run
+        .one("invalid-value")
+        .message
+        .contains("the theme `kommunen` does not exist"));
+}

@@ -1,6 +1,6 @@
 //! The guide's own templates (`templates/` overrides and a theme in `themes/<name>/`): a
 //! broken one is reported by `check`, with its file and line, instead of first failing
-//! `build`.
+//! `build`; so is a `theme` in config.toml that names no theme (`invalid-value`).
 //!
 //! Three steps, each only when the one before found nothing: every own template is parsed
 //! on its own (a syntax error names its line and column); the whole set is compiled as the
@@ -28,9 +28,9 @@ const HINT: &str = "fix the template, or delete it to use the built-in one again
 
 /// Diagnostics for the guide's own templates.
 pub fn check(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
-    let Ok(theme) = Theme::resolve(&guide.root, &guide.config.theme) else {
-        // An unknown theme is reported by the build with what to do; nothing to parse here.
-        return Vec::new();
+    let theme = match Theme::resolve(&guide.root, &guide.config.theme) {
+        Ok(theme) => theme,
+        Err(message) => return vec![unknown_theme(guide, message)],
     };
     let Ok(templates) = theme::templates(&guide.root, &theme) else {
         return Vec::new();
@@ -103,6 +103,26 @@ pub fn check(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
         }
     }
     Vec::new()
+}
+
+/// `theme` in config.toml names no theme: placed on its value, so `check` says it before
+/// `build` would stop on it.
+fn unknown_theme(guide: &Guide, message: String) -> Diagnostic {
+    let mut d = Diagnostic::new(Code::InvalidValue, message).file(crate::config::FILE);
+    let at = guide
+        .config_source
+        .lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let rest = line.trim_start().strip_prefix("theme")?;
+            let value = rest.trim_start().strip_prefix('=')?;
+            let column = line.len() - value.trim_start().len();
+            Some((i as u32 + 1, line[..column].chars().count() as u32 + 1))
+        });
+    if let Some((line, column)) = at {
+        d = d.at(line, column);
+    }
+    d
 }
 
 /// One page of each kind: home, the first area, the first challenge, solution and page,
