@@ -87,6 +87,8 @@ codes! {
     ReviewDueSoon = "review-due-soon", Warning, "the next review is due within `review.due_soon_days`";
     ReviewOverdue = "review-overdue", Warning, "the next review date has passed (an error with `review.overdue = \"error\"`)";
     PlaceholderSummary = "placeholder-summary", Warning, "a file readers can see still has the `UTKAST:` summary that `signpost new` wrote";
+    // Theme
+    TemplateError = "template-error", Error, "a template in `templates/` or in the guide's own theme has an error (syntax, unknown variable, missing template)";
 }
 
 impl std::fmt::Display for Code {

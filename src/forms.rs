@@ -460,9 +460,6 @@ pub enum Install<'a> {
     Steps(&'a str),
 }
 
-/// `actions/checkout`, pinned by commit: the only action the reminder uses (GitHub's own).
-pub const CHECKOUT: &str = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1";
-
 /// The scheduled workflow (weekly, and on demand) that keeps one issue ("Granskningar att
 /// göra") up to date from `signpost review --format markdown`: opened when something is due,
 /// updated, closed when nothing is. It uses `gh`, GitHub's own command line, no third-party
@@ -470,6 +467,8 @@ pub const CHECKOUT: &str = "actions/checkout@3d3c42e5aac5ba805825da76410c181273b
 pub fn reminder_workflow(lang: &str, install: &Install) -> String {
     let sv = swedish(lang);
     let title = reminder_title(lang);
+    // `actions/checkout`, pinned by commit: the only action the reminder uses (GitHub's own).
+    let checkout = crate::actions::pinned("actions/checkout");
     let (install_steps, signpost) = match install {
         Install::FromSource => (
             "      - name: Build signpost\n        run: cargo build --release --locked\n"
@@ -527,7 +526,7 @@ jobs:
       contents: read
       issues: write
     steps:
-      - uses: {CHECKOUT}
+      - uses: actions/checkout@{checkout}
         with:
           persist-credentials: false
 {install_steps}      - name: Write the checklist

@@ -4,11 +4,13 @@
 //! pipeline: [`content::load`] reads `config.toml` and `content/` into a [`content::Guide`],
 //! [`check::run`] judges it and returns [`diagnostics::Diagnostic`]s.
 
+pub mod actions;
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod forms;
+pub mod init;
 pub mod markdown;
 pub mod output;
 pub mod progress;
@@ -23,6 +25,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod text;
+pub mod theme;
 
 use std::path::Path;
 
@@ -38,7 +41,8 @@ pub fn check(
     deny_warnings: bool,
 ) -> Result<(Guide, Report), LoadError> {
     let guide = content::load(root, &LoadOptions::default())?;
-    let diagnostics = check::run(&guide, today);
+    let mut diagnostics = check::run(&guide, today);
+    diagnostics.extend(check::templates(&guide, today));
     let report = Report::new(diagnostics, guide.files_read, deny_warnings);
     Ok((guide, report))
 }
@@ -104,6 +108,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
     timing("load", t0);
     let t1 = std::time::Instant::now();
     let mut diagnostics = check::run(&guide, opts.today);
+    diagnostics.extend(check::templates(&guide, opts.today));
     let deny_warnings = if opts.allow_overdue {
         review_dates_never_fail(&mut diagnostics, opts.deny_warnings);
         false

@@ -118,6 +118,13 @@ enum Command {
     Review(ReviewCommand),
     /// Print the JSON Schema of the front matter of each kind of file
     Schema(signpost::schema::SchemaArgs),
+    /// Make a new guide in DIR (default: the current folder), which must be empty
+    Init(signpost::init::InitArgs),
+    /// List the built-in theme's templates, or copy one into templates/ to change it
+    Theme {
+        #[command(subcommand)]
+        what: Option<signpost::theme::ThemeCommand>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -170,6 +177,8 @@ fn main() -> ExitCode {
         }) => signpost::review_done::cli(&cli.root, &args),
         Command::Review(ReviewCommand { queue, .. }) => signpost::review::cli(&cli.root, &queue),
         Command::Schema(args) => signpost::schema::cli(&args),
+        Command::Init(args) => signpost::init::cli(&args),
+        Command::Theme { what } => signpost::theme::cli(&cli.root, what.as_ref()),
         Command::Serve {
             port,
             bind,
@@ -289,7 +298,14 @@ fn render_report(
         report,
         format,
         colour,
-        &|path| guide.source(path).map(str::to_owned),
+        &|path| {
+            guide.source(path).map(str::to_owned).or_else(|| {
+                // Templates are not part of the guide's content, but their lines are shown too.
+                (path.starts_with("templates/") || path.starts_with("themes/"))
+                    .then(|| std::fs::read_to_string(root.join(path)).ok())
+                    .flatten()
+            })
+        },
         &github_prefix(root),
     )
 }

@@ -74,6 +74,21 @@ impl Site {
         self.files.len() + self.copies.len() + self.written
     }
 
+    /// Takes in freshly made extras (`Renderer::extras`) for `serve`: their generated files
+    /// replace the old ones, and their copies replace every copy. A path that moved from one
+    /// kind to the other (a built-in static file the guide's `static/` now overrides, or
+    /// the override removed) keeps only its new kind.
+    pub fn refresh_extras(&mut self, extras: Site) {
+        for path in extras.copies.keys() {
+            self.files.remove(path);
+        }
+        for (path, bytes) in extras.files {
+            self.copies.remove(&path);
+            self.files.insert(path, bytes);
+        }
+        self.copies = extras.copies;
+    }
+
     /// Puts a file in place of what was there (for `serve`, which re-renders pages).
     pub fn replace(&mut self, path: String, bytes: Vec<u8>) {
         self.files.insert(path, bytes);

@@ -72,6 +72,8 @@ cases! {
     "review-due-soon" => review_due_soon,
     "review-overdue" => review_overdue,
     "placeholder-summary" => placeholder_summary,
+    // Theme
+    "template-error" => template_error,
 }
 
 #[test]
@@ -851,6 +853,22 @@ Se [den gamla](gammal.md).
         ]);
         run
     }
+
+    /// An override in `templates/` that uses a variable pages do not have (found by
+    /// rendering a page of each kind in memory, placed on the line that names it).
+    pub fn template_error() -> Run {
+        let run = Guide::new(&[(
+            "templates/partials/footer.html",
+            "<footer>\n  <p>{{ site.title }} – {{ site.contact_email }}</p>\n</footer>\n",
+        )])
+        .check(&[]);
+        run.expect(&[error("template-error", "templates/partials/footer.html").at(2, 28)]);
+        assert!(run
+            .one("template-error")
+            .message
+            .contains("`site.contact_email` not found"));
+        run
+    }
 }
 
 /// A published challenge `content/skola/x.md` last reviewed on `date` (line 7).
@@ -1621,4 +1639,60 @@ fn an_image_in_an_ignored_folder_is_reported_because_it_is_not_published() {
         "{}",
         d.message
     );
+}
+
+/// A syntax error in an override is placed at the parser's line and column.
+#[test]
+fn template_error_for_a_syntax_error_names_line_and_column() {
+    Guide::new(&[(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.title }</h1>\n{% endblock content %}\n",
+    )])
+    .check(&[])
+    .expect(&[error("template-error", "templates/page.html").at(3, 19)]);
+}
+
+/// An own theme (`themes/<name>/`) is checked too: a template extending one that is not
+/// there names the file.
+#[test]
+fn template_error_in_an_own_theme() {
+    let g = Guide::new(&[
+        (
+            "config.toml",
+            "title = \"T\"\nbase_url = \"https://example.org/\"\ntheme = \"mine\"\n",
+        ),
+        (
+            "themes/mine/templates/home.html",
+            "{% extends \"missing.html\" %}\n",
+        ),
+    ]);
+    let run = g.check(&[]);
+    run.expect(&[error("template-error", "themes/mine/templates/home.html").at(1, 13)]);
+    assert!(run.one("template-error").message.contains("missing.html"));
+}
+
+/// A correct override, and the built-in theme itself, give nothing.
+#[test]
+fn a_correct_override_is_clean() {
+    Guide::new(&[(
+        "templates/partials/footer.html",
+        "<footer><p>{{ site.title }}</p></footer>\n",
+    )])
+    .check(&[])
+    .expect_clean();
+}
+
+/// A `theme` that names no theme is found by the check, on its value, not first by `build`.
+#[test]
+fn an_unknown_theme_is_an_invalid_value_in_config_toml() {
+    let run = Guide::new(&[(
+        "config.toml",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\ntheme =  \"kommunen\"\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("invalid-value", "config.toml").at(3, 10)]);
+    assert!(run
+        .one("invalid-value")
+        .message
+        .contains("the theme `kommunen` does not exist"));
 }

@@ -349,3 +349,34 @@ fn the_search_index_catches_up_after_the_pages() {
     }
     panic!("the search index was not served within 20 s");
 }
+
+/// A guide without `themes/` is served with the built-in theme, its static files from
+/// memory; a file saved in `static/` with a built-in file's path replaces it at once, and
+/// deleting it brings the built-in one back.
+#[test]
+fn the_built_in_theme_is_served_and_static_overrides_come_and_go() {
+    let dir = sample_guide();
+    std::fs::remove_dir_all(dir.path().join("themes")).unwrap();
+    std::fs::create_dir_all(dir.path().join("static/assets")).unwrap();
+    let server = start(dir.path());
+    let built_in = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/assets/signpost.css"),
+    )
+    .unwrap();
+    let (status, css) = server.page("/guide/assets/signpost.css");
+    assert_eq!((status, css.as_str()), (200, built_in.as_str()));
+    let (status, home) = server.page("/guide/");
+    assert_eq!(status, 200);
+    assert!(home.contains("assets/signpost.css"));
+
+    let own = dir.path().join("static/assets/signpost.css");
+    std::fs::write(&own, "body { color: black }\n").unwrap();
+    server.expect_reload("/guide/");
+    let (_, css) = server.page("/guide/assets/signpost.css");
+    assert_eq!(css, "body { color: black }\n");
+
+    std::fs::remove_file(&own).unwrap();
+    server.expect_reload("/guide/");
+    let (status, css) = server.page("/guide/assets/signpost.css");
+    assert_eq!((status, css.as_str()), (200, built_in.as_str()));
+}

@@ -1,10 +1,17 @@
-//! The GitHub Actions workflows in .github/workflows/: every one passes `actionlint`, and
-//! they do what docs/hosting.md says — pull requests are checked with annotations and then
-//! built, a push to main is built for the Pages address and deployed with the official
-//! Pages actions, and the project's own tests run with a dependency cache.
+//! The GitHub Actions workflows: this repository's (.github/workflows/, action.yml) and
+//! those `signpost init` writes into a guide. Every one passes `actionlint` and `zizmor`
+//! (no finding at medium severity or above), every action is pinned to a full commit with
+//! its version in a comment, checkouts keep no credentials, permissions are granted per
+//! job, and they do what docs/hosting.md says — pull requests are checked with annotations
+//! and then built, a push to main is built for the Pages address and deployed with the
+//! official Pages actions, the tool's tests run apart from the guide, releases come from
+//! cargo-dist, and a guide's workflows install a released signpost instead of Rust.
 //!
-//! Needs `actionlint` on PATH (.ci/run installs it with pip). A missing actionlint is a
-//! failure, not a skip. The YAML is read as plain text, which is enough for these checks.
+//! Needs `actionlint`, `zizmor` and `dist` on PATH (scripts/test installs them with pip). A
+//! missing one is a failure, not a skip. The YAML is read as plain text, which is enough
+//! for these checks.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -88,13 +95,17 @@ fn position(runs: &[String], what: &str, pattern: impl Fn(&str) -> bool) -> usiz
 fn every_workflow_passes_actionlint() {
     let files = workflow_files();
     assert!(
-        files.len() >= 3,
-        "expected the check, pages and tests workflows in .github/workflows, found {files:?}"
+        files.len() >= 4,
+        "expected the check, pages, tests and release workflows in .github/workflows, found {files:?}"
     );
+    actionlint(&files, Path::new(env!("CARGO_MANIFEST_DIR")));
+}
+
+fn actionlint(files: &[PathBuf], dir: &Path) {
     let output = match Command::new("actionlint")
         .arg("-oneline")
-        .args(&files)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(files)
+        .current_dir(dir)
         .output()
     {
         Ok(output) => output,
@@ -107,7 +118,7 @@ fn every_workflow_passes_actionlint() {
     };
     assert!(
         output.status.success(),
-        "actionlint found problems in .github/workflows:\n{}{}",
+        "actionlint found problems in {files:?}:\n{}{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
@@ -192,19 +203,146 @@ fn the_project_tests_run_in_ci_with_a_dependency_cache() {
     );
 }
 
+/// zizmor on `paths`, offline: no finding at medium severity or above.
+fn zizmor(paths: &[PathBuf], dir: &Path) {
+    let output = match Command::new("zizmor")
+        .args(["--offline", "--min-severity", "medium", "--no-progress"])
+        .args(paths)
+        .current_dir(dir)
+        .output()
+    {
+        Ok(output) => output,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => panic!(
+            "zizmor is not installed, and these tests need it: \
+             `python3 -m pip install zizmor==1.32.0` (as scripts/test does)"
+        ),
+        Err(e) => panic!("cannot run zizmor: {e}"),
+    };
+    assert!(
+        output.status.success(),
+        "zizmor found problems in {paths:?}:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A guide made by `signpost init` in a temporary folder.
+fn init_guide() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["init", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+fn guide_workflows(guide: &Path) -> Vec<PathBuf> {
+    vec![
+        guide.join(".github/workflows/check.yml"),
+        guide.join(".github/workflows/publish.yml"),
+    ]
+}
+
 #[test]
-fn every_action_is_pinned_to_a_major_version() {
+fn every_workflow_and_the_action_pass_zizmor() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    zizmor(&[root.join(".github"), root.join("action.yml")], root);
+}
+
+#[test]
+fn the_workflows_init_writes_pass_actionlint_and_zizmor() {
+    let guide = init_guide();
+    actionlint(&guide_workflows(guide.path()), guide.path());
+    zizmor(&[guide.path().join(".github")], guide.path());
+}
+
+/// Every `uses:` of a file, as written (with its comment).
+fn raw_uses(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start().trim_start_matches("- ");
+            l.strip_prefix("uses:").map(|u| u.trim().to_string())
+        })
+        .collect()
+}
+
+/// `owner/name@<40 hex> # vX.Y.Z`, and the commit the one in src/init.rs's table when the
+/// action is there (so the workflows here and those `init` writes cannot drift apart).
+fn assert_pinned(file: &str, uses: &str, signpost_commit: Option<&str>) {
+    let (action, rest) = uses
+        .split_once('@')
+        .unwrap_or_else(|| panic!("{file}: `{uses}` has no version"));
+    let (commit, comment) = rest
+        .split_once(" # ")
+        .unwrap_or_else(|| panic!("{file}: `{uses}` has no `# vX.Y.Z` comment"));
+    assert!(
+        commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{file}: `{uses}` is not pinned to a full commit"
+    );
+    let tag = comment.trim();
+    assert!(
+        tag.starts_with('v') && tag[1..].split('.').count() == 3,
+        "{file}: `{uses}`: the comment names the release tag, e.g. # v6.1.0"
+    );
+    if let Some((_, pinned, pinned_tag)) = signpost::init::PINNED_ACTIONS
+        .iter()
+        .find(|(name, ..)| *name == action)
+    {
+        assert_eq!(
+            (commit, tag),
+            (*pinned, *pinned_tag),
+            "{file}: `{action}` differs from src/init.rs's PINNED_ACTIONS"
+        );
+    } else if action == signpost::init::repository() {
+        assert_eq!(
+            Some(commit),
+            signpost_commit,
+            "{file}: signpost's own action"
+        );
+        assert_eq!(tag, format!("v{}", env!("CARGO_PKG_VERSION")));
+    }
+}
+
+#[test]
+fn every_action_is_pinned_to_a_commit_with_its_version() {
     for file in workflow_files() {
-        let name = file.file_name().unwrap().to_str().unwrap();
-        for action in uses(&lines(name)) {
-            let (_, version) = action
-                .split_once('@')
-                .unwrap_or_else(|| panic!("{name}: `{action}` has no version"));
-            let sha = version.len() == 40 && version.chars().all(|c| c.is_ascii_hexdigit());
-            assert!(
-                sha || (version.starts_with('v') && version[1..].chars().all(|c| c.is_ascii_digit())),
-                "{name}: `{action}` should name a full commit SHA or a major version tag such as @v4"
-            );
+        let name = file.file_name().unwrap().to_str().unwrap().to_string();
+        let uses = raw_uses(&file);
+        assert!(!uses.is_empty(), "{name} uses actions");
+        for u in uses {
+            assert_pinned(&name, &u, None);
+        }
+    }
+    // The release workflow's pins come from dist-workspace.toml.
+    let dist = std::fs::read_to_string(workflows_dir().join("../../dist-workspace.toml")).unwrap();
+    for u in raw_uses(&workflows_dir().join("release.yml")) {
+        let (action, rest) = u.split_once('@').unwrap();
+        let commit = &rest[..40];
+        assert!(
+            dist.contains(&format!("\"{action}\" = \"{commit}\"")),
+            "release.yml's {action} is pinned in dist-workspace.toml"
+        );
+    }
+    let guide = init_guide();
+    let commit = signpost::init::COMMIT;
+    assert_eq!(commit.len(), 40, "the build knows its commit (build.rs)");
+    for file in guide_workflows(guide.path()) {
+        let name = format!("init's {}", file.file_name().unwrap().to_str().unwrap());
+        let uses = raw_uses(&file);
+        assert!(
+            uses.iter()
+                .any(|u| u.starts_with(&format!("{}@", signpost::init::repository()))),
+            "{name} installs signpost with this repository's action: {uses:?}"
+        );
+        for u in uses {
+            assert_pinned(&name, &u, Some(commit));
         }
     }
 }
@@ -286,4 +424,226 @@ fn the_review_reminder_passes_zizmor() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+#[test]
+fn checkouts_keep_no_credentials_and_permissions_are_per_job() {
+    let guide = init_guide();
+    let mut files = workflow_files();
+    files.extend(guide_workflows(guide.path()));
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let name = file.display();
+        assert!(!text.contains("pull_request_target"), "{name}");
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            if l.contains("uses: actions/checkout@") {
+                let step: Vec<&str> = lines[i + 1..]
+                    .iter()
+                    .take_while(|n| !n.trim_start().starts_with("- "))
+                    .copied()
+                    .collect();
+                assert!(
+                    step.iter()
+                        .any(|n| n.trim() == "persist-credentials: false"),
+                    "{name}: line {} checks out with credentials kept",
+                    i + 1
+                );
+            }
+        }
+        // Nothing may write at the workflow level; writes are granted to the job that
+        // needs them.
+        let top = text
+            .split("\njobs:")
+            .next()
+            .unwrap()
+            .split("\npermissions:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{name} sets permissions for the workflow"));
+        let top: String = top
+            .lines()
+            .take_while(|l| l.is_empty() || l.starts_with(' ') || l.starts_with(" {"))
+            .collect();
+        assert!(
+            !top.contains("write"),
+            "{name}: workflow-level permissions: {top}"
+        );
+    }
+}
+
+#[test]
+fn a_guides_workflows_install_a_released_signpost_and_need_no_rust() {
+    let guide = init_guide();
+    let read = |name: &str| std::fs::read_to_string(guide.path().join(name)).unwrap();
+    for name in [
+        ".github/workflows/check.yml",
+        ".github/workflows/publish.yml",
+    ] {
+        let text = read(name);
+        assert!(
+            !text.contains("cargo") && !text.contains("rustup"),
+            "{name} needs no Rust"
+        );
+    }
+    let check = read(".github/workflows/check.yml");
+    assert!(check.contains("\n  pull_request:\n"));
+    let action = check.find("signpost@").expect("the signpost action");
+    let run_check = check
+        .find("run: signpost check --format github")
+        .expect("check with annotations");
+    let run_build = check.find("run: signpost build").expect("then build");
+    assert!(action < run_check && run_check < run_build);
+    let publish = read(".github/workflows/publish.yml");
+    assert!(publish.contains("push:\n    branches: [main]"));
+    let order: Vec<usize> = [
+        "signpost@",
+        "actions/configure-pages@",
+        "signpost build --format github --allow-overdue --base-url \"$BASE_URL\" --output public",
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+    ]
+    .iter()
+    .map(|s| {
+        publish
+            .find(s)
+            .unwrap_or_else(|| panic!("publish.yml has {s}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let dependabot = read(".github/dependabot.yml");
+    assert!(dependabot.contains("package-ecosystem: github-actions"));
+}
+
+#[test]
+fn the_tools_tests_do_not_run_for_content_only_changes() {
+    let text = std::fs::read_to_string(workflows_dir().join("ci.yml")).unwrap();
+    for event in ["push", "pull_request"] {
+        let at = text.find(&format!("\n  {event}:\n")).unwrap();
+        let block: String = text[at..]
+            .lines()
+            .skip(2)
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            block.contains("paths-ignore:") && block.contains("\"content/**\""),
+            "ci.yml's {event} ignores content-only changes: {block}"
+        );
+    }
+    // And the sample guide's own check and publication do not wait for the tool's tests.
+    for name in ["check.yml", "pages.yml"] {
+        let text = std::fs::read_to_string(workflows_dir().join(name)).unwrap();
+        assert!(
+            !text.contains("workflow_run") && !text.contains(".ci/run"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn dependabot_keeps_actions_and_cargo_current_and_the_toolchain_is_pinned() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(".github/dependabot.yml")).unwrap();
+    assert!(text.contains("package-ecosystem: github-actions"));
+    assert!(text.contains("package-ecosystem: cargo"));
+    let toolchain = std::fs::read_to_string(root.join("rust-toolchain.toml")).unwrap();
+    let channel = toolchain
+        .lines()
+        .find_map(|l| l.strip_prefix("channel = "))
+        .expect("a channel")
+        .trim_matches('"');
+    assert!(
+        channel.split('.').count() == 3 && channel.split('.').all(|p| p.parse::<u32>().is_ok()),
+        "the toolchain is pinned to a release such as 1.95.0, not `{channel}`"
+    );
+}
+
+/// release.yml is what `scripts/release-workflow` makes from dist-workspace.toml: dist's
+/// output with the hardening edits, nothing changed by hand. Run in a copy of the files dist
+/// reads, so the repository's own files are never touched by a test.
+#[test]
+fn the_release_workflow_is_generated_by_dist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = tempfile::tempdir().unwrap();
+    for f in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "dist-workspace.toml",
+        "rust-toolchain.toml",
+        "build.rs",
+        "README.md",
+        "CHANGELOG.md",
+        "scripts/release-workflow",
+        ".github/workflows/release.yml",
+    ] {
+        let to = copy.path().join(f);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(root.join(f), &to).unwrap_or_else(|e| panic!("{f}: {e}"));
+    }
+    common::copy_dir(&root.join("src"), &copy.path().join("src"));
+    let out = match Command::new("bash")
+        .args(["scripts/release-workflow", "--check"])
+        .current_dir(copy.path())
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => panic!("cannot run scripts/release-workflow: {e}"),
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("dist: command not found"),
+        "dist is not installed, and this test needs it: \
+         `python3 -m pip install astral-dev-toolchain-cargo-dist==0.33.0` (as scripts/test does)"
+    );
+    assert!(
+        out.status.success(),
+        "{}{stderr}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = std::fs::read_to_string(workflows_dir().join("release.yml")).unwrap();
+    for target in [
+        "aarch64-apple-darwin",
+        "x86_64-apple-darwin",
+        "aarch64-unknown-linux-musl",
+        "x86_64-unknown-linux-musl",
+        "x86_64-pc-windows-msvc",
+    ] {
+        let dist = std::fs::read_to_string(root.join("dist-workspace.toml")).unwrap();
+        assert!(
+            dist.contains(&format!("\"{target}\"")),
+            "{target} is released"
+        );
+    }
+    assert!(
+        text.contains("tags:\n      - '**[0-9]+.[0-9]+.[0-9]+*'"),
+        "runs on version tags"
+    );
+}
+
+/// The README's test command is what CI runs: `.ci/run` runs exactly `scripts/test`, and
+/// the README's quick start gives that command.
+#[test]
+fn ci_runs_exactly_the_readmes_test_command() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains("\nscripts/test                      # run all tests"),
+        "the README's quick start gives scripts/test"
+    );
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    let commands: Vec<&str> = ci
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.starts_with("set ") && !l.starts_with("cd ") && !l.starts_with("export "))
+        .collect();
+    assert_eq!(commands, ["exec scripts/test"]);
+    let test = std::fs::read_to_string(root.join("scripts/test")).unwrap();
+    for step in [
+        "cargo fmt --all -- --check",
+        "cargo clippy --all-targets --locked -- -D warnings",
+        "cargo test --locked \"$@\"",
+    ] {
+        assert!(test.contains(step), "scripts/test runs {step}");
+    }
 }

@@ -4,11 +4,16 @@
 //! passes here need the whole guide: references between entries (`references`), links and
 //! images in the text (`links`), the review workflow and freshness (`workflow`), and
 //! translations against their originals (`translations`). None of them changes the guide.
+//! The guide's own templates are judged by [`templates`], which `check` and `build` run
+//! beside [`run`] (not `serve`, which shows a broken template's error on every page).
 
 mod links;
 mod references;
+mod templates;
 mod translations;
 mod workflow;
+
+pub use templates::check as templates;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;

@@ -19,7 +19,6 @@ pub mod templates;
 pub mod view;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -456,35 +455,18 @@ fn render_page(
 
 /// Theme static files, the guide's `static/`, and the assets of built entries.
 fn copy_static(guide: &Guide, model: &Model, site: &mut Site) -> Result<(), RenderError> {
-    let theme_static = templates::theme_dir(&guide.root, &guide.config.theme).join("static");
-    let own_static = guide.root.join("static");
-    // The guide's static/ wins over the theme's for the same path.
-    let mut statics: BTreeMap<String, (PathBuf, &str)> = BTreeMap::new();
-    for (dir, origin) in [
-        (theme_static, "the theme's static/"),
-        (own_static, "static/"),
-    ] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&dir)
-            .follow_links(true)
-            .sort_by_file_name()
-        {
-            let entry =
-                entry.map_err(|e| RenderError::Theme(format!("cannot read {origin}: {e}")))?;
-            if entry.file_type().is_file() {
-                let rel = entry.path().strip_prefix(&dir).expect("below dir");
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                if rel.split('/').any(|p| p.starts_with('.')) {
-                    continue;
-                }
-                statics.insert(rel, (entry.path().to_path_buf(), origin));
+    // The guide's static/ wins over the theme's for the same path (crate::theme).
+    let theme = crate::theme::Theme::resolve(&guide.root, &guide.config.theme)
+        .map_err(RenderError::Theme)?;
+    for (rel, file) in
+        crate::theme::static_files(&guide.root, &theme).map_err(RenderError::Theme)?
+    {
+        match file.contents {
+            crate::theme::Contents::Disk(src) => site.copy(rel, src, &file.origin)?,
+            crate::theme::Contents::BuiltIn(bytes) => {
+                site.add(rel, bytes.to_vec(), &file.origin)?
             }
         }
-    }
-    for (rel, (src, origin)) in statics {
-        site.copy(rel, src, origin)?;
     }
     for asset in model.assets() {
         let rel = asset.trim_start_matches("content/").to_string();

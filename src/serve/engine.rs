@@ -179,7 +179,7 @@ impl Engine {
                                     .map(|_| extras)
                             });
                     if let Some(Ok(extras)) = refreshed {
-                        shared.write().site.copies = extras.copies;
+                        shared.write().site.refresh_extras(extras);
                     }
                     shared.reload(Changed::All);
                     eprintln!(
@@ -317,11 +317,7 @@ impl Engine {
         }
         let mut extras = Site::default();
         if renderer.extras(&models, &mut extras).is_ok() {
-            let mut served = shared.write();
-            for (path, bytes) in extras.files {
-                served.site.replace(path, bytes);
-            }
-            served.site.copies = extras.copies;
+            shared.write().site.refresh_extras(extras);
         }
         if !rest_urls.is_empty() {
             shared.reload(Changed::Urls(rest_urls.clone()));
