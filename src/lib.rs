@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fs_guard;
 pub mod markdown;
 pub mod output;
 pub mod progress;

@@ -33,6 +33,9 @@ macro_rules! cases {
 cases! {
     // Reading files
     "read-error" => read_error,
+    "link-outside-guide" => link_outside_guide,
+    "not-a-file" => not_a_file,
+    "limit-exceeded" => limit_exceeded,
     "not-utf8" => not_utf8,
     "empty-file" => empty_file,
     "no-front-matter" => no_front_matter,
@@ -72,6 +75,8 @@ cases! {
     "review-due-soon" => review_due_soon,
     "review-overdue" => review_overdue,
     "placeholder-summary" => placeholder_summary,
+    // Output
+    "too-many-problems" => too_many_problems,
 }
 
 #[test]
@@ -126,6 +131,63 @@ mod cases {
             "{run}"
         );
         assert!(!run.out.stderr.contains("panicked"), "{}", run.out.stderr);
+        run
+    }
+
+    /// A symbolic link out of the guide (a Markdown file, an image, a folder) is reported
+    /// and never read: not `/etc/passwd`, not what a folder outside holds.
+    pub fn link_outside_guide() -> Run {
+        let g = Guide::new(&[("content/skola/a.md", &challenge("A"))]);
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), challenge("Hemlig")).unwrap();
+        std::fs::write(outside.path().join("bild.png"), "png").unwrap();
+        let target = |name: &str| outside.path().join(name).display().to_string();
+        g.symlink("content/skola/hemlig.md", &target("secret.md"));
+        g.symlink("content/skola/bild.png", &target("bild.png"));
+        g.symlink("content/skola/mapp", &outside.path().display().to_string());
+        let run = g.check(&[]);
+        run.expect(&[
+            error("link-outside-guide", "content/skola/bild.png"),
+            error("link-outside-guide", "content/skola/hemlig.md"),
+            error("link-outside-guide", "content/skola/mapp"),
+        ]);
+        let d = &run.diags()[0];
+        assert!(d.message.contains("outside the guide folder"), "{run}");
+        run
+    }
+
+    /// A named pipe called like a Markdown file or an image would block a read forever:
+    /// it is reported, and the check ends.
+    pub fn not_a_file() -> Run {
+        let g = Guide::new(&[("content/skola/a.md", &challenge("A"))]);
+        for name in ["content/skola/ror.md", "content/skola/bild.png"] {
+            let status = std::process::Command::new("mkfifo")
+                .arg(g.path(name))
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        let run = g.check(&[]);
+        run.expect(&[
+            error("not-a-file", "content/skola/bild.png"),
+            error("not-a-file", "content/skola/ror.md"),
+        ]);
+        assert!(run.diags()[0].message.contains("named pipe"), "{run}");
+        run
+    }
+
+    /// Front matter nested thousands of levels deep (10 KB) is refused at the level past
+    /// the limit instead of overflowing the stack.
+    pub fn limit_exceeded() -> Run {
+        let deep = format!(
+            "---\ntype: challenge\ntitle: D\nsummary: S.\nstatus: draft\nx:\n  {}a\n---\n",
+            "- ".repeat(5000),
+        );
+        let run = Guide::new(&[("content/skola/djup.md", &deep)]).check(&[]);
+        // The front matter's fields are the first level, `x:`'s list the second: the
+        // seventeenth starts at the sixteenth `- `.
+        run.expect(&[error("limit-exceeded", "content/skola/djup.md").at(7, 33)]);
+        assert!(run.out.stderr.is_empty(), "{}", run.out.stderr);
         run
     }
 
@@ -849,6 +911,34 @@ Se [den gamla](gammal.md).
             warning("placeholder-summary", "content/skola/x.md").at(4, 1),
             warning("placeholder-summary", "content/vard/_area.md").at(3, 1),
         ]);
+        run
+    }
+
+    /// 150 broken links in one file: the first 100 are listed, then one line says how many
+    /// more there are; every one is still counted.
+    pub fn too_many_problems() -> Run {
+        let mut body = String::new();
+        for i in 0..150 {
+            body.push_str(&format!("[l](saknas-{i}.md)\n"));
+        }
+        let run = Guide::new(&[("content/skola/x.md", &format!("{}\n{body}", challenge("X")))])
+            .check(&[]);
+        let diags = run.diags();
+        assert_eq!(diags.len(), 101, "{run}");
+        assert_eq!(run.report.errors, 150, "every problem is counted");
+        assert!(diags[..100].iter().all(|d| d.code == "broken-link"));
+        let more = &diags[100];
+        assert_eq!(
+            (
+                more.code.as_str(),
+                more.severity.as_str(),
+                more.file.as_deref()
+            ),
+            ("too-many-problems", "error", Some("content/skola/x.md"))
+        );
+        assert_eq!(more.line, diags[99].line.map(|l| l + 1));
+        assert!(more.message.contains("50 more"), "{}", more.message);
+        assert_eq!(run.exit(), 1);
         run
     }
 }

@@ -142,7 +142,7 @@ fn check_path(
             .any(|p| p.starts_with('_') || p.starts_with('.'))
     });
     let published = (path.starts_with("content/") && !ignored) || path.starts_with("static/");
-    let exists = guide.root.join(path).is_file();
+    let exists = crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join(path));
     if exists && published && !path.ends_with(".md") {
         return;
     }
@@ -232,8 +232,8 @@ fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
         return true;
     }
     addresses.get(guide).0.contains(&with_slash)
-        || guide.root.join("static").join(rel).is_file()
-        || guide.root.join("content").join(rel).is_file()
+        || crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join("static").join(rel))
+        || crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join("content").join(rel))
 }
 
 /// The pages and files the build makes that no Markdown file stands for: the lists, the

@@ -204,6 +204,15 @@ pub struct Context<'a> {
 pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
     let root = match yaml::parse(yaml_text) {
         Ok(n) => n,
+        Err(e) if e.too_deep => {
+            diags.push(
+                Diagnostic::new(Code::LimitExceeded, e.message)
+                    .file(cx.path)
+                    .at(e.pos.line + cx.first_line - 1, e.pos.column)
+                    .hint("no field needs more than three levels: remove the extra indentation or brackets"),
+            );
+            return None;
+        }
         Err(e) => {
             diags.push(
                 Diagnostic::new(Code::YamlSyntax, format!("the front matter is not valid YAML: {}", e.message))

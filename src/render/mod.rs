@@ -454,6 +454,8 @@ fn copy_static(guide: &Guide, model: &Model, site: &mut Site) -> Result<(), Rend
     let own_static = guide.root.join("static");
     // The guide's static/ wins over the theme's for the same path.
     let mut statics: BTreeMap<String, (PathBuf, &str)> = BTreeMap::new();
+    let jail = crate::fs_guard::Jail::new(&guide.root)
+        .map_err(|e| RenderError::Theme(format!("cannot read the guide folder: {e}")))?;
     for (dir, origin) in [
         (theme_static, "the theme's static/"),
         (own_static, "static/"),
@@ -467,6 +469,14 @@ fn copy_static(guide: &Guide, model: &Model, site: &mut Site) -> Result<(), Rend
         {
             let entry =
                 entry.map_err(|e| RenderError::Theme(format!("cannot read {origin}: {e}")))?;
+            // Never a file outside the guide, never a FIFO or device (fs_guard.rs).
+            if let Err(r) = jail.check_entry(&entry) {
+                let shown = entry
+                    .path()
+                    .strip_prefix(&guide.root)
+                    .unwrap_or(entry.path());
+                return Err(RenderError::Theme(r.message(&shown.display().to_string())));
+            }
             if entry.file_type().is_file() {
                 let rel = entry.path().strip_prefix(&dir).expect("below dir");
                 let rel = rel.to_string_lossy().replace('\\', "/");

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use tera::Tera;
 use walkdir::WalkDir;
 
+use crate::fs_guard::{Jail, Refusal, MAX_TEXT_BYTES};
+
 use super::RenderError;
 
 /// The theme's folder for a guide.
@@ -20,6 +22,13 @@ pub fn theme_dir(root: &Path, theme: &str) -> PathBuf {
 /// Loads every `.html` and `.xml` template of the theme, then the guide's overrides.
 pub fn load(root: &Path, theme: &str) -> Result<Tera, RenderError> {
     let theme_templates = theme_dir(root, theme).join("templates");
+    let jail = Jail::new(root)
+        .map_err(|e| RenderError::Theme(format!("cannot read the guide folder: {e}")))?;
+    if let Err(r) = jail.inside(&theme_dir(root, theme)) {
+        if let Refusal::Outside { .. } = r {
+            return Err(RenderError::Theme(r.message(&format!("themes/{theme}"))));
+        }
+    }
     if !theme_templates.is_dir() {
         return Err(RenderError::Theme(format!(
             "the theme `{theme}` has no templates: `{}` does not exist",
@@ -46,11 +55,20 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, RenderError> {
             if !(name.ends_with(".html") || name.ends_with(".xml")) {
                 continue;
             }
-            let text = std::fs::read_to_string(entry.path()).map_err(|e| {
-                RenderError::Theme(format!("cannot read `{}`: {e}", entry.path().display()))
+            let bytes = jail
+                .read(entry.path(), MAX_TEXT_BYTES)
+                .map_err(|r| RenderError::Theme(r.message(&entry.path().display().to_string())))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                RenderError::Theme(format!("`{}` is not UTF-8 text", entry.path().display()))
             })?;
             sources.insert(name, text);
         }
+    }
+    if let Some(cycle) = include_cycle(&sources) {
+        return Err(RenderError::Theme(format!(
+            "templates include each other in a circle, which would never end: {}",
+            cycle.join(" → ")
+        )));
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -65,13 +83,82 @@ pub fn strings(root: &Path, theme: &str, lang: &str) -> Result<toml::Table, Rend
     let path = theme_dir(root, theme)
         .join("strings")
         .join(format!("{lang}.toml"));
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        RenderError::Theme(format!(
-            "the theme `{theme}` has no UI strings for \"{lang}\" (`{}`: {e})",
-            path.display()
-        ))
-    })?;
+    let jail = Jail::new(root)
+        .map_err(|e| RenderError::Theme(format!("cannot read the guide folder: {e}")))?;
+    let text = jail
+        .read(&path, MAX_TEXT_BYTES)
+        .map_err(|r| {
+            RenderError::Theme(format!(
+                "the theme `{theme}` has no UI strings for \"{lang}\" ({})",
+                r.message(&path.display().to_string())
+            ))
+        })
+        .map(|b| String::from_utf8_lossy(&b).into_owned())?;
     toml::from_str(&text).map_err(|e| RenderError::Theme(format!("`{}`: {e}", path.display())))
+}
+
+/// A chain of templates that include, extend or import each other in a circle (Tera would
+/// recurse until the stack overflows), as the names along it, the first repeated at the end.
+fn include_cycle(sources: &BTreeMap<String, String>) -> Option<Vec<String>> {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"\{%-?\s*(?:include|extends|import)\s+([^%]*)-?%\}"#).expect("valid")
+    });
+    static NAME: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#""([^"]*)"|'([^']*)'"#).expect("valid"));
+    let edges: BTreeMap<&str, Vec<String>> = sources
+        .iter()
+        .map(|(name, text)| {
+            let targets = TAG
+                .captures_iter(text)
+                .flat_map(|c| {
+                    let args = c.get(1).map_or("", |m| m.as_str());
+                    // `import "x" as m`: only the name before `as`.
+                    let args = args.split(" as ").next().unwrap_or(args);
+                    NAME.captures_iter(args)
+                        .filter_map(|n| n.get(1).or(n.get(2)).map(|m| m.as_str().to_string()))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            (name.as_str(), targets)
+        })
+        .collect();
+    // Depth-first search with an explicit stack; 0 = unseen, 1 = on the path, 2 = done.
+    let mut state: BTreeMap<&str, u8> = BTreeMap::new();
+    for start in edges.keys() {
+        if state.get(start).is_some() {
+            continue;
+        }
+        let mut path: Vec<(&str, usize)> = vec![(start, 0)];
+        state.insert(start, 1);
+        while let Some((node, next)) = path.last_mut() {
+            let targets = &edges[*node];
+            if *next == targets.len() {
+                state.insert(node, 2);
+                path.pop();
+                continue;
+            }
+            let target = targets[*next].as_str();
+            *next += 1;
+            let Some((&target, _)) = edges.get_key_value(target) else {
+                continue;
+            };
+            match state.get(target) {
+                Some(1) => {
+                    let from = path.iter().position(|(n, _)| *n == target).unwrap_or(0);
+                    let mut cycle: Vec<String> =
+                        path[from..].iter().map(|(n, _)| n.to_string()).collect();
+                    cycle.push(target.to_string());
+                    return Some(cycle);
+                }
+                Some(_) => {}
+                None => {
+                    state.insert(target, 1);
+                    path.push((target, 0));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A Tera error with its causes, which hold the useful part ("variable `x` not found").
@@ -84,4 +171,38 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_that_includes_itself_is_a_cycle() {
+        let mut t = BTreeMap::new();
+        t.insert("a.html".to_string(), "{% include \"b.html\" %}".to_string());
+        t.insert("b.html".to_string(), "{%- include 'a.html' -%}".to_string());
+        t.insert("c.html".to_string(), "{% extends \"a.html\" %}".to_string());
+        assert_eq!(
+            include_cycle(&t),
+            Some(vec!["a.html".into(), "b.html".into(), "a.html".into()])
+        );
+        let mut t = BTreeMap::new();
+        t.insert(
+            "self.html".to_string(),
+            "{% include [\"x.html\", \"self.html\"] ignore missing %}".to_string(),
+        );
+        assert!(include_cycle(&t).is_some());
+        let mut t = BTreeMap::new();
+        t.insert(
+            "page.html".to_string(),
+            "{% extends \"base.html\" %}{% import \"m.html\" as m %}".to_string(),
+        );
+        t.insert(
+            "base.html".to_string(),
+            "{% include \"m.html\" %}".to_string(),
+        );
+        t.insert("m.html".to_string(), "x".to_string());
+        assert_eq!(include_cycle(&t), None);
+    }
 }
