@@ -59,6 +59,8 @@ struct Served {
 struct Shared {
     served: RwLock<Served>,
     events: broadcast::Sender<String>,
+    /// The address the server listens on, for [`host_allowed`].
+    bind: IpAddr,
 }
 
 /// Paths (URLs) that changed, or everything.
@@ -107,6 +109,7 @@ pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
     let shared = Arc::new(Shared {
         served: RwLock::new(served),
         events,
+        bind: opts.bind,
     });
     engine.search_in_background(&shared);
 
@@ -118,18 +121,18 @@ pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
         }
     })
     .map_err(|e| format!("cannot watch the guide for changes: {e}"))?;
-    watcher
-        .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch `{}`: {e}", root.display()))?;
-    for dir in ["content", "themes", "templates", "static"] {
-        let d = root.join(dir);
-        if d.is_dir() {
-            watcher
-                .watch(&d, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch `{}`: {e}", d.display()))?;
-        }
-    }
-    std::thread::spawn(move || engine.watch(rx, &watch_shared));
+    watch_sources(&mut watcher, root)?;
+    let watch_root = root.to_path_buf();
+    std::thread::spawn(move || {
+        // A source folder deleted and made again, or moved away and back, is a new folder
+        // that the old watch does not see: every full rebuild watches them anew.
+        let mut rewatch = || {
+            if let Err(e) = watch_sources(&mut watcher, &watch_root) {
+                eprintln!("{e}");
+            }
+        };
+        engine.watch(rx, &watch_shared, &mut rewatch)
+    });
 
     println!("Serving {url} (press Ctrl+C to stop)");
     if opts.open {
@@ -151,8 +154,62 @@ pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
             .with_state(shared);
         axum::serve(listener, app).await.map_err(|e| e.to_string())
     })?;
-    drop(watcher);
     Ok(())
+}
+
+/// Watches the guide folder and, below it, each source folder that exists now.
+fn watch_sources(watcher: &mut impl Watcher, root: &Path) -> Result<(), String> {
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch `{}`: {e}", root.display()))?;
+    for dir in ["content", "themes", "templates", "static"] {
+        let d = root.join(dir);
+        if d.is_dir() {
+            // A watch on the folder that was there before is dropped first.
+            let _ = watcher.unwatch(&d);
+            watcher
+                .watch(&d, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch `{}`: {e}", d.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a request's `Host` is one of this server's own names: `localhost`, a loopback
+/// address, or the address it listens on (any address when it listens on all of them).
+/// A page elsewhere can point a name it controls at 127.0.0.1 (DNS rebinding) and then
+/// read the preview, drafts included, from the editor's browser; such a request carries
+/// that name as its `Host` and is refused. An address typed as digits cannot be rebound.
+fn host_allowed(host: Option<&HeaderValue>, bind: IpAddr) -> bool {
+    let Some(host) = host.and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    // Without the port: `name:8080`, `[::1]:8080`.
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((inside, after)) if after.is_empty() || after.starts_with(':') => inside,
+            _ => return false,
+        }
+    } else {
+        host.rsplit_once(':').map_or(host, |(n, _)| n)
+    };
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match name.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip == bind || bind.is_unspecified(),
+        Err(_) => false,
+    }
+}
+
+fn wrong_host() -> Response {
+    Response::builder()
+        .status(StatusCode::MISDIRECTED_REQUEST)
+        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .body(Body::from(
+            "signpost serve answers only to its own address (localhost, 127.0.0.1, [::1] or the address it listens on)\n",
+        ))
+        .expect("valid response")
 }
 
 fn open_browser(url: &str) {
@@ -176,17 +233,28 @@ async fn live_js() -> Response {
         .into_response()
 }
 
-async fn events_stream(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse {
+async fn events_stream(
+    AxumState(shared): AxumState<Arc<Shared>>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    if !host_allowed(headers.get(header::HOST), shared.bind) {
+        return wrong_host();
+    }
     // Subscribed before the first message is sent, which says so: a client that has seen
     // it will see every change after it.
     let subscribed = BroadcastStream::new(shared.events.subscribe()).filter_map(|m| m.ok());
     let stream = tokio_stream::once("{\"connected\":true}".to_string())
         .chain(subscribed)
         .map(|m| Ok::<Event, Infallible>(Event::default().data(m)));
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
 async fn page(AxumState(shared): AxumState<Arc<Shared>>, req: Request<Body>) -> Response {
+    if !host_allowed(req.headers().get(header::HOST), shared.bind) {
+        return wrong_host();
+    }
     let path = percent_encoding::percent_decode_str(req.uri().path())
         .decode_utf8_lossy()
         .into_owned();
@@ -430,7 +498,12 @@ impl Engine {
     }
 
     /// Follows the watcher until it stops.
-    fn watch(&mut self, rx: mpsc::Receiver<notify::Event>, shared: &Arc<Shared>) {
+    fn watch(
+        &mut self,
+        rx: mpsc::Receiver<notify::Event>,
+        shared: &Arc<Shared>,
+        rewatch: &mut dyn FnMut(),
+    ) {
         while let Ok(first) = rx.recv() {
             let mut events = vec![first];
             // Editors save in several steps (write a temporary file, rename it over the
@@ -443,6 +516,7 @@ impl Engine {
             let Some(change) = change else { continue };
             match change {
                 Work::Full => {
+                    rewatch();
                     let (served, changed) = self.full();
                     *shared.served.write().expect("lock") = served;
                     let _ = shared.events.send(changed.message());
@@ -861,6 +935,42 @@ fn overlay_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_servers_own_names_are_answered() {
+        let local: IpAddr = "127.0.0.1".parse().unwrap();
+        let ok =
+            |h: &str, bind: IpAddr| host_allowed(Some(&HeaderValue::from_str(h).unwrap()), bind);
+        for h in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST",
+            "[::1]:1111",
+            "127.0.0.2",
+        ] {
+            assert!(ok(h, local), "{h}");
+        }
+        for h in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "192.168.1.5:1111",
+            "[::1]x",
+            "",
+        ] {
+            assert!(!ok(h, local), "{h}");
+        }
+        assert!(!host_allowed(None, local));
+        let lan: IpAddr = "192.168.1.5".parse().unwrap();
+        assert!(ok("192.168.1.5:1111", lan));
+        assert!(!ok("192.168.1.6:1111", lan));
+        let all: IpAddr = "0.0.0.0".parse().unwrap();
+        assert!(
+            ok("10.0.0.7:1111", all),
+            "any address when listening on all of them"
+        );
+        assert!(!ok("rebound.example:1111", all), "never a name");
+    }
 
     #[test]
     fn live_reload_goes_before_the_end_of_body() {

@@ -59,6 +59,24 @@ pub fn split(text: &str) -> Split<'_> {
     Split::Unterminated
 }
 
+/// Whether a link's `url` may be published as an `href`: decided by its scheme, never by
+/// looking for `://` (`javascript://%0aalert(1)` has one). `http://` and `https://` with a
+/// host, `mailto:` and `tel:`; no control characters or spaces (a browser would drop them
+/// and read another address). `signpost schema`'s `URL_PATTERN` says the same.
+pub(crate) fn link_url_ok(url: &str) -> bool {
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    if url.starts_with("mailto:") || url.starts_with("tel:") {
+        return true;
+    }
+    ["http://", "https://"].iter().any(|p| {
+        url.strip_prefix(p)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c != '/')
+    })
+}
+
 /// What a field's value must look like (also read by `signpost schema`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -687,16 +705,12 @@ impl Reader<'_, '_> {
                     Some("url") => {
                         url = self.text("url", v);
                         if let Some(u) = &url {
-                            if !(u.is_empty()
-                                || u.contains("://")
-                                || u.starts_with("mailto:")
-                                || u.starts_with("tel:"))
-                            {
+                            if !(u.is_empty() || link_url_ok(u)) {
                                 self.diag(
                                     Code::InvalidValue,
                                     v,
-                                    format!("`{u}` is not a full web address"),
-                                    Some("start it with https://".into()),
+                                    format!("`{}` is not a full web address", u.escape_debug()),
+                                    Some("start it with https:// (or write mailto: for an email address, tel: for a phone number)".into()),
                                 );
                                 url = None;
                             }
@@ -806,6 +820,32 @@ mod tests {
                 body_line: 3
             }
         );
+    }
+
+    #[test]
+    fn link_urls_are_checked_by_scheme() {
+        for ok in [
+            "https://example.org/",
+            "http://a.se",
+            "mailto:a@b.se",
+            "tel:+4690123",
+        ] {
+            assert!(link_url_ok(ok), "{ok}");
+        }
+        for bad in [
+            "javascript://%0aalert(1)",
+            "JavaScript:alert(1)",
+            "data://text/html,x",
+            "vbscript://x",
+            "file:///etc/passwd",
+            "https:///evil",
+            "//evil.example/",
+            "https://a.se/\nx",
+            "ftp://a.se/",
+            "example.org",
+        ] {
+            assert!(!link_url_ok(bad), "{bad:?}");
+        }
     }
 
     #[test]
