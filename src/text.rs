@@ -87,13 +87,23 @@ pub fn slugify_id(text: &str) -> String {
 pub fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
         let entity = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&apos;",
+            // Characters XML forbids (a feed with one is not XML at all, and HTML calls
+            // them errors): control characters other than tab and line ends, U+FFFE and
+            // U+FFFF. They are left out.
+            0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f => "",
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => {
+                out.push_str(&s[start..i]);
+                start = i + 3;
+                continue;
+            }
             _ => continue,
         };
         out.push_str(&s[start..i]);
@@ -118,6 +128,15 @@ pub fn is_valid_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_escaping_leaves_out_what_xml_forbids() {
+        assert_eq!(
+            escape_markup("a\u{1}b\u{c}<c>\t\n\u{fffe}\u{ffff}é\u{1b}"),
+            "ab&lt;c&gt;\t\né"
+        );
+        assert_eq!(escape_markup("\u{fffd}\u{fff0}"), "\u{fffd}\u{fff0}");
+    }
 
     #[test]
     fn positions_count_characters() {

@@ -1672,3 +1672,126 @@ fn an_image_in_an_ignored_folder_is_reported_because_it_is_not_published() {
         d.message
     );
 }
+
+// ---- Hostile input (issue 14) ------------------------------------------------------
+
+/// A draft challenge `content/skola/<name>.md` whose front matter ends with `extra`
+/// (from line 6 on).
+fn draft_with(extra: &str) -> String {
+    format!("---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n{extra}---\n")
+}
+
+/// Aliases are normalised once: `./`, `//` and `.` parts cannot make an alias that
+/// overwrites the home page, a page (its own included) or a file the site makes itself,
+/// and aliases no file system can hold are reported where they are written.
+#[test]
+fn aliases_cannot_take_the_sites_own_addresses_in_any_spelling() {
+    let long = "x".repeat(300);
+    let run = Guide::new(&[
+        (
+            "content/skola/x.md",
+            &draft_with(&format!(
+                "aliases:\n  - ./\n  - skola/./x/\n  - skola//annan\n  - sitemap.xml\n  - assets/signpost.css\n  - \"a\\0b/\"\n  - .\n  - {long}\n  - gammal/./sida/\n"
+            )),
+        ),
+        ("content/skola/annan.md", &challenge("A")),
+    ])
+    .check(&[]);
+    let f = "content/skola/x.md";
+    run.expect(&[
+        error("invalid-value", f).at(7, 5),
+        error("alias-conflict", f).at(8, 5),
+        error("alias-conflict", f).at(9, 5),
+        error("alias-conflict", f).at(10, 5),
+        error("alias-conflict", f).at(11, 5),
+        error("invalid-value", f).at(12, 5),
+        error("invalid-value", f).at(13, 5),
+        error("invalid-value", f).at(14, 5),
+    ]);
+    let messages: Vec<&str> = run.diags().iter().map(|d| d.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("home page")), "{run}");
+    assert!(messages.iter().any(|m| m.contains("too long")), "{run}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`skola/x/`, which is already that of `content/skola/x.md`")),
+        "an alias onto its own page: {run}"
+    );
+}
+
+/// A link that would run script when clicked is refused whatever it looks like; only
+/// web addresses, `mailto:` and `tel:` are links.
+#[test]
+fn link_urls_that_run_script_are_refused() {
+    let run = Guide::new(&[
+        ("content/skola/a.md", &challenge("A")),
+        (
+        "content/skola/x.md",
+        "---\ntype: solution\nkind: tool\ntitle: T\nsummary: S.\nstatus: draft\naddresses: [a]\nlinks:\n  - title: A\n    url: \"javascript://%0aalert(1)\"\n  - title: B\n    url: \"data://text/html,<script>x</script>\"\n  - title: C\n    url: https://example.org/\n---\n",
+    ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("invalid-value", "content/skola/x.md").at(10, 10),
+        error("invalid-value", "content/skola/x.md").at(12, 10),
+    ]);
+}
+
+/// `--- # comment` inside the front matter would start a second YAML document and drop
+/// the fields after it; a YAML tag would change a value's meaning unseen.
+#[test]
+fn a_second_yaml_document_and_yaml_tags_are_errors_not_silence() {
+    let run = Guide::new(&[
+        (
+            "content/skola/x.md",
+            &draft_with("--- # a comment\ntags: [a]\n"),
+        ),
+        ("content/skola/y.md", &draft_with("order: !!str 12\n")),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("yaml-syntax", "content/skola/x.md").at(6, 1),
+        // At the value the tag is on.
+        error("yaml-syntax", "content/skola/y.md").at(6, 14),
+    ]);
+    assert!(
+        run.diags()[0].message.contains("second YAML document"),
+        "{run}"
+    );
+    assert!(run.diags()[1].message.contains("`!!str`"), "{run}");
+}
+
+/// `base_url` with a query or fragment, a theme name that is a path, and a warning time
+/// past the calendar are reported in config.toml, and nothing crashes.
+#[test]
+fn config_values_that_break_links_escape_themes_or_dates_are_refused() {
+    let g = Guide::new(&[("content/skola/a.md", &challenge("A"))]);
+    g.write(
+        "config.toml",
+        "title = \"G\"\nbase_url = \"https://example.org/guide/?x=1\"\ntheme = \"../../etc\"\n\n[review]\ndue_soon_days = 9223372036854775807\n",
+    );
+    let run = g.check(&[]);
+    run.expect(&[
+        error("invalid-value", "config.toml").at(2, 12),
+        error("invalid-value", "config.toml").at(3, 9),
+        error("invalid-value", "config.toml").at(6, 17),
+    ]);
+    assert!(run.out.stderr.is_empty(), "{}", run.out.stderr);
+}
+
+/// Escape sequences in a field name reach the terminal as text, never as commands.
+#[test]
+fn the_human_format_never_prints_control_characters() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        &draft_with("\"evil\\e[2J\\e]0;pwned\\a\\nline\": 1\n"),
+    )]);
+    let out = g.check_raw(&["--format", "human"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("unknown-field"), "{}", out.stdout);
+    assert!(
+        !out.stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "{:?}",
+        out.stdout
+    );
+}

@@ -35,7 +35,7 @@ impl Addresses {
                     d.meta
                         .aliases
                         .iter()
-                        .map(|a| super::references::normalise_alias(&a.value)),
+                        .filter_map(|a| paths::normalise_alias(&a.value).ok()),
                 );
                 tags.extend(d.meta.tags.iter().map(|t| crate::text::slugify_id(t)));
             }
@@ -238,7 +238,7 @@ fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
 
 /// The pages and files the build makes that no Markdown file stands for: the lists, the
 /// tag pages, search, the feeds and the sitemap (in any of the site's languages).
-fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
+pub(super) fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
     let rel = guide
         .config
         .languages

@@ -10,7 +10,6 @@ mod references;
 mod translations;
 mod workflow;
 
-pub use references::normalise_alias;
 pub use workflow::review_due;
 
 use chrono::NaiveDate;
@@ -29,7 +28,7 @@ pub fn run(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
         .map(|doc| check_doc(guide, &addresses, doc, today))
         .collect();
     out.extend(per_doc.into_iter().flatten());
-    references::check_aliases(guide, &mut out);
+    references::check_aliases(guide, &addresses, &mut out);
     out
 }
 

@@ -73,19 +73,11 @@ fn resolve<'g>(
     None
 }
 
-/// An alias as a site path relative to the base: no leading `/`, a trailing `/` unless the
-/// last segment is a file name (`gammal.html`).
-pub fn normalise_alias(alias: &str) -> String {
-    let a = alias.trim().trim_start_matches('/');
-    let last = a.rsplit('/').next().unwrap_or_default();
-    if a.is_empty() || a.ends_with('/') || last.contains('.') {
-        a.to_string()
-    } else {
-        format!("{a}/")
-    }
-}
-
-pub(super) fn check_aliases(guide: &Guide, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_aliases(
+    guide: &Guide,
+    addresses: &super::links::Addresses,
+    out: &mut Vec<Diagnostic>,
+) {
     let default = &guide.config.default_language;
     let mut owners: HashMap<String, &str> = HashMap::new();
     for doc in &guide.docs {
@@ -94,13 +86,25 @@ pub(super) fn check_aliases(guide: &Guide, out: &mut Vec<Diagnostic>) {
     }
     for doc in &guide.docs {
         for a in &doc.meta.aliases {
-            let url = normalise_alias(&a.value);
-            let message = if url.is_empty() {
-                Some("an alias cannot be the home page's address".to_string())
-            } else {
-                owners
-                    .get(&url)
-                    .map(|owner| format!("alias `{}` is already the address of `{owner}`", a.value))
+            // An alias that is not a path at all was reported where the field was read.
+            let Ok(url) = paths::normalise_alias(&a.value) else {
+                continue;
+            };
+            let message = match owners.get(&url) {
+                Some(owner) if url == a.value.trim().trim_start_matches('/') => Some(format!(
+                    "alias `{}` is already the address of `{owner}`",
+                    a.value
+                )),
+                Some(owner) => Some(format!(
+                    "alias `{}` is the address `{url}`, which is already that of `{owner}`",
+                    a.value
+                )),
+                None => site_address(guide, addresses, &url).map(|what| {
+                    format!(
+                        "alias `{}` is the address of {what}, which the site makes itself",
+                        a.value
+                    )
+                }),
             };
             match message {
                 Some(m) => out.push(
@@ -116,4 +120,32 @@ pub(super) fn check_aliases(guide: &Guide, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// What the build itself puts at `url` (normalised, relative to the base), if anything:
+/// the lists, tag pages, search, feeds, sitemap and the other files of the site's own, the
+/// theme's and the guide's static files. An alias there would be dropped or replace it.
+fn site_address(guide: &Guide, addresses: &super::links::Addresses, url: &str) -> Option<String> {
+    if super::links::generated_page(guide, addresses, url) {
+        return Some(format!("`{url}`"));
+    }
+    let first = url.split('/').next().unwrap_or_default();
+    if let Some(what) = crate::content::load::reserved(first, &guide.config) {
+        return Some(format!("`{first}/` ({what})"));
+    }
+    if matches!(
+        url,
+        "robots.txt" | "review.json" | "404.html" | crate::output::MARKER
+    ) || first == "pagefind"
+    {
+        return Some(format!("`{url}`"));
+    }
+    let file = url.trim_end_matches('/');
+    let theme = crate::render::templates::theme_dir(&guide.root, &guide.config.theme);
+    for dir in [guide.root.join("static"), theme.join("static")] {
+        if dir.join(file).exists() {
+            return Some(format!("the static file `{file}`"));
+        }
+    }
+    None
 }

@@ -115,7 +115,10 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
             .at(l, c)
             .hint("review the text, then update `last_reviewed` and `reviewed_by`"),
         );
-    } else if today >= due - Days::new(u64::from(guide.config.review.due_soon_days)) {
+    } else if due
+        .checked_sub_days(Days::new(u64::from(guide.config.review.due_soon_days)))
+        .is_none_or(|start| today >= start)
+    {
         let days = (due - today).num_days();
         out.push(
             Diagnostic::new(

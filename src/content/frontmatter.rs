@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use super::paths::BadAlias;
 use super::yaml::{self, Node, Value};
 use super::{DocType, ExtLink, Located, Meta, ProviderType, Role, SolutionKind, Status};
 use crate::config::Config;
@@ -663,22 +664,31 @@ impl Reader<'_, '_> {
 
     fn alias_ok(&mut self, alias: &Located) -> bool {
         let a = &alias.value;
-        let bad = a.contains("://")
-            || a.contains("..")
-            || a.contains('#')
-            || a.contains('?')
-            || a.contains('\\');
-        if bad {
-            let d = Diagnostic::new(
-                Code::InvalidValue,
-                format!("alias `{a}` is not a path on this site"),
-            )
+        let (message, hint) = match super::paths::normalise_alias(a) {
+            Ok(_) => return true,
+            Err(BadAlias::Home) => (
+                format!("alias `{}` is the home page's address", a.escape_debug()),
+                "write the old address as a path such as `aldreomsorg/gammal-sida/`".to_string(),
+            ),
+            Err(BadAlias::NotAPath) => (
+                format!("alias `{}` is not a path on this site", a.escape_debug()),
+                "write the old address as a path such as `aldreomsorg/gammal-sida/`, without `..`, `?`, `#`, spaces or `https://`".to_string(),
+            ),
+            Err(BadAlias::TooLong) => (
+                "the alias is too long to be an address".to_string(),
+                format!(
+                    "keep each part between `/` under {} characters and the whole under {}",
+                    super::paths::MAX_ALIAS_PART,
+                    super::paths::MAX_ALIAS_LEN
+                ),
+            ),
+        };
+        let d = Diagnostic::new(Code::InvalidValue, message)
             .file(self.cx.path)
             .at(alias.line, alias.column)
-            .hint("write the old address as a path such as `aldreomsorg/gammal-sida/`");
-            self.diags.push(d);
-        }
-        !bad
+            .hint(hint);
+        self.diags.push(d);
+        false
     }
 
     fn links(&mut self, node: &Node) {
@@ -699,6 +709,7 @@ impl Reader<'_, '_> {
                 continue;
             };
             let (mut title, mut url) = (None, None);
+            let mut bad_url = false;
             for (k, v) in pairs {
                 match k.as_text().as_deref() {
                     Some("title") => title = self.text("title", v),
@@ -713,6 +724,7 @@ impl Reader<'_, '_> {
                                     Some("start it with https:// (or write mailto: for an email address, tel: for a phone number)".into()),
                                 );
                                 url = None;
+                                bad_url = true;
                             }
                         }
                     }
@@ -734,6 +746,8 @@ impl Reader<'_, '_> {
                 url.filter(|u| !u.is_empty()),
             ) {
                 (Some(title), Some(url)) => self.meta.links.push(ExtLink { title, url }),
+                // Already reported as it is.
+                (Some(_), None) if bad_url => {}
                 (t, _) => {
                     let missing = if t.is_none() { "title" } else { "url" };
                     self.diag(

@@ -92,6 +92,13 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
         .iter()
         .any(|d| matches!(d.code, Code::TomlSyntax | Code::DuplicateField));
     if let Some(url) = &opts.base_url {
+        if let Some(problem) = config::base_url_problem(url) {
+            diagnostics.push(
+                Diagnostic::new(Code::InvalidValue, format!("--base-url: {problem}")).hint(
+                    "pass the address the site will live at, such as https://example.org/guide/",
+                ),
+            );
+        }
         config.base_url = if url.ends_with('/') {
             url.clone()
         } else {

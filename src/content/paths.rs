@@ -209,6 +209,59 @@ fn decode(s: &str) -> String {
         .into_owned()
 }
 
+/// Why an alias cannot be an address on the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadAlias {
+    /// Nothing is left (``, `/`, `.`, `./`): that is the home page's address.
+    Home,
+    /// A full address (`https://…`), `..`, `?`, `#`, `\`, a space or a control character.
+    NotAPath,
+    /// A part over [`MAX_ALIAS_PART`] bytes or a whole over [`MAX_ALIAS_LEN`]: no file
+    /// system could hold the redirect page.
+    TooLong,
+}
+
+/// The longest part of an alias between two `/` (a file or folder name), in bytes.
+pub const MAX_ALIAS_PART: usize = 200;
+/// The longest alias, in bytes.
+pub const MAX_ALIAS_LEN: usize = 1000;
+
+/// An alias as a site path relative to the base, in its one normal spelling: no leading
+/// `/`, no empty (`//`) or `.` parts, a trailing `/` unless the last part is a file name
+/// (`gammal.html`). The check (collisions) and the build (redirect pages) both use this,
+/// so an alias that passes the check is exactly the address the build writes.
+pub fn normalise_alias(alias: &str) -> Result<String, BadAlias> {
+    let a = alias.trim();
+    if a.contains("://")
+        || a.chars()
+            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '?' | '#' | '\\'))
+    {
+        return Err(BadAlias::NotAPath);
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in a.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return Err(BadAlias::NotAPath),
+            p if p.len() > MAX_ALIAS_PART => return Err(BadAlias::TooLong),
+            p => parts.push(p),
+        }
+    }
+    if parts.is_empty() {
+        return Err(BadAlias::Home);
+    }
+    let joined = parts.join("/");
+    if joined.len() > MAX_ALIAS_LEN {
+        return Err(BadAlias::TooLong);
+    }
+    let last = parts[parts.len() - 1];
+    Ok(if a.ends_with('/') || !last.contains('.') {
+        format!("{joined}/")
+    } else {
+        joined
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,5 +363,40 @@ mod tests {
             resolve(from, "/om/"),
             Target::SiteUrl { url: "/om/".into() }
         );
+    }
+}
+
+#[cfg(test)]
+mod alias_tests {
+    use super::*;
+
+    #[test]
+    fn aliases_have_one_spelling() {
+        assert_eq!(normalise_alias("/skola/gammal"), Ok("skola/gammal/".into()));
+        assert_eq!(
+            normalise_alias("skola//./gammal/"),
+            Ok("skola/gammal/".into())
+        );
+        assert_eq!(normalise_alias("a/./x/"), Ok("a/x/".into()));
+        assert_eq!(normalise_alias("gammal.html"), Ok("gammal.html".into()));
+        assert_eq!(normalise_alias("./gammal.html/"), Ok("gammal.html/".into()));
+        for home in ["", "/", ".", "./", "//", " /./ "] {
+            assert_eq!(normalise_alias(home), Err(BadAlias::Home), "{home:?}");
+        }
+        for bad in [
+            "../x/",
+            "a/../b",
+            "https://x.se/",
+            "a?b",
+            "a#b",
+            "a\\b",
+            "a\0b",
+            "a b",
+            "a\nb",
+        ] {
+            assert_eq!(normalise_alias(bad), Err(BadAlias::NotAPath), "{bad:?}");
+        }
+        assert_eq!(normalise_alias(&"x".repeat(300)), Err(BadAlias::TooLong));
+        assert_eq!(normalise_alias(&"abc/".repeat(400)), Err(BadAlias::TooLong));
     }
 }

@@ -725,7 +725,9 @@ impl<'g> Model<'g> {
             due: due.map(|x| x.to_string()),
             due_text: due.map(|x| self.date_text(x)),
             overdue: due.is_some_and(|x| today > x),
-            due_soon: due.is_some_and(|x| today <= x && today >= x - soon),
+            due_soon: due.is_some_and(|x| {
+                today <= x && x.checked_sub_days(soon).is_none_or(|start| today >= start)
+            }),
         })
     }
 

@@ -12,7 +12,7 @@ use tera::Tera;
 
 use super::context::{url_of, Model};
 use super::{RenderError, Site};
-use crate::check::normalise_alias;
+use crate::content::paths::normalise_alias;
 use crate::content::{DocType, Role, Status};
 use crate::text::escape_markup;
 
@@ -236,10 +236,10 @@ fn redirects(tera: &Tera, model: &Model, site: &mut Site) -> Result<(), RenderEr
             continue;
         }
         for alias in &d.meta.aliases {
-            let rel = normalise_alias(&alias.value);
-            if rel.is_empty() {
+            // The check refuses a build with a bad alias; none is written here either.
+            let Ok(rel) = normalise_alias(&alias.value) else {
                 continue;
-            }
+            };
             let output = if rel.ends_with('/') {
                 format!("{rel}index.html")
             } else {
