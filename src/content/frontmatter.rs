@@ -60,6 +60,10 @@ pub fn split(text: &str) -> Split<'_> {
     Split::Unterminated
 }
 
+/// The most tags one entry may have: each tag is a page of the site in every language, so
+/// 100,000 tags in one file would be 200,000 files.
+pub const MAX_TAGS: usize = 50;
+
 /// Whether a link's `url` may be published as an `href`: decided by its scheme, never by
 /// looking for `://` (`javascript://%0aalert(1)` has one). `http://` and `https://` with a
 /// host, `mailto:` and `tel:`; no control characters or spaces (a browser would drop them
@@ -316,7 +320,7 @@ impl Reader<'_, '_> {
             }
         }
         let allowed = allowed(self.cx.role, self.meta.doc_type);
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (key, value) in pairs {
             let Some(name) = key.as_text() else {
                 self.diag(
@@ -336,7 +340,7 @@ impl Reader<'_, '_> {
                 );
                 continue;
             }
-            seen.push(name.clone());
+            seen.insert(name.clone());
             let spec = FIELDS
                 .iter()
                 .find(|(n, _)| *n == name && allowed.contains(n));
@@ -464,6 +468,9 @@ impl Reader<'_, '_> {
                             out.push(t);
                         }
                     }
+                }
+                if name == "tags" {
+                    out = self.tags_ok(&value, out);
                 }
                 match name {
                     "reviewed_by" => self.meta.reviewed_by = out,
@@ -660,6 +667,45 @@ impl Reader<'_, '_> {
             ),
             _ => {}
         }
+    }
+
+    /// At most [`MAX_TAGS`] tags (each is a page of the site), and each must have a letter
+    /// or digit that its address can be made of.
+    fn tags_ok(&mut self, node: &Node, mut tags: Vec<String>) -> Vec<String> {
+        if tags.len() > MAX_TAGS {
+            self.diag(
+                Code::LimitExceeded,
+                node,
+                format!("{} tags; an entry may have at most {MAX_TAGS}", tags.len()),
+                Some("keep the tags readers would look for; put the rest in the text".into()),
+            );
+            tags.truncate(MAX_TAGS);
+        }
+        let items: Vec<Node> = match &node.value {
+            Value::Seq(items) => items.clone(),
+            _ => Vec::new(),
+        };
+        tags.retain(|t| {
+            if !crate::text::slugify_id(t).is_empty() {
+                return true;
+            }
+            let at = items
+                .iter()
+                .find(|n| n.as_text().as_deref() == Some(t.as_str()))
+                .unwrap_or(node)
+                .clone();
+            self.diag(
+                Code::InvalidValue,
+                &at,
+                format!(
+                    "the tag `{}` has no letter a–z or digit to make its page's address of, so it would get no page",
+                    t.escape_debug()
+                ),
+                Some("write the tag with Latin letters (å, ä, ö are fine), or leave it out".into()),
+            );
+            false
+        });
+        tags
     }
 
     fn alias_ok(&mut self, alias: &Located) -> bool {

@@ -462,7 +462,22 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
             doc.lang = lang;
             let rewrite = |dest: &str| rewrite_link(cx, &path, dest);
             let rewrite: Option<markdown::Rewrite> = if cx.render { Some(&rewrite) } else { None };
-            doc.body = Some(markdown::parse(body, body_line, rewrite));
+            let parsed = markdown::parse(body, body_line, rewrite);
+            if let Some(line) = parsed.html_too_deep {
+                diags.push(
+                    Diagnostic::new(
+                        Code::LimitExceeded,
+                        format!(
+                            "the HTML in the text nests more than {} elements deep",
+                            markdown::MAX_HTML_DEPTH
+                        ),
+                    )
+                    .file(&path)
+                    .at(line, 1)
+                    .hint("close the HTML elements you open (`<div>` … `</div>`), or write the text in Markdown"),
+                );
+            }
+            doc.body = Some(parsed);
         }
     }
     doc.source = text;

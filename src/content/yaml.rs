@@ -186,6 +186,18 @@ impl MarkedEventReceiver for Builder {
         {
             self.refuse_tag(tag, pos);
         }
+        if let Event::Scalar(_, _, anchor, _)
+        | Event::SequenceStart(anchor, _)
+        | Event::MappingStart(anchor, _) = &ev
+        {
+            if *anchor > 0 && self.error.is_none() {
+                self.error = Some(
+                    "YAML anchors (`&name`) are not supported in front matter; write the value out"
+                        .into(),
+                );
+                self.error_pos = pos;
+            }
+        }
         match ev {
             Event::Scalar(text, style, _, _) => {
                 let value = if style == TScalarStyle::Plain {
@@ -324,6 +336,7 @@ mod tests {
         let e = parse("n: !!str 12\n").unwrap_err();
         assert!(e.message.contains("`!!str`"), "{}", e.message);
         assert!(parse("n: !x {a: 1}\n").is_err());
+        assert!(parse("n: &a x\n").unwrap_err().message.contains("anchors"));
     }
 
     #[test]
