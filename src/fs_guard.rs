@@ -128,7 +128,7 @@ impl Jail {
             return Err(r);
         }
         let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
-        file.take(limit + 1)
+        file.take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(Refusal::Io)?;
         if bytes.len() as u64 > limit {

@@ -61,6 +61,9 @@ struct Shared {
     events: broadcast::Sender<String>,
     /// The address the server listens on, for [`host_allowed`].
     bind: IpAddr,
+    /// Static files and assets are read when asked for: only inside the guide, only
+    /// regular files (a link swapped in after the build is refused too).
+    jail: Option<crate::fs_guard::Jail>,
 }
 
 /// Paths (URLs) that changed, or everything.
@@ -110,6 +113,7 @@ pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
         served: RwLock::new(served),
         events,
         bind: opts.bind,
+        jail: crate::fs_guard::Jail::new(root).ok(),
     });
     engine.search_in_background(&shared);
 
@@ -280,8 +284,8 @@ async fn page(AxumState(shared): AxumState<Arc<Shared>>, req: Request<Body>) -> 
         if let Some(bytes) = served.site.files.get(c) {
             return file_response(c, bytes.clone());
         }
-        if let Some(src) = served.site.copies.get(c) {
-            if let Ok(bytes) = std::fs::read(src) {
+        if let (Some(src), Some(jail)) = (served.site.copies.get(c), &shared.jail) {
+            if let Ok(bytes) = jail.read(src, u64::MAX) {
                 return file_response(c, bytes);
             }
         }

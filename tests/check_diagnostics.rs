@@ -1795,3 +1795,23 @@ fn the_human_format_never_prints_control_characters() {
         out.stdout
     );
 }
+
+/// Each tag is a page in every language: more than 50 on one entry is refused at the field,
+/// and a tag with no letter a–z or digit (it would get no page) is named at its item.
+#[test]
+fn tags_are_limited_and_each_can_have_a_page() {
+    let many: String = (0..60).map(|i| format!("  - t{i}\n")).collect();
+    let run = Guide::new(&[
+        ("content/skola/x.md", &draft_with(&format!("tags:\n{many}"))),
+        (
+            "content/skola/y.md",
+            &draft_with("tags: [Skola, Мосты, \"日本語\", Åäö]\n"),
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("limit-exceeded", "content/skola/x.md").at(7, 3),
+        error("invalid-value", "content/skola/y.md").at(6, 15),
+        error("invalid-value", "content/skola/y.md").at(6, 22),
+    ]);
+}

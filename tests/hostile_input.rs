@@ -444,6 +444,10 @@ fn build_never_replaces_what_signpost_did_not_write() {
         "{}",
         out.stderr
     );
+    // A folder that cannot be made is named, not a bare OS error.
+    let out = signpost(&["--root", &root, "build", "--output", "/proc/x"], None);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("`/proc/"), "{}", out.stderr);
     // A site signpost wrote is rebuilt in place.
     let out = signpost(&["--root", &root, "build", "--output", "public"], None);
     assert_eq!(out.code, 0, "{}", out.stderr);

@@ -125,7 +125,7 @@ fn include_cycle(sources: &BTreeMap<String, String>) -> Option<Vec<String>> {
     // Depth-first search with an explicit stack; 0 = unseen, 1 = on the path, 2 = done.
     let mut state: BTreeMap<&str, u8> = BTreeMap::new();
     for start in edges.keys() {
-        if state.get(start).is_some() {
+        if state.contains_key(start) {
             continue;
         }
         let mut path: Vec<(&str, usize)> = vec![(start, 0)];
