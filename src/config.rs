@@ -180,10 +180,11 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
             }
             "base_url" => {
                 if let Some(s) = p.string(key, value) {
-                    if s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/') {
-                        config.base_url = if s.ends_with('/') { s } else { format!("{s}/") };
-                    } else {
-                        p.invalid(value, format!("`base_url` must be a full address such as \"https://example.org/guide/\", not \"{s}\""), None);
+                    match base_url_problem(&s) {
+                        None => {
+                            config.base_url = if s.ends_with('/') { s } else { format!("{s}/") }
+                        }
+                        Some(problem) => p.invalid(value, problem, None),
                     }
                 }
             }
@@ -209,7 +210,15 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
             }
             "theme" => {
                 if let Some(s) = p.string(key, value) {
-                    config.theme = s;
+                    if is_theme_name(&s) {
+                        config.theme = s;
+                    } else {
+                        p.invalid(
+                            value,
+                            format!("`theme` names a folder in `themes/`, not a path: \"{}\"", s.escape_debug()),
+                            Some("use the theme folder's name: letters, digits, `-` and `_`, such as \"default\"".into()),
+                        );
+                    }
                 }
             }
             "review" => {
@@ -223,10 +232,10 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                             }
                             "due_soon_days" => {
                                 if let Some(n) = p.integer(k, v) {
-                                    if n < 0 {
+                                    if !(0..=MAX_DUE_SOON_DAYS).contains(&n) {
                                         p.invalid(
                                             v,
-                                            "`due_soon_days` cannot be negative".into(),
+                                            format!("`due_soon_days` must be a number of days from 0 to {MAX_DUE_SOON_DAYS}"),
                                             None,
                                         );
                                     } else {
@@ -544,6 +553,54 @@ fn describe(v: &DeValue) -> &'static str {
     }
 }
 
+/// The longest warning time for reviews: ten years (a longer one is a typo, and dates
+/// that far off leave the calendar's range).
+pub const MAX_DUE_SOON_DAYS: i64 = 3650;
+
+/// Why a `base_url` (from config.toml or `--base-url`) cannot be the start of every link,
+/// if it cannot: it must be `http://` or `https://` with a host, or a path from `/`, and
+/// have no query (`?`), fragment (`#`), spaces, quotes or control characters, which would
+/// break every address built from it.
+pub fn base_url_problem(s: &str) -> Option<String> {
+    let shown = s.escape_debug();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    let well_formed = match rest {
+        Some(rest) => rest.chars().next().is_some_and(|c| c != '/'),
+        None => s.starts_with('/') && !s.starts_with("//"),
+    };
+    if !well_formed {
+        return Some(format!(
+            "`base_url` must be a full address such as \"https://example.org/guide/\", not \"{shown}\""
+        ));
+    }
+    if let Some(c) = s.chars().find(|c| {
+        c.is_control()
+            || c.is_whitespace()
+            || matches!(c, '?' | '#' | '"' | '\'' | '<' | '>' | '\\')
+    }) {
+        let what = match c {
+            '?' => "a query (`?`)".to_string(),
+            '#' => "a fragment (`#`)".to_string(),
+            c => format!("the character {:?}", c),
+        };
+        return Some(format!(
+            "`base_url` \"{shown}\" has {what}; it must be the plain address the site lives at, such as \"https://example.org/guide/\""
+        ));
+    }
+    None
+}
+
+/// A theme is named by its folder in `themes/`: never a path (`../../etc`), so no theme is
+/// read from outside the guide's `themes/`.
+pub fn is_theme_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,6 +614,34 @@ languages = ["sv", "en"]
 interval_months = 6
 overdue = "error"
 "#;
+
+    #[test]
+    fn base_urls_and_theme_names_are_validated() {
+        for ok in [
+            "https://example.org/guide/",
+            "http://localhost:8000",
+            "/",
+            "/guide",
+        ] {
+            assert_eq!(base_url_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "https://example.org/?x=1",
+            "https://example.org/#top",
+            "https:///guide/",
+            "//evil.example/",
+            "example.org",
+            "https://example.org/a b/",
+            "https://example.org/\"onload=\"x",
+            "javascript:alert(1)",
+        ] {
+            assert!(base_url_problem(bad).is_some(), "{bad}");
+        }
+        assert!(is_theme_name("default") && is_theme_name("my_theme-2"));
+        for bad in ["../../etc", "a/b", ".", "..", "", "/etc", "a\\b"] {
+            assert!(!is_theme_name(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn reads_settings() {

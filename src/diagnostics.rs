@@ -48,6 +48,9 @@ macro_rules! codes {
 codes! {
     // Reading files
     ReadError = "read-error", Error, "a file or folder could not be read (permissions, I/O error, symbolic link loop)";
+    LinkOutsideGuide = "link-outside-guide", Error, "a symbolic link leads outside the guide folder; it is never read or published";
+    NotAFile = "not-a-file", Error, "a named pipe, socket or device where a file is expected; it is never read";
+    LimitExceeded = "limit-exceeded", Error, "a file goes past one of signpost's limits (size, nesting depth, tags, headings)";
     NotUtf8 = "not-utf8", Error, "a Markdown file is not valid UTF-8 text";
     EmptyFile = "empty-file", Error, "a Markdown file is empty";
     NoFrontMatter = "no-front-matter", Error, "a Markdown file does not start with a `---` front matter block";
@@ -89,6 +92,8 @@ codes! {
     PlaceholderSummary = "placeholder-summary", Warning, "a file readers can see still has the `UTKAST:` summary that `signpost new` wrote";
     // Theme
     TemplateError = "template-error", Error, "a template in `templates/` or in the guide's own theme has an error (syntax, unknown variable, missing template)";
+    // Output
+    TooManyProblems = "too-many-problems", Warning, "a file has more problems than are shown; the rest are counted, not listed";
 }
 
 impl std::fmt::Display for Code {
@@ -185,8 +190,14 @@ pub struct Report {
     pub files: usize,
 }
 
+/// The most diagnostics listed for one file; the rest are counted in the summary and
+/// named by one `too-many-problems` line, so a file with 20,000 broken links gives a
+/// readable report of bounded size rather than gigabytes.
+pub const MAX_PER_FILE: usize = 100;
+
 impl Report {
     /// Sorts, removes exact repeats and counts. `deny_warnings` turns warnings into errors.
+    /// Past [`MAX_PER_FILE`] diagnostics in one file, the rest are counted but not listed.
     pub fn new(mut diagnostics: Vec<Diagnostic>, files: usize, deny_warnings: bool) -> Self {
         if deny_warnings {
             for d in &mut diagnostics {
@@ -199,10 +210,11 @@ impl Report {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
+        let warnings = diagnostics.len() - errors;
         Report {
-            warnings: diagnostics.len() - errors,
+            warnings,
             errors,
-            diagnostics,
+            diagnostics: cap_per_file(diagnostics),
             files,
         }
     }
@@ -220,6 +232,96 @@ impl Report {
             plural(self.files, "file")
         )
     }
+}
+
+/// Keeps the first [`MAX_PER_FILE`] diagnostics of each file (sorted, so the first lines),
+/// and says how many more there are, at the first one left out.
+fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out = Vec::with_capacity(diagnostics.len().min(64 * 1024));
+    let mut i = 0;
+    while i < diagnostics.len() {
+        let file = diagnostics[i].file.clone();
+        let end = i + diagnostics[i..]
+            .iter()
+            .take_while(|d| d.file == file)
+            .count();
+        let group = &diagnostics[i..end];
+        if group.len() <= MAX_PER_FILE || file.is_none() {
+            out.extend_from_slice(group);
+        } else {
+            out.extend_from_slice(&group[..MAX_PER_FILE]);
+            let rest = &group[MAX_PER_FILE..];
+            let first = &rest[0];
+            let severity = if rest.iter().any(|d| d.severity == Severity::Error) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let mut more = Diagnostic::new(
+                Code::TooManyProblems,
+                format!(
+                    "… and {} more in this file, not listed (they are counted in the summary)",
+                    rest.len()
+                ),
+            )
+            .file(file.clone().unwrap_or_default())
+            .hint("fix the problems above and run the check again to see the rest")
+            .severity(severity);
+            more.line = first.line;
+            out.push(more);
+        }
+        i = end;
+    }
+    out
+}
+
+/// Text from a file or a diagnostic made safe for a terminal or a log: control characters
+/// (escape sequences, carriage returns, line breaks inside a message) and the characters
+/// that reorder text on screen are written as `\u{…}` instead of being acted on.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// How many characters of a source line the human rendering shows; a longer line is cut
+/// to a window around the column, so a minified or generated file cannot flood the output.
+const EXCERPT_CHARS: usize = 120;
+
+/// The part of `line` to show around the 1-based character `column`, and the number of
+/// characters cut from its start (for the caret).
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars = line.chars().count();
+    if chars <= EXCERPT_CHARS {
+        return (line.to_string(), 0);
+    }
+    let start = column
+        .saturating_sub(EXCERPT_CHARS / 2)
+        .min(chars - EXCERPT_CHARS);
+    let mut shown: String = line.chars().skip(start).take(EXCERPT_CHARS).collect();
+    let mut cut = start;
+    if start > 0 {
+        shown.insert(0, '…');
+        // The ellipsis takes the place of one character on screen.
+        cut = start.saturating_sub(1);
+    }
+    if start + EXCERPT_CHARS < chars {
+        shown.push('…');
+    }
+    (shown, cut)
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -287,43 +389,55 @@ fn render_human(report: &Report, colour: bool, source: &dyn Fn(&str) -> Option<S
             "{}{} {}",
             st.paint(paint, &format!("{label}[{}]", d.code)),
             st.paint("1", ":"),
-            st.paint("1", &d.message)
+            st.paint("1", &printable(&d.message))
         );
         let gutter_width = d.line.map(|l| l.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter_width);
         if let Some(file) = &d.file {
+            let shown_file = printable(file);
             let location = match (d.line, d.column) {
-                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-                (Some(l), None) => format!("{file}:{l}"),
-                _ => file.clone(),
+                (Some(l), Some(c)) => format!("{shown_file}:{l}:{c}"),
+                (Some(l), None) => format!("{shown_file}:{l}"),
+                _ => shown_file.into_owned(),
             };
             let _ = writeln!(out, "{pad}{} {location}", st.paint("1;34", "-->"));
-            let excerpt = d.line.and_then(|l| {
-                source(file).and_then(|text| text.lines().nth(l as usize - 1).map(str::to_owned))
+            let excerpt_line = d.line.and_then(|l| {
+                source(file).and_then(|text| {
+                    text.lines()
+                        .nth((l as usize).saturating_sub(1))
+                        .map(|t| excerpt(t, d.column.unwrap_or(1) as usize))
+                })
             });
-            if let (Some(line_text), Some(line)) = (excerpt, d.line) {
+            if let (Some((line_text, cut)), Some(line)) = (excerpt_line, d.line) {
                 let bar = st.paint("1;34", "|");
                 let _ = writeln!(out, "{pad} {bar}");
                 let _ = writeln!(
                     out,
                     "{} {bar} {}",
                     st.paint("1;34", &line.to_string()),
-                    line_text.replace('\t', "    ")
+                    printable(&line_text.replace('\t', "    "))
                 );
                 if let Some(col) = d.column {
                     // Columns count characters of the file's line, where a tab is one; the
                     // excerpt shows a tab as four spaces, so the caret's indent must too.
                     let indent: String = line_text
                         .chars()
-                        .take(col.saturating_sub(1) as usize)
-                        .map(|c| if c == '\t' { "    " } else { " " })
+                        .take((col as usize).saturating_sub(1 + cut))
+                        .map(|c| match c {
+                            '\t' => "    ".to_string(),
+                            c if printable(c.encode_utf8(&mut [0; 4])).len() > 1 => {
+                                " ".repeat(printable(c.encode_utf8(&mut [0; 4])).len())
+                            }
+                            _ => " ".to_string(),
+                        })
                         .collect();
-                    let carets = "^".repeat(d.width.max(1) as usize);
+                    let carets = "^".repeat((d.width.max(1) as usize).min(EXCERPT_CHARS));
                     let _ = writeln!(out, "{pad} {bar} {indent}{}", st.paint(paint, &carets));
                 }
             }
         }
         if let Some(hint) = &d.hint {
+            let hint = printable(hint);
             let _ = writeln!(out, "{pad} {} {hint}", st.paint("1;36", "= hint:"));
         }
         out.push('\n');
@@ -341,9 +455,13 @@ fn render_human(report: &Report, colour: bool, source: &dyn Fn(&str) -> Option<S
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    // Line breaks are the workflow command's own escapes; other control characters would
+    // reach the log as they are.
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    printable(&s).into_owned()
 }
 
 fn escape_property(s: &str) -> String {
@@ -427,6 +545,48 @@ mod tests {
             Some("published")
         );
         assert_eq!(did_you_mean("zzz", ["title", "summary"]), None);
+    }
+
+    #[test]
+    fn escape_sequences_are_shown_not_acted_on() {
+        let d = Diagnostic::new(Code::UnknownField, "unknown field `a\x1b[2J\nb`")
+            .file("content/a.md")
+            .hint("x\u{202e}y");
+        let r = Report::new(vec![d], 1, false);
+        let out = render_human(&r, false, &|_| None);
+        assert!(!out.contains('\x1b') && !out.contains('\u{202e}'), "{out}");
+        assert!(out.contains("unknown field `a\\u{1b}[2J\\u{a}b`"), "{out}");
+        assert!(out.contains("x\\u{202e}y"), "{out}");
+        let gh = render_github(&r, "");
+        assert!(!gh.contains('\x1b'), "{gh}");
+    }
+
+    #[test]
+    fn many_problems_in_one_file_are_counted_not_all_listed() {
+        let line = "[x](nowhere.md) ".repeat(20_000);
+        let diags: Vec<Diagnostic> = (0..20_000u32)
+            .map(|i| {
+                Diagnostic::new(Code::BrokenLink, "broken")
+                    .file("content/a.md")
+                    .at(5, i * 16 + 1)
+            })
+            .collect();
+        let r = Report::new(diags, 1, false);
+        assert_eq!(r.errors, 20_000, "every problem is counted");
+        assert_eq!(r.diagnostics.len(), MAX_PER_FILE + 1);
+        let last = r.diagnostics.last().unwrap();
+        assert_eq!(last.code, Code::TooManyProblems);
+        assert!(last.message.contains("19900 more"), "{}", last.message);
+        let text = format!("---\n---\n\n\n{line}\n");
+        let out = render_human(&r, false, &|_| Some(text.clone()));
+        assert!(out.len() < 100_000, "{} bytes", out.len());
+        // The caret still points at the link it reports.
+        let block = out.split("\n\n").nth(50).unwrap();
+        let lines: Vec<&str> = block.lines().collect();
+        let src = lines.iter().find(|l| l.starts_with("5 |")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        let at = caret.find('^').unwrap();
+        assert_eq!(&src[at..at + 3], "[x]", "{src}\n{caret}");
     }
 
     #[test]

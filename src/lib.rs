@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod forms;
+pub mod fs_guard;
 pub mod init;
 pub mod markdown;
 pub mod output;
@@ -153,6 +154,9 @@ fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<site::Site, Build
     let t1 = std::time::Instant::now();
     staging.commit(&site).map_err(BuildError::Write)?;
     timing("write", t1);
+    let mut site = site;
+    // The marker file (output.rs) is one of the files on disk.
+    site.written += 1;
     Ok(site)
 }
 

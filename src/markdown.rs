@@ -5,7 +5,7 @@
 //! set and links rewritten by the caller's function (`.md` paths → page URLs). It does not
 //! decide whether a link is valid; `check/links.rs` does, from what is collected here.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -44,11 +44,65 @@ pub struct Body {
     pub has_raw_html: bool,
     /// The readable text (for the search index); empty unless rendering was asked for.
     pub text: String,
+    /// Every heading's anchor, for [`Body::has_anchor`] in constant time (a body with
+    /// 20,000 headings and as many links to them must not take 400 million comparisons).
+    pub anchors: HashSet<String>,
+    /// The line where raw HTML first nests deeper than [`MAX_HTML_DEPTH`] elements, if it
+    /// does: the sanitiser's time grows with the square of the depth, so such a body is
+    /// refused rather than sanitised.
+    pub html_too_deep: Option<u32>,
+}
+
+/// How deeply raw HTML elements may nest in a body.
+pub const MAX_HTML_DEPTH: usize = 256;
+
+/// Follows how deeply the raw HTML of a body nests, across its HTML events: `<x` opens
+/// (unless void or `/>`), `</x` closes. An estimate (a `<` inside an attribute value
+/// counts too), good for a limit that honest text never comes near.
+#[derive(Default)]
+struct HtmlDepth {
+    depth: usize,
+}
+
+impl HtmlDepth {
+    /// Takes in one piece of raw HTML; true when the depth has gone past the limit.
+    fn feed(&mut self, html: &str) -> bool {
+        const VOID: &[&str] = &[
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr",
+        ];
+        let mut rest = html;
+        while let Some(i) = rest.find('<') {
+            rest = &rest[i + 1..];
+            if let Some(after) = rest.strip_prefix('/') {
+                if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    self.depth = self.depth.saturating_sub(1);
+                }
+                continue;
+            }
+            if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let name_end = rest
+                .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                .unwrap_or(rest.len());
+            let name = rest[..name_end].to_ascii_lowercase();
+            let tag_end = rest.find('>').unwrap_or(rest.len());
+            let self_closing = rest[..tag_end].ends_with('/');
+            if !VOID.contains(&name.as_str()) && !self_closing {
+                self.depth += 1;
+                if self.depth > MAX_HTML_DEPTH {
+                    return true;
+                }
+            }
+        }
+        false
+    }
 }
 
 impl Body {
     pub fn has_anchor(&self, anchor: &str) -> bool {
-        self.headings.iter().any(|h| h.anchor == anchor)
+        self.anchors.contains(anchor)
     }
 }
 
@@ -75,6 +129,10 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
     let mut out = Body::default();
     let mut events: Vec<Event> = Vec::new();
     let mut seen_anchors: HashSet<String> = HashSet::new();
+    // The next suffix to try for each heading text's slug, so that many headings of one
+    // text take linear time rather than probing `-1`, `-2` … from the start each time.
+    let mut next_suffix: HashMap<String, u32> = HashMap::new();
+    let mut html_depth = HtmlDepth::default();
     // (index of the start event, level, explicit id, text, line)
     let mut heading: Option<(usize, u8, Option<String>, String, u32)> = None;
     let mut image: Option<usize> = None;
@@ -98,7 +156,7 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                 if let Some((idx, level, explicit, text, line)) = heading.take() {
                     let anchor = match explicit {
                         Some(id) => id,
-                        None => unique_anchor(&text, &seen_anchors),
+                        None => unique_anchor(&text, &seen_anchors, &mut next_suffix),
                     };
                     seen_anchors.insert(anchor.clone());
                     if render {
@@ -153,7 +211,12 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                 }
             }
             Event::End(TagEnd::Image) => image = None,
-            Event::Html(_) | Event::InlineHtml(_) => out.has_raw_html = true,
+            Event::Html(html) | Event::InlineHtml(html) => {
+                out.has_raw_html = true;
+                if out.html_too_deep.is_none() && html_depth.feed(html) {
+                    out.html_too_deep = Some(at(range.start).0);
+                }
+            }
             Event::Text(t) | Event::Code(t) => {
                 if render {
                     out.text.push_str(t);
@@ -199,6 +262,7 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
         out.html.reserve(body.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     }
+    out.anchors = seen_anchors;
     out
 }
 
@@ -227,7 +291,7 @@ fn is_safe_url(url: &str) -> bool {
     }
 }
 
-fn unique_anchor(text: &str, seen: &HashSet<String>) -> String {
+fn unique_anchor(text: &str, seen: &HashSet<String>, next: &mut HashMap<String, u32>) -> String {
     let mut base = slugify_anchor(text);
     if base.is_empty() {
         base = "avsnitt".to_string();
@@ -235,10 +299,14 @@ fn unique_anchor(text: &str, seen: &HashSet<String>) -> String {
     if !seen.contains(&base) {
         return base;
     }
-    (1..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|a| !seen.contains(a))
-        .expect("some suffix is free")
+    let n = next.entry(base.clone()).or_insert(1);
+    loop {
+        let candidate = format!("{base}-{n}");
+        *n += 1;
+        if !seen.contains(&candidate) {
+            return candidate;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -212,16 +212,57 @@ pub fn reserved(id: &str, config: &crate::config::Config) -> Option<&'static str
         })
 }
 
-/// An alias as an address: no leading `/`, and a trailing `/` unless its last part names a
-/// file (`gammal/sida` → `gammal/sida/`, `gammal.html` stays).
-pub fn alias(alias: &str) -> String {
-    let a = alias.trim().trim_start_matches('/');
-    let last = a.rsplit('/').next().unwrap_or_default();
-    if a.is_empty() || a.ends_with('/') || last.contains('.') {
-        a.to_string()
-    } else {
-        format!("{a}/")
+/// Why an alias cannot be an address on the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadAlias {
+    /// Nothing is left (``, `/`, `.`, `./`): that is the home page's address.
+    Home,
+    /// A full address (`https://…`), `..`, `?`, `#`, `\`, a space or a control character.
+    NotAPath,
+    /// A part over [`MAX_ALIAS_PART`] bytes or a whole over [`MAX_ALIAS_LEN`]: no file
+    /// system could hold the redirect page.
+    TooLong,
+}
+
+/// The longest part of an alias between two `/` (a file or folder name), in bytes.
+pub const MAX_ALIAS_PART: usize = 200;
+/// The longest alias, in bytes.
+pub const MAX_ALIAS_LEN: usize = 1000;
+
+/// An alias as a site path relative to the base, in its one normal spelling: no leading
+/// `/`, no empty (`//`) or `.` parts, a trailing `/` unless the last part is a file name
+/// (`gammal.html`). The check (collisions) and the build (redirect pages) both use this,
+/// so an alias that passes the check is exactly the address the build writes.
+pub fn alias(alias: &str) -> Result<String, BadAlias> {
+    let a = alias.trim();
+    if a.contains("://")
+        || a.chars()
+            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '?' | '#' | '\\'))
+    {
+        return Err(BadAlias::NotAPath);
     }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in a.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return Err(BadAlias::NotAPath),
+            p if p.len() > MAX_ALIAS_PART => return Err(BadAlias::TooLong),
+            p => parts.push(p),
+        }
+    }
+    if parts.is_empty() {
+        return Err(BadAlias::Home);
+    }
+    let joined = parts.join("/");
+    if joined.len() > MAX_ALIAS_LEN {
+        return Err(BadAlias::TooLong);
+    }
+    let last = parts[parts.len() - 1];
+    Ok(if a.ends_with('/') || !last.contains('.') {
+        format!("{joined}/")
+    } else {
+        joined
+    })
 }
 
 /// What the site's own pages and files are, for a link check: is `rel` (below the base,

@@ -97,8 +97,9 @@ pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 pub const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}$";
 /// Two or three lowercase letters, as `config::is_language_code`.
 pub const LANG_PATTERN: &str = "^[a-z]{2,3}$";
-/// What the check accepts as a link's address: a full web address, `mailto:` or `tel:`.
-pub const URL_PATTERN: &str = "^(mailto:|tel:)|://";
+/// What the check accepts as a link's address (`frontmatter::link_url_ok`): a full web
+/// address (`http://` or `https://` and a host) or `mailto:`; no other scheme.
+pub const URL_PATTERN: &str = r"^(https?://[^/\s]|mailto:)";
 
 /// The schema of one kind of file, with `$schema` and a title.
 pub fn schema(kind: Kind, translation: bool, draft: Draft) -> Value {

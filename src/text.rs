@@ -7,24 +7,35 @@
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last position asked for (byte offset, its column): positions come mostly in
+    /// order, so the next one on the same line counts on from there rather than from the
+    /// line's start (20,000 links on one long line would otherwise be quadratic).
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 1)),
+        }
     }
 
     /// The 1-based line and column of a byte offset.
     pub fn pos(&self, offset: usize) -> (u32, u32) {
-        let offset = offset.min(self.text.len());
+        let offset = floor_char(self.text, offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col = self.text[start..floor_char(self.text, offset)]
-            .chars()
-            .count()
-            + 1;
+        let (last_offset, last_col) = self.last.get();
+        let col = if last_offset >= start && last_offset <= offset {
+            last_col + self.text[last_offset..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, col));
         (line as u32 + 1, col as u32)
     }
 }
@@ -87,13 +98,23 @@ pub fn slugify_id(text: &str) -> String {
 pub fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
         let entity = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&apos;",
+            // Characters XML forbids (a feed with one is not XML at all, and HTML calls
+            // them errors): control characters other than tab and line ends, U+FFFE and
+            // U+FFFF. They are left out.
+            0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f => "",
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => {
+                out.push_str(&s[start..i]);
+                start = i + 3;
+                continue;
+            }
             _ => continue,
         };
         out.push_str(&s[start..i]);
@@ -131,6 +152,25 @@ pub fn collate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_escaping_leaves_out_what_xml_forbids() {
+        assert_eq!(
+            escape_markup("a\u{1}b\u{c}<c>\t\n\u{fffe}\u{ffff}é\u{1b}"),
+            "ab&lt;c&gt;\t\né"
+        );
+        assert_eq!(escape_markup("\u{fffd}\u{fff0}"), "\u{fffd}\u{fff0}");
+    }
+
+    #[test]
+    fn positions_in_any_order_agree() {
+        let text = "åäö\nxå y\n\nlång rad med å";
+        let idx = LineIndex::new(text);
+        let fresh = |o: usize| LineIndex::new(text).pos(o);
+        for o in [0, 6, 2, 7, 11, 9, 14, 15, 20, 12, 0, 30] {
+            assert_eq!(idx.pos(o), fresh(o), "offset {o}");
+        }
+    }
 
     #[test]
     fn positions_count_characters() {

@@ -69,7 +69,14 @@ impl ThemeFile {
     pub fn read(&self) -> std::io::Result<Vec<u8>> {
         match &self.contents {
             Contents::BuiltIn(bytes) => Ok(bytes.to_vec()),
-            Contents::Disk(path) => std::fs::read(path),
+            // Walked and checked by `disk_files`; read only as a regular file (a FIFO put in
+            // its place since would block).
+            Contents::Disk(path) => {
+                if !std::fs::metadata(path)?.is_file() {
+                    return Err(std::io::Error::other("not a regular file"));
+                }
+                std::fs::read(path)
+            }
         }
     }
 
@@ -92,6 +99,12 @@ impl Theme {
         }
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
+            // A theme folder that is a link out of the guide is not read.
+            if let Ok(jail) = crate::fs_guard::Jail::new(root) {
+                if let Err(r @ crate::fs_guard::Refusal::Outside { .. }) = jail.inside(&dir) {
+                    return Err(r.message(&format!("themes/{name}")));
+                }
+            }
             return Ok(Theme::Folder {
                 name: name.to_string(),
                 dir,
@@ -120,7 +133,9 @@ impl Theme {
             }
             Theme::Folder { name, dir } => {
                 let prefix = format!("themes/{name}/{section}");
-                disk_files(&dir.join(section), &prefix, false)
+                // `themes/<name>/` is two folders below the guide root.
+                let root = dir.parent().and_then(Path::parent).unwrap_or(dir);
+                disk_files(root, &dir.join(section), &prefix, false)
             }
         }
     }
@@ -167,16 +182,23 @@ fn built_in_files(dir: &'static Dir<'static>, section: &str, out: &mut Vec<Theme
 }
 
 /// The files below `dir` (none when it does not exist), skipping names that start with `.`.
-fn disk_files(dir: &Path, prefix: &str, own: bool) -> Result<Vec<ThemeFile>, String> {
+fn disk_files(root: &Path, dir: &Path, prefix: &str, own: bool) -> Result<Vec<ThemeFile>, String> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return Ok(out);
     }
+    // Never a file outside the guide, never a FIFO or a device (fs_guard.rs).
+    let jail = crate::fs_guard::Jail::new(root)
+        .map_err(|e| format!("cannot read the guide folder: {e}"))?;
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
     {
         let entry = entry.map_err(|e| format!("cannot read `{prefix}/`: {e}"))?;
+        if let Err(r) = jail.check_entry(&entry) {
+            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            return Err(r.message(&shown.display().to_string()));
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -213,9 +235,10 @@ pub fn templates(root: &Path, theme: &Theme) -> Result<BTreeMap<String, ThemeFil
     if theme_files.is_empty() {
         return Err(format!("{} has no templates", theme.describe()));
     }
-    for f in theme_files
-        .into_iter()
-        .chain(disk_files(&root.join(OVERRIDES), OVERRIDES, true)?)
+    for f in
+        theme_files
+            .into_iter()
+            .chain(disk_files(root, &root.join(OVERRIDES), OVERRIDES, true)?)
     {
         if is_template(&f.name) {
             out.insert(f.name.clone(), f);
@@ -229,6 +252,7 @@ pub fn templates(root: &Path, theme: &Theme) -> Result<BTreeMap<String, ThemeFil
 pub fn static_files(root: &Path, theme: &Theme) -> Result<BTreeMap<String, ThemeFile>, String> {
     let mut out: BTreeMap<String, ThemeFile> = BTreeMap::new();
     for f in theme.files("static")?.into_iter().chain(disk_files(
+        root,
         &root.join(OWN_STATIC),
         OWN_STATIC,
         true,

@@ -33,6 +33,9 @@ macro_rules! cases {
 cases! {
     // Reading files
     "read-error" => read_error,
+    "link-outside-guide" => link_outside_guide,
+    "not-a-file" => not_a_file,
+    "limit-exceeded" => limit_exceeded,
     "not-utf8" => not_utf8,
     "empty-file" => empty_file,
     "no-front-matter" => no_front_matter,
@@ -74,6 +77,8 @@ cases! {
     "placeholder-summary" => placeholder_summary,
     // Theme
     "template-error" => template_error,
+    // Output
+    "too-many-problems" => too_many_problems,
 }
 
 #[test]
@@ -128,6 +133,63 @@ mod cases {
             "{run}"
         );
         assert!(!run.out.stderr.contains("panicked"), "{}", run.out.stderr);
+        run
+    }
+
+    /// A symbolic link out of the guide (a Markdown file, an image, a folder) is reported
+    /// and never read: not `/etc/passwd`, not what a folder outside holds.
+    pub fn link_outside_guide() -> Run {
+        let g = Guide::new(&[("content/skola/a.md", &challenge("A"))]);
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), challenge("Hemlig")).unwrap();
+        std::fs::write(outside.path().join("bild.png"), "png").unwrap();
+        let target = |name: &str| outside.path().join(name).display().to_string();
+        g.symlink("content/skola/hemlig.md", &target("secret.md"));
+        g.symlink("content/skola/bild.png", &target("bild.png"));
+        g.symlink("content/skola/mapp", &outside.path().display().to_string());
+        let run = g.check(&[]);
+        run.expect(&[
+            error("link-outside-guide", "content/skola/bild.png"),
+            error("link-outside-guide", "content/skola/hemlig.md"),
+            error("link-outside-guide", "content/skola/mapp"),
+        ]);
+        let d = &run.diags()[0];
+        assert!(d.message.contains("outside the guide folder"), "{run}");
+        run
+    }
+
+    /// A named pipe called like a Markdown file or an image would block a read forever:
+    /// it is reported, and the check ends.
+    pub fn not_a_file() -> Run {
+        let g = Guide::new(&[("content/skola/a.md", &challenge("A"))]);
+        for name in ["content/skola/ror.md", "content/skola/bild.png"] {
+            let status = std::process::Command::new("mkfifo")
+                .arg(g.path(name))
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        let run = g.check(&[]);
+        run.expect(&[
+            error("not-a-file", "content/skola/bild.png"),
+            error("not-a-file", "content/skola/ror.md"),
+        ]);
+        assert!(run.diags()[0].message.contains("named pipe"), "{run}");
+        run
+    }
+
+    /// Front matter nested thousands of levels deep (10 KB) is refused at the level past
+    /// the limit instead of overflowing the stack.
+    pub fn limit_exceeded() -> Run {
+        let deep = format!(
+            "---\ntype: challenge\ntitle: D\nsummary: S.\nstatus: draft\nx:\n  {}a\n---\n",
+            "- ".repeat(5000),
+        );
+        let run = Guide::new(&[("content/skola/djup.md", &deep)]).check(&[]);
+        // The front matter's fields are the first level, `x:`'s list the second: the
+        // seventeenth starts at the sixteenth `- `.
+        run.expect(&[error("limit-exceeded", "content/skola/djup.md").at(7, 33)]);
+        assert!(run.out.stderr.is_empty(), "{}", run.out.stderr);
         run
     }
 
@@ -867,6 +929,34 @@ Se [den gamla](gammal.md).
             .one("template-error")
             .message
             .contains("`site.contact_email` not found"));
+        run
+    }
+
+    /// 150 broken links in one file: the first 100 are listed, then one line says how many
+    /// more there are; every one is still counted.
+    pub fn too_many_problems() -> Run {
+        let mut body = String::new();
+        for i in 0..150 {
+            body.push_str(&format!("[l](saknas-{i}.md)\n"));
+        }
+        let run = Guide::new(&[("content/skola/x.md", &format!("{}\n{body}", challenge("X")))])
+            .check(&[]);
+        let diags = run.diags();
+        assert_eq!(diags.len(), 101, "{run}");
+        assert_eq!(run.report.errors, 150, "every problem is counted");
+        assert!(diags[..100].iter().all(|d| d.code == "broken-link"));
+        let more = &diags[100];
+        assert_eq!(
+            (
+                more.code.as_str(),
+                more.severity.as_str(),
+                more.file.as_deref()
+            ),
+            ("too-many-problems", "error", Some("content/skola/x.md"))
+        );
+        assert_eq!(more.line, diags[99].line.map(|l| l + 1));
+        assert!(more.message.contains("50 more"), "{}", more.message);
+        assert_eq!(run.exit(), 1);
         run
     }
 }
@@ -1695,4 +1785,147 @@ fn an_unknown_theme_is_an_invalid_value_in_config_toml() {
         .one("invalid-value")
         .message
         .contains("the theme `kommunen` does not exist"));
+}
+
+// ---- Hostile input (issue 14) ------------------------------------------------------
+
+/// A draft challenge `content/skola/<name>.md` whose front matter ends with `extra`
+/// (from line 6 on).
+fn draft_with(extra: &str) -> String {
+    format!("---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n{extra}---\n")
+}
+
+/// Aliases are normalised once: `./`, `//` and `.` parts cannot make an alias that
+/// overwrites the home page, a page (its own included) or a file the site makes itself,
+/// and aliases no file system can hold are reported where they are written.
+#[test]
+fn aliases_cannot_take_the_sites_own_addresses_in_any_spelling() {
+    let long = "x".repeat(300);
+    let run = Guide::new(&[
+        (
+            "content/skola/x.md",
+            &draft_with(&format!(
+                "aliases:\n  - ./\n  - skola/./x/\n  - skola//annan\n  - sitemap.xml\n  - assets/signpost.css\n  - \"a\\0b/\"\n  - .\n  - {long}\n  - gammal/./sida/\n"
+            )),
+        ),
+        ("content/skola/annan.md", &challenge("A")),
+    ])
+    .check(&[]);
+    let f = "content/skola/x.md";
+    run.expect(&[
+        error("invalid-value", f).at(7, 5),
+        error("alias-conflict", f).at(8, 5),
+        error("alias-conflict", f).at(9, 5),
+        error("alias-conflict", f).at(10, 5),
+        error("alias-conflict", f).at(11, 5),
+        error("invalid-value", f).at(12, 5),
+        error("invalid-value", f).at(13, 5),
+        error("invalid-value", f).at(14, 5),
+    ]);
+    let messages: Vec<&str> = run.diags().iter().map(|d| d.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("home page")), "{run}");
+    assert!(messages.iter().any(|m| m.contains("too long")), "{run}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`skola/x/`, which is already that of `content/skola/x.md`")),
+        "an alias onto its own page: {run}"
+    );
+}
+
+/// A link that would run script when clicked is refused whatever it looks like; only
+/// web addresses and `mailto:` are links.
+#[test]
+fn link_urls_that_run_script_are_refused() {
+    let run = Guide::new(&[
+        ("content/skola/a.md", &challenge("A")),
+        (
+        "content/skola/x.md",
+        "---\ntype: solution\nkind: tool\ntitle: T\nsummary: S.\nstatus: draft\naddresses: [a]\nlinks:\n  - title: A\n    url: \"javascript://%0aalert(1)\"\n  - title: B\n    url: \"data://text/html,<script>x</script>\"\n  - title: C\n    url: https://example.org/\n---\n",
+    ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("invalid-value", "content/skola/x.md").at(10, 10),
+        error("invalid-value", "content/skola/x.md").at(12, 10),
+    ]);
+}
+
+/// `--- # comment` inside the front matter would start a second YAML document and drop
+/// the fields after it; a YAML tag would change a value's meaning unseen.
+#[test]
+fn a_second_yaml_document_and_yaml_tags_are_errors_not_silence() {
+    let run = Guide::new(&[
+        (
+            "content/skola/x.md",
+            &draft_with("--- # a comment\ntags: [a]\n"),
+        ),
+        ("content/skola/y.md", &draft_with("order: !!str 12\n")),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("yaml-syntax", "content/skola/x.md").at(6, 1),
+        // At the value the tag is on.
+        error("yaml-syntax", "content/skola/y.md").at(6, 14),
+    ]);
+    assert!(
+        run.diags()[0].message.contains("second YAML document"),
+        "{run}"
+    );
+    assert!(run.diags()[1].message.contains("`!!str`"), "{run}");
+}
+
+/// `base_url` with a query or fragment, a theme name that is a path, and a warning time
+/// past the calendar are reported in config.toml, and nothing crashes.
+#[test]
+fn config_values_that_break_links_escape_themes_or_dates_are_refused() {
+    let g = Guide::new(&[("content/skola/a.md", &challenge("A"))]);
+    g.write(
+        "config.toml",
+        "title = \"G\"\nbase_url = \"https://example.org/guide/?x=1\"\ntheme = \"../../etc\"\n\n[review]\ndue_soon_days = 9223372036854775807\n",
+    );
+    let run = g.check(&[]);
+    run.expect(&[
+        error("invalid-value", "config.toml").at(2, 12),
+        error("invalid-value", "config.toml").at(3, 9),
+        error("invalid-value", "config.toml").at(6, 17),
+    ]);
+    assert!(run.out.stderr.is_empty(), "{}", run.out.stderr);
+}
+
+/// Escape sequences in a field name reach the terminal as text, never as commands.
+#[test]
+fn the_human_format_never_prints_control_characters() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        &draft_with("\"evil\\e[2J\\e]0;pwned\\a\\nline\": 1\n"),
+    )]);
+    let out = g.check_raw(&["--format", "human"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("unknown-field"), "{}", out.stdout);
+    assert!(
+        !out.stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "{:?}",
+        out.stdout
+    );
+}
+
+/// Each tag is a page in every language: more than 50 on one entry is refused at the field,
+/// and a tag with no letter a–z or digit (it would get no page) is named at its item.
+#[test]
+fn tags_are_limited_and_each_can_have_a_page() {
+    let many: String = (0..60).map(|i| format!("  - t{i}\n")).collect();
+    let run = Guide::new(&[
+        ("content/skola/x.md", &draft_with(&format!("tags:\n{many}"))),
+        (
+            "content/skola/y.md",
+            &draft_with("tags: [Skola, Мосты, \"日本語\", Åäö]\n"),
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("limit-exceeded", "content/skola/x.md").at(7, 3),
+        error("invalid-value", "content/skola/y.md").at(6, 15),
+        error("invalid-value", "content/skola/y.md").at(6, 22),
+    ]);
 }

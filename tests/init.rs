@@ -65,9 +65,13 @@ fn init_makes_a_guide_that_checks_and_builds_clean() {
     assert_eq!(
         written(&dir),
         [
+            ".github/ISSUE_TEMPLATE/propose-challenge.yml",
+            ".github/ISSUE_TEMPLATE/propose-solution.yml",
+            ".github/ISSUE_TEMPLATE/report-error.yml",
             ".github/dependabot.yml",
             ".github/workflows/check.yml",
             ".github/workflows/publish.yml",
+            ".github/workflows/review-reminder.yml",
             ".gitignore",
             "README.md",
             "config.toml",

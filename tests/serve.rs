@@ -104,10 +104,15 @@ fn start_from(cwd: &Path, root: Option<&Path>) -> Server {
 
 /// (status, body) of a GET.
 fn get(addr: &str, path: &str) -> (u16, String) {
+    get_as(addr, addr, path)
+}
+
+/// (status, body) of a GET sent to `addr` with `Host: host`.
+fn get_as(addr: &str, host: &str, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(addr).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = Vec::new();
@@ -272,7 +277,8 @@ fn the_sub_path_is_kept_and_the_root_redirects_to_it() {
     let mut stream = TcpStream::connect(&server.addr).unwrap();
     write!(
         stream,
-        "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        "GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr
     )
     .unwrap();
     let mut response = String::new();
@@ -379,4 +385,60 @@ fn the_built_in_theme_is_served_and_static_overrides_come_and_go() {
     server.expect_reload("/guide/");
     let (status, css) = server.page("/guide/assets/signpost.css");
     assert_eq!((status, css.as_str()), (200, built_in.as_str()));
+}
+
+/// A web page the editor visits can point a name of its own at 127.0.0.1 (DNS rebinding)
+/// and read the preview through the editor's browser: requests naming another host get
+/// nothing, not a page, not a draft, not the event stream.
+#[test]
+fn only_the_servers_own_host_names_are_answered() {
+    let guide = sample_guide();
+    let server = start(guide.path());
+    let port = server.addr.rsplit_once(':').unwrap().1;
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".into(),
+        format!("localhost.evil.example:{port}"),
+    ] {
+        for path in [
+            URL,
+            "/guide/",
+            "/guide/assets/signpost.css",
+            "/__signpost/events",
+        ] {
+            let (status, body) = get_as(&server.addr, &host, path);
+            assert_eq!(status, 421, "{host} {path}: {body}");
+            assert!(!body.contains("<h1>"), "{body}");
+        }
+    }
+    for host in [server.addr.clone(), format!("localhost:{port}")] {
+        let (status, body) = get_as(&server.addr, &host, URL);
+        assert_eq!(status, 200, "{host}");
+        assert!(body.contains("<h1>"));
+    }
+}
+
+/// `content/` deleted and made again (a branch switch, a restore from a copy): saves in
+/// the new folder are still seen.
+#[test]
+fn a_recreated_content_folder_is_still_followed() {
+    let guide = sample_guide();
+    let server = start(guide.path());
+    let content = guide.path().join("content");
+    let saved = guide.path().join("content-saved");
+    copy_dir(&content, &saved);
+    std::fs::remove_dir_all(&content).unwrap();
+    server.expect_reload("/guide/");
+    std::fs::rename(&saved, &content).unwrap();
+    server.expect_reload("/guide/");
+    // Let the rebuild for the folder's return finish before the save.
+    std::thread::sleep(Duration::from_millis(500));
+    edit(guide.path(), ENTRY, "title: Fysiska", "title: Återskapade");
+    loop {
+        server.expect_reload(URL);
+        let (_, body) = server.page(URL);
+        if body.contains("<h1>Återskapade nycklar") {
+            break;
+        }
+    }
 }

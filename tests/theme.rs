@@ -171,7 +171,14 @@ fn an_unknown_theme_says_what_to_do() {
     fs::write(root.join("config.toml"), config).unwrap();
     let out = signpost(&["--root", root.to_str().unwrap(), "build"], None);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("is not a theme name"), "{}", out.stderr);
+    // The check reports it on config.toml's line before anything is read.
+    assert!(
+        out.stderr
+            .contains("`theme` names a folder in `themes/`, not a path")
+            && out.stderr.contains("config.toml:"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

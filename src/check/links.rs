@@ -28,7 +28,7 @@ impl Addresses {
                     d.meta
                         .aliases
                         .iter()
-                        .map(|a| crate::routes::alias(&a.value)),
+                        .filter_map(|a| paths::normalise_alias(&a.value).ok()),
                 );
                 tags.extend(d.meta.tags.iter().map(|t| crate::text::slugify_id(t)));
             }
@@ -135,7 +135,7 @@ fn check_path(
             .any(|p| p.starts_with('_') || p.starts_with('.'))
     });
     let published = (path.starts_with("content/") && !ignored) || path.starts_with("static/");
-    let exists = guide.root.join(path).is_file();
+    let exists = crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join(path));
     if exists && published && !path.ends_with(".md") {
         return;
     }
@@ -225,14 +225,14 @@ fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
         return true;
     }
     addresses.get(guide).0.contains(&with_slash)
-        || guide.root.join("static").join(rel).is_file()
-        || guide.root.join("content").join(rel).is_file()
+        || crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join("static").join(rel))
+        || crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join("content").join(rel))
 }
 
 /// The pages and files the build makes that no Markdown file stands for: the lists, the
 /// tag pages, search, the feeds, the sitemap and the open data (in any of the site's
 /// languages): `routes` knows them.
-fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
+pub(super) fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
     crate::routes::is_generated(
         rel,
         &guide.config.languages,

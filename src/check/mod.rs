@@ -31,7 +31,7 @@ pub fn run(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
         .map(|doc| check_doc(guide, &addresses, doc, today))
         .collect();
     out.extend(per_doc.into_iter().flatten());
-    references::check_aliases(guide, &mut out);
+    references::check_aliases(guide, &addresses, &mut out);
     out
 }
 

@@ -73,20 +73,36 @@ fn resolve<'g>(
     None
 }
 
-pub(super) fn check_aliases(guide: &Guide, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_aliases(
+    guide: &Guide,
+    addresses: &super::links::Addresses,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut owners: HashMap<String, &str> = HashMap::new();
     for doc in &guide.docs {
         owners.entry(doc.url.clone()).or_insert(&doc.path);
     }
     for doc in &guide.docs {
         for a in &doc.meta.aliases {
-            let url = crate::routes::alias(&a.value);
-            let message = if url.is_empty() {
-                Some("an alias cannot be the home page's address".to_string())
-            } else {
-                owners
-                    .get(&url)
-                    .map(|owner| format!("alias `{}` is already the address of `{owner}`", a.value))
+            // An alias that is not a path at all was reported where the field was read.
+            let Ok(url) = crate::routes::alias(&a.value) else {
+                continue;
+            };
+            let message = match owners.get(&url) {
+                Some(owner) if url == a.value.trim().trim_start_matches('/') => Some(format!(
+                    "alias `{}` is already the address of `{owner}`",
+                    a.value
+                )),
+                Some(owner) => Some(format!(
+                    "alias `{}` is the address `{url}`, which is already that of `{owner}`",
+                    a.value
+                )),
+                None => site_address(guide, addresses, &url).map(|what| {
+                    format!(
+                        "alias `{}` is the address of {what}, which the site makes itself",
+                        a.value
+                    )
+                }),
             };
             match message {
                 Some(m) => out.push(
@@ -102,4 +118,37 @@ pub(super) fn check_aliases(guide: &Guide, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// What the build itself puts at `url` (normalised, relative to the base), if anything:
+/// the lists, tag pages, search, feeds, sitemap and the other files of the site's own, the
+/// theme's and the guide's static files. An alias there would be dropped or replace it.
+fn site_address(guide: &Guide, addresses: &super::links::Addresses, url: &str) -> Option<String> {
+    use crate::routes;
+    if super::links::generated_page(guide, addresses, url) {
+        return Some(format!("`{url}`"));
+    }
+    let first = url.split('/').next().unwrap_or_default();
+    if let Some(what) = routes::reserved(first, &guide.config) {
+        return Some(format!("`{first}/` ({what})"));
+    }
+    if [
+        routes::ROBOTS,
+        routes::REVIEW_JSON,
+        routes::NOT_FOUND,
+        crate::output::MARKER,
+    ]
+    .contains(&url)
+        || url.starts_with(&routes::search_index())
+    {
+        return Some(format!("`{url}`"));
+    }
+    let file = url.trim_end_matches('/');
+    // The theme's static files (built in or in `themes/<name>/`) and the guide's own.
+    let statics = crate::theme::Theme::resolve(&guide.root, &guide.config.theme)
+        .and_then(|theme| crate::theme::static_files(&guide.root, &theme))
+        .unwrap_or_default();
+    statics
+        .contains_key(file)
+        .then(|| format!("the static file `{file}`"))
 }

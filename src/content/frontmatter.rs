@@ -13,12 +13,36 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::fields::{self, Field, Form, Limit, Shape, Slot, Spec};
+use super::paths::BadAlias;
 use super::yaml::{self, Node, Value};
 use super::{DocType, ExtLink, Located, Meta, Role};
 use crate::config::Config;
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 
 pub use super::fields::{SUMMARY_MAX, TITLE_MAX};
+
+/// The most tags one entry may have: each tag is a page of the site in every language, so
+/// 100,000 tags in one file would be 200,000 files.
+pub const MAX_TAGS: usize = 50;
+
+/// Whether a link's `url` may be published as an `href`: decided by its scheme, never by
+/// looking for `://` (`javascript://%0aalert(1)` has one). `http://` and `https://` with a
+/// host, and `mailto:`; nothing else (issue 14: `tel:`, `ftp:` and the like are refused too,
+/// so a reader's browser is never handed a scheme it may hand to another program); no control characters or spaces (a browser would drop them
+/// and read another address). `signpost schema`'s `URL_PATTERN` says the same.
+pub(crate) fn link_url_ok(url: &str) -> bool {
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    if url.starts_with("mailto:") {
+        return true;
+    }
+    ["http://", "https://"].iter().any(|p| {
+        url.strip_prefix(p)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c != '/')
+    })
+}
 
 /// A Markdown file split into its parts.
 #[derive(Debug, PartialEq, Eq)]
@@ -78,6 +102,15 @@ pub struct Context<'a> {
 pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
     let root = match yaml::parse(yaml_text) {
         Ok(n) => n,
+        Err(e) if e.too_deep => {
+            diags.push(
+                Diagnostic::new(Code::LimitExceeded, e.message)
+                    .file(cx.path)
+                    .at(e.pos.line + cx.first_line - 1, e.pos.column)
+                    .hint("no field needs more than three levels: remove the extra indentation or brackets"),
+            );
+            return None;
+        }
         Err(e) => {
             diags.push(
                 Diagnostic::new(Code::YamlSyntax, format!("the front matter is not valid YAML: {}", e.message))
@@ -290,6 +323,9 @@ impl Reader<'_, '_> {
                         }
                     }
                 }
+                if name == "tags" {
+                    out = self.tags_ok(&value, out);
+                }
                 *(slot.set)(&mut self.meta) = out;
             }
             Shape::Ids(slot) | Shape::Paths(slot) => {
@@ -473,24 +509,72 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// At most [`MAX_TAGS`] tags (each is a page of the site), and each must have a letter
+    /// or digit that its address can be made of.
+    fn tags_ok(&mut self, node: &Node, mut tags: Vec<String>) -> Vec<String> {
+        if tags.len() > MAX_TAGS {
+            self.diag(
+                Code::LimitExceeded,
+                node,
+                format!("{} tags; an entry may have at most {MAX_TAGS}", tags.len()),
+                Some("keep the tags readers would look for; put the rest in the text".into()),
+            );
+            tags.truncate(MAX_TAGS);
+        }
+        let items: Vec<Node> = match &node.value {
+            Value::Seq(items) => items.clone(),
+            _ => Vec::new(),
+        };
+        tags.retain(|t| {
+            if !crate::text::slugify_id(t).is_empty() {
+                return true;
+            }
+            let at = items
+                .iter()
+                .find(|n| n.as_text().as_deref() == Some(t.as_str()))
+                .unwrap_or(node)
+                .clone();
+            self.diag(
+                Code::InvalidValue,
+                &at,
+                format!(
+                    "the tag `{}` has no letter a–z or digit to make its page's address of, so it would get no page",
+                    t.escape_debug()
+                ),
+                Some("write the tag with Latin letters (å, ä, ö are fine), or leave it out".into()),
+            );
+            false
+        });
+        tags
+    }
+
     fn alias_ok(&mut self, alias: &Located) -> bool {
         let a = &alias.value;
-        let bad = a.contains("://")
-            || a.contains("..")
-            || a.contains('#')
-            || a.contains('?')
-            || a.contains('\\');
-        if bad {
-            let d = Diagnostic::new(
-                Code::InvalidValue,
-                format!("alias `{a}` is not a path on this site"),
-            )
+        let (message, hint) = match super::paths::normalise_alias(a) {
+            Ok(_) => return true,
+            Err(BadAlias::Home) => (
+                format!("alias `{}` is the home page's address", a.escape_debug()),
+                "write the old address as a path such as `aldreomsorg/gammal-sida/`".to_string(),
+            ),
+            Err(BadAlias::NotAPath) => (
+                format!("alias `{}` is not a path on this site", a.escape_debug()),
+                "write the old address as a path such as `aldreomsorg/gammal-sida/`, without `..`, `?`, `#`, spaces or `https://`".to_string(),
+            ),
+            Err(BadAlias::TooLong) => (
+                "the alias is too long to be an address".to_string(),
+                format!(
+                    "keep each part between `/` under {} characters and the whole under {}",
+                    super::paths::MAX_ALIAS_PART,
+                    super::paths::MAX_ALIAS_LEN
+                ),
+            ),
+        };
+        let d = Diagnostic::new(Code::InvalidValue, message)
             .file(self.cx.path)
             .at(alias.line, alias.column)
-            .hint("write the old address as a path such as `aldreomsorg/gammal-sida/`");
-            self.diags.push(d);
-        }
-        !bad
+            .hint(hint);
+        self.diags.push(d);
+        false
     }
 
     fn links(&mut self, node: &Node, slot: Slot<Vec<ExtLink>>) {
@@ -511,24 +595,25 @@ impl Reader<'_, '_> {
                 continue;
             };
             let (mut title, mut url) = (None, None);
+            let mut bad_url = false;
             for (k, v) in pairs {
                 match k.as_text().as_deref() {
                     Some("title") => title = self.text("title", v),
                     Some("url") => {
                         url = self.text("url", v);
                         if let Some(u) = &url {
-                            if !(u.is_empty()
-                                || u.contains("://")
-                                || u.starts_with("mailto:")
-                                || u.starts_with("tel:"))
-                            {
+                            if !(u.is_empty() || link_url_ok(u)) {
                                 self.diag(
                                     Code::InvalidValue,
                                     v,
-                                    format!("`{u}` is not a full web address"),
-                                    Some("start it with https://".into()),
+                                    format!("`{}` is not a full web address", u.escape_debug()),
+                                    Some(
+                                        "start it with https:// (or mailto: for an email address)"
+                                            .into(),
+                                    ),
                                 );
                                 url = None;
+                                bad_url = true;
                             }
                         }
                     }
@@ -550,6 +635,8 @@ impl Reader<'_, '_> {
                 url.filter(|u| !u.is_empty()),
             ) {
                 (Some(title), Some(url)) => (slot.set)(&mut self.meta).push(ExtLink { title, url }),
+                // Already reported as it is.
+                (Some(_), None) if bad_url => {}
                 (t, _) => {
                     let missing = if t.is_none() { "title" } else { "url" };
                     self.diag(
@@ -648,5 +735,27 @@ mod tests {
         assert!(parse_date("2026-02-30").is_none());
         assert!(parse_date("2026-2-3").is_none());
         assert!(parse_date("26-02-03").is_none());
+    }
+
+    #[test]
+    fn link_urls_are_checked_by_scheme() {
+        for ok in ["https://example.org/", "http://a.se", "mailto:a@b.se"] {
+            assert!(link_url_ok(ok), "{ok}");
+        }
+        for bad in [
+            "javascript://%0aalert(1)",
+            "JavaScript:alert(1)",
+            "data://text/html,x",
+            "vbscript://x",
+            "file:///etc/passwd",
+            "https:///evil",
+            "//evil.example/",
+            "https://a.se/\nx",
+            "ftp://a.se/",
+            "tel:+4690123",
+            "example.org",
+        ] {
+            assert!(!link_url_ok(bad), "{bad:?}");
+        }
     }
 }

@@ -16,6 +16,7 @@ use super::paths::{self, classify, Misplaced, Target};
 use super::{AreaInfo, Doc, Guide, Meta, Role};
 use crate::config::{self, Config};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::fs_guard::{Jail, Refusal, MAX_TEXT_BYTES};
 use crate::markdown;
 use crate::text::{is_valid_id, slugify_id};
 
@@ -47,12 +48,19 @@ pub fn read_config(root: &Path) -> Result<(Config, String, Vec<Diagnostic>), Loa
         return Err(LoadError::NotADirectory(root.to_path_buf()));
     }
     let path = root.join(config::FILE);
-    let text = match std::fs::read(&path) {
+    let jail = Jail::new(root).map_err(|e| LoadError::Io(root.to_path_buf(), e))?;
+    let text = match jail.read(&path, MAX_TEXT_BYTES) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(Refusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(LoadError::NoConfig(root.to_path_buf()))
         }
-        Err(e) => return Err(LoadError::Io(path, e)),
+        Err(Refusal::Io(e)) => return Err(LoadError::Io(path, e)),
+        Err(r) => {
+            return Err(LoadError::Io(
+                path,
+                std::io::Error::other(r.message(config::FILE)),
+            ))
+        }
     };
     let text = normalise(text);
     let (config, diags) = config::parse(&text);
@@ -66,6 +74,13 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
         .iter()
         .any(|d| matches!(d.code, Code::TomlSyntax | Code::DuplicateField));
     if let Some(url) = &opts.base_url {
+        if let Some(problem) = config::base_url_problem(url) {
+            diagnostics.push(
+                Diagnostic::new(Code::InvalidValue, format!("--base-url: {problem}")).hint(
+                    "pass the address the site will live at, such as https://example.org/guide/",
+                ),
+            );
+        }
         config.base_url = if url.ends_with('/') {
             url.clone()
         } else {
@@ -76,18 +91,33 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
     if !content.is_dir() {
         return Err(LoadError::NoContent(root.to_path_buf()));
     }
+    let jail = Jail::new(root).map_err(|e| LoadError::Io(root.to_path_buf(), e))?;
 
     // Walk: collect Markdown files and area folders. Sorted, so results are deterministic.
     let mut files: Vec<String> = Vec::new();
     let mut area_dirs: Vec<String> = Vec::new();
     let mut assets: Vec<String> = Vec::new();
+    // Links are followed only inside the guide, and only folders and regular files are
+    // taken (fs_guard.rs): a refused entry is reported and, for a folder, not entered.
+    let refused = std::cell::RefCell::new(Vec::new());
     let walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0
-                || !paths::is_ignored_name(&e.file_name().to_string_lossy(), e.file_type().is_dir())
+            if e.depth() > 0
+                && paths::is_ignored_name(&e.file_name().to_string_lossy(), e.file_type().is_dir())
+            {
+                return false;
+            }
+            match jail.check_entry(e) {
+                Ok(()) => true,
+                Err(r) => {
+                    let rel = rel_path(root, e.path()).unwrap_or_else(|| "content".into());
+                    refused.borrow_mut().push(refusal(&rel, &r));
+                    false
+                }
+            }
         });
     for entry in walker {
         match entry {
@@ -108,9 +138,11 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
             Err(e) => diagnostics.push(walk_error(root, &e)),
         }
     }
+    diagnostics.extend(refused.into_inner());
 
     let cx = LoadContext {
         root,
+        jail: &jail,
         config: &config,
         base_path: config.base_path(),
         render: opts.render,
@@ -147,6 +179,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
 
 struct LoadContext<'a> {
     root: &'a Path,
+    jail: &'a Jail,
     config: &'a Config,
     base_path: String,
     render: bool,
@@ -195,6 +228,19 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
         .hint(hint)
 }
 
+/// The diagnostic for a file that [`Jail`] refuses to read.
+fn refusal(path: &str, r: &Refusal) -> Diagnostic {
+    let code = match r {
+        Refusal::Outside { .. } => Code::LinkOutsideGuide,
+        Refusal::NotRegular(_) => Code::NotAFile,
+        Refusal::TooLarge { .. } => Code::LimitExceeded,
+        Refusal::Io(_) => Code::ReadError,
+    };
+    Diagnostic::new(code, r.message(path))
+        .file(path)
+        .hint(r.hint())
+}
+
 /// Removes a UTF-8 byte order mark and turns CRLF line ends into LF.
 fn normalise(mut text: String) -> String {
     if text.starts_with('\u{feff}') {
@@ -231,14 +277,10 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
             return (None, diags);
         }
     };
-    let bytes = match std::fs::read(cx.root.join(&path)) {
+    let bytes = match cx.jail.read(&cx.root.join(&path), MAX_TEXT_BYTES) {
         Ok(b) => b,
-        Err(e) => {
-            diags.push(
-                Diagnostic::new(Code::ReadError, format!("cannot read the file: {e}"))
-                    .file(&path)
-                    .hint("check the file's permissions"),
-            );
+        Err(r) => {
+            diags.push(refusal(&path, &r));
             return (None, diags);
         }
     };
@@ -403,7 +445,22 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
             doc.lang = lang;
             let rewrite = |dest: &str| rewrite_link(cx, &path, dest);
             let rewrite: Option<markdown::Rewrite> = if cx.render { Some(&rewrite) } else { None };
-            doc.body = Some(markdown::parse(body, body_line, rewrite));
+            let parsed = markdown::parse(body, body_line, rewrite);
+            if let Some(line) = parsed.html_too_deep {
+                diags.push(
+                    Diagnostic::new(
+                        Code::LimitExceeded,
+                        format!(
+                            "the HTML in the text nests more than {} elements deep",
+                            markdown::MAX_HTML_DEPTH
+                        ),
+                    )
+                    .file(&path)
+                    .at(line, 1)
+                    .hint("close the HTML elements you open (`<div>` … `</div>`), or write the text in Markdown"),
+                );
+            }
+            doc.body = Some(parsed);
         }
     }
     doc.url = crate::routes::doc(
@@ -468,8 +525,12 @@ impl Guide {
     pub fn reload(&mut self, paths: &[String], opts: &LoadOptions) {
         let config = self.config.clone();
         let root = self.root.clone();
+        let Ok(jail) = Jail::new(&root) else {
+            return;
+        };
         let cx = LoadContext {
             root: &root,
+            jail: &jail,
             config: &config,
             base_path: config.base_path(),
             render: opts.render,
@@ -487,7 +548,7 @@ impl Guide {
             let Some(rel) = path.strip_prefix("content/") else {
                 continue;
             };
-            if !self.root.join(path).is_file() {
+            if !self.root.join(path).exists() {
                 continue;
             }
             let (doc, diags) = read_doc(&cx, rel);

@@ -180,6 +180,8 @@ fn decode(s: &str) -> String {
         .into_owned()
 }
 
+pub use crate::routes::{alias as normalise_alias, BadAlias, MAX_ALIAS_LEN, MAX_ALIAS_PART};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,5 +268,40 @@ mod tests {
             resolve(from, "/om/"),
             Target::SiteUrl { url: "/om/".into() }
         );
+    }
+}
+
+#[cfg(test)]
+mod alias_tests {
+    use super::*;
+
+    #[test]
+    fn aliases_have_one_spelling() {
+        assert_eq!(normalise_alias("/skola/gammal"), Ok("skola/gammal/".into()));
+        assert_eq!(
+            normalise_alias("skola//./gammal/"),
+            Ok("skola/gammal/".into())
+        );
+        assert_eq!(normalise_alias("a/./x/"), Ok("a/x/".into()));
+        assert_eq!(normalise_alias("gammal.html"), Ok("gammal.html".into()));
+        assert_eq!(normalise_alias("./gammal.html/"), Ok("gammal.html/".into()));
+        for home in ["", "/", ".", "./", "//", " /./ "] {
+            assert_eq!(normalise_alias(home), Err(BadAlias::Home), "{home:?}");
+        }
+        for bad in [
+            "../x/",
+            "a/../b",
+            "https://x.se/",
+            "a?b",
+            "a#b",
+            "a\\b",
+            "a\0b",
+            "a b",
+            "a\nb",
+        ] {
+            assert_eq!(normalise_alias(bad), Err(BadAlias::NotAPath), "{bad:?}");
+        }
+        assert_eq!(normalise_alias(&"x".repeat(300)), Err(BadAlias::TooLong));
+        assert_eq!(normalise_alias(&"abc/".repeat(400)), Err(BadAlias::TooLong));
     }
 }

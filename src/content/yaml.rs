@@ -6,7 +6,7 @@
 //! yaml-rust2's marked event stream instead. It knows nothing of the guide's schema: that is
 //! `frontmatter.rs`.
 
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// A 1-based line and column, relative to the YAML text.
@@ -64,23 +64,74 @@ impl Node {
 pub struct SyntaxError {
     pub message: String,
     pub pos: Pos,
+    /// The text is valid YAML but nested deeper than [`MAX_DEPTH`].
+    pub too_deep: bool,
 }
 
+/// How deeply lists and `field: value` sets may nest. The deepest field of any kind of file
+/// (`links: - url:`) is three levels; the limit keeps every later step, which walks the tree,
+/// far from the stack's end whatever a file holds.
+pub const MAX_DEPTH: usize = 16;
+
 /// Parses one YAML document. An empty document is `Value::Null`.
+///
+/// The events are pulled one at a time rather than through `Parser::load`, which recurses
+/// once per level of nesting and overflows the stack on a few thousand levels (a 12 KB file).
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str(text);
-    if let Err(e) = parser.load(&mut builder, false) {
-        let m = e.marker();
-        return Err(SyntaxError {
-            message: e.info().to_string(),
-            pos: pos_of(m),
-        });
+    let mut documents = 0;
+    loop {
+        let (ev, mark) = match parser.next_token() {
+            Ok(x) => x,
+            Err(e) => {
+                // The scanner stops deep flow nesting (`[[[…`) on its own.
+                let too_deep = e.info().contains("recursion limit");
+                return Err(SyntaxError {
+                    message: if too_deep {
+                        format!("the front matter is nested more than {MAX_DEPTH} levels deep")
+                    } else {
+                        e.info().to_string()
+                    },
+                    pos: pos_of(e.marker()),
+                    too_deep,
+                });
+            }
+        };
+        match ev {
+            Event::StreamEnd => break,
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(SyntaxError {
+                        message: "a `---` line inside the front matter starts a second YAML document, so the fields after it would be lost".into(),
+                        pos: pos_of(&mark),
+                        too_deep: false,
+                    });
+                }
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..)
+                if builder.stack.len() >= MAX_DEPTH =>
+            {
+                return Err(SyntaxError {
+                    message: format!(
+                        "the front matter is nested more than {MAX_DEPTH} levels deep"
+                    ),
+                    pos: pos_of(&mark),
+                    too_deep: true,
+                });
+            }
+            ev => builder.on_event(ev, mark),
+        }
+        if builder.error.is_some() {
+            break;
+        }
     }
     if let Some(message) = builder.error {
         return Err(SyntaxError {
             message,
             pos: builder.error_pos,
+            too_deep: false,
         });
     }
     Ok(builder.root.unwrap_or(Node {
@@ -129,6 +180,24 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         let pos = pos_of(&mark);
+        if let Event::Scalar(_, _, _, Some(tag))
+        | Event::SequenceStart(_, Some(tag))
+        | Event::MappingStart(_, Some(tag)) = &ev
+        {
+            self.refuse_tag(tag, pos);
+        }
+        if let Event::Scalar(_, _, anchor, _)
+        | Event::SequenceStart(anchor, _)
+        | Event::MappingStart(anchor, _) = &ev
+        {
+            if *anchor > 0 && self.error.is_none() {
+                self.error = Some(
+                    "YAML anchors (`&name`) are not supported in front matter; write the value out"
+                        .into(),
+                );
+                self.error_pos = pos;
+            }
+        }
         match ev {
             Event::Scalar(text, style, _, _) => {
                 let value = if style == TScalarStyle::Plain {
@@ -168,6 +237,25 @@ impl MarkedEventReceiver for Builder {
                 });
             }
             _ => {}
+        }
+    }
+}
+
+impl Builder {
+    /// A YAML tag (`!!str 12`, `!custom`) would change what a value means in other YAML
+    /// readers, and signpost does not follow it: refused, never silently ignored.
+    fn refuse_tag(&mut self, tag: &Tag, pos: Pos) {
+        if self.error.is_none() {
+            let handle = if tag.handle == "tag:yaml.org,2002:" {
+                "!!"
+            } else {
+                tag.handle.as_str()
+            };
+            self.error = Some(format!(
+                "YAML tags (`{handle}{}`) are not supported in front matter; write the value without it (in \"quotes\" for text)",
+                tag.suffix
+            ));
+            self.error_pos = pos;
         }
     }
 }
@@ -224,6 +312,31 @@ mod tests {
         assert_eq!(pairs[2].1.value, Value::Str("12".into()));
         assert_eq!(pairs[3].1.value, Value::Bool(true));
         assert_eq!(pairs[4].1.value, Value::Null);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let mut text = String::from("x:\n");
+        for i in 1..6000 {
+            text.push_str(&"  ".repeat(i));
+            text.push_str("a:\n");
+        }
+        let e = parse(&text).unwrap_err();
+        assert!(e.too_deep);
+        // The root set is the first level, so the one past the limit opens on line 17.
+        assert_eq!(e.pos.line as usize, MAX_DEPTH + 1);
+        let flow = format!("x: {}{}", "[".repeat(50_000), "]".repeat(50_000));
+        assert!(parse(&flow).unwrap_err().too_deep);
+    }
+
+    #[test]
+    fn a_second_document_and_tags_are_refused() {
+        let e = parse("title: a\n--- # comment\nsummary: b\n").unwrap_err();
+        assert_eq!(e.pos.line, 2);
+        let e = parse("n: !!str 12\n").unwrap_err();
+        assert!(e.message.contains("`!!str`"), "{}", e.message);
+        assert!(parse("n: !x {a: 1}\n").is_err());
+        assert!(parse("n: &a x\n").unwrap_err().message.contains("anchors"));
     }
 
     #[test]

@@ -155,12 +155,18 @@ impl Engine {
     }
 
     /// Carries out each batch of changes from the watcher until it stops.
-    pub fn follow(&mut self, batches: mpsc::Receiver<Batch>, shared: &Arc<Shared>) {
+    pub fn follow(
+        &mut self,
+        batches: mpsc::Receiver<Batch>,
+        shared: &Arc<Shared>,
+        rewatch: &mut dyn FnMut(),
+    ) {
         while let Ok(batch) = batches.recv() {
             let started = Instant::now();
             match batch.work(&self.root) {
                 None => {}
                 Some(Work::Full) => {
+                    rewatch();
                     let served = self.full();
                     *shared.write() = served;
                     shared.reload(Changed::All);

@@ -5,6 +5,7 @@
 //! It only reads what the engine puts in [`Shared`]; it never builds anything.
 
 use std::convert::Infallible;
+use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
 
 use axum::body::Body;
@@ -36,13 +37,20 @@ pub(super) struct Served {
 pub(super) struct Shared {
     pub served: RwLock<Served>,
     events: broadcast::Sender<String>,
+    /// The address the server listens on, for [`host_allowed`].
+    bind: IpAddr,
+    /// Static files and assets are read when asked for: only inside the guide, only
+    /// regular files (a link swapped in after the build is refused too).
+    jail: Option<crate::fs_guard::Jail>,
 }
 
 impl Shared {
-    pub fn new(served: Served) -> Self {
+    pub fn new(served: Served, bind: IpAddr, root: &std::path::Path) -> Self {
         Shared {
             served: RwLock::new(served),
             events: broadcast::channel(256).0,
+            bind,
+            jail: crate::fs_guard::Jail::new(root).ok(),
         }
     }
 
@@ -113,17 +121,28 @@ async fn live_js() -> Response {
         .into_response()
 }
 
-async fn events_stream(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse {
+async fn events_stream(
+    AxumState(shared): AxumState<Arc<Shared>>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    if !host_allowed(headers.get(header::HOST), shared.bind) {
+        return wrong_host();
+    }
     // Subscribed before the first message is sent, which says so: a client that has seen
     // it will see every change after it.
     let subscribed = BroadcastStream::new(shared.events.subscribe()).filter_map(|m| m.ok());
     let stream = tokio_stream::once("{\"connected\":true}".to_string())
         .chain(subscribed)
         .map(|m| Ok::<Event, Infallible>(Event::default().data(m)));
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
 async fn page(AxumState(shared): AxumState<Arc<Shared>>, req: Request<Body>) -> Response {
+    if !host_allowed(req.headers().get(header::HOST), shared.bind) {
+        return wrong_host();
+    }
     let path = percent_encoding::percent_decode_str(req.uri().path())
         .decode_utf8_lossy()
         .into_owned();
@@ -147,8 +166,8 @@ async fn page(AxumState(shared): AxumState<Arc<Shared>>, req: Request<Body>) -> 
     if let Some(bytes) = served.site.files.get(&file) {
         return file_response(&file, bytes.clone());
     }
-    if let Some(src) = served.site.copies.get(&file) {
-        if let Ok(bytes) = std::fs::read(src) {
+    if let (Some(src), Some(jail)) = (served.site.copies.get(&file), &shared.jail) {
+        if let Ok(bytes) = jail.read(src, u64::MAX) {
             return file_response(&file, bytes);
         }
     }
@@ -160,6 +179,43 @@ async fn page(AxumState(shared): AxumState<Arc<Shared>>, req: Request<Body>) -> 
         return redirect(&format!("{path}/"));
     }
     not_found(&served)
+}
+
+/// Whether a request's `Host` is one of this server's own names: `localhost`, a loopback
+/// address, or the address it listens on (any address when it listens on all of them).
+/// A page elsewhere can point a name it controls at 127.0.0.1 (DNS rebinding) and then
+/// read the preview, drafts included, from the editor's browser; such a request carries
+/// that name as its `Host` and is refused. An address typed as digits cannot be rebound.
+fn host_allowed(host: Option<&HeaderValue>, bind: IpAddr) -> bool {
+    let Some(host) = host.and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    // Without the port: `name:8080`, `[::1]:8080`.
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((inside, after)) if after.is_empty() || after.starts_with(':') => inside,
+            _ => return false,
+        }
+    } else {
+        host.rsplit_once(':').map_or(host, |(n, _)| n)
+    };
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match name.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip == bind || bind.is_unspecified(),
+        Err(_) => false,
+    }
+}
+
+fn wrong_host() -> Response {
+    Response::builder()
+        .status(StatusCode::MISDIRECTED_REQUEST)
+        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .body(Body::from(
+            "signpost serve answers only to its own address (localhost, 127.0.0.1, [::1] or the address it listens on)\n",
+        ))
+        .expect("valid response")
 }
 
 fn redirect(to: &str) -> Response {
@@ -293,6 +349,42 @@ pub(super) fn overlay_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_servers_own_names_are_answered() {
+        let local: IpAddr = "127.0.0.1".parse().unwrap();
+        let ok =
+            |h: &str, bind: IpAddr| host_allowed(Some(&HeaderValue::from_str(h).unwrap()), bind);
+        for h in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST",
+            "[::1]:1111",
+            "127.0.0.2",
+        ] {
+            assert!(ok(h, local), "{h}");
+        }
+        for h in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "192.168.1.5:1111",
+            "[::1]x",
+            "",
+        ] {
+            assert!(!ok(h, local), "{h}");
+        }
+        assert!(!host_allowed(None, local));
+        let lan: IpAddr = "192.168.1.5".parse().unwrap();
+        assert!(ok("192.168.1.5:1111", lan));
+        assert!(!ok("192.168.1.6:1111", lan));
+        let all: IpAddr = "0.0.0.0".parse().unwrap();
+        assert!(
+            ok("10.0.0.7:1111", all),
+            "any address when listening on all of them"
+        );
+        assert!(!ok("rebound.example:1111", all), "never a name");
+    }
 
     #[test]
     fn live_reload_goes_before_the_end_of_body() {

@@ -59,12 +59,21 @@ pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
     let started = Instant::now();
     let served = engine.full();
     eprintln!("Built in {} ms", started.elapsed().as_millis());
-    let shared = Arc::new(Shared::new(served));
+    let shared = Arc::new(Shared::new(served, opts.bind, root));
     engine.search_in_background(&shared);
 
     let (watcher, changes) = watch::start(root)?;
     let watch_shared = Arc::clone(&shared);
-    std::thread::spawn(move || engine.follow(changes, &watch_shared));
+    let (rewatcher, watch_root) = (Arc::clone(&watcher), root.to_path_buf());
+    std::thread::spawn(move || {
+        let mut rewatch = || {
+            let mut w = rewatcher.lock().unwrap_or_else(|e| e.into_inner());
+            if let Err(e) = watch::watch_sources(&mut *w, &watch_root) {
+                eprintln!("{e}");
+            }
+        };
+        engine.follow(changes, &watch_shared, &mut rewatch)
+    });
 
     println!("Serving {url} (press Ctrl+C to stop)");
     if opts.open {

@@ -39,9 +39,13 @@ pub(super) enum Work {
 /// One batch of file events, as notify reported them.
 pub(super) struct Batch(Vec<notify::Event>);
 
+/// The watcher, shared by the thread that starts it and the engine that watches the source
+/// folders anew after a full rebuild.
+pub(super) type Shared = std::sync::Arc<std::sync::Mutex<RecommendedWatcher>>;
+
 /// Starts watching the guide at `root` (its canonical path); batches arrive on the receiver
 /// for as long as the watcher is kept.
-pub(super) fn start(root: &Path) -> Result<(RecommendedWatcher, mpsc::Receiver<Batch>), String> {
+pub(super) fn start(root: &Path) -> Result<(Shared, mpsc::Receiver<Batch>), String> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(event) = res {
@@ -49,17 +53,7 @@ pub(super) fn start(root: &Path) -> Result<(RecommendedWatcher, mpsc::Receiver<B
         }
     })
     .map_err(|e| format!("cannot watch the guide for changes: {e}"))?;
-    watcher
-        .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch `{}`: {e}", root.display()))?;
-    for dir in std::iter::once("content").chain(FOLLOWED) {
-        let d = root.join(dir);
-        if d.is_dir() {
-            watcher
-                .watch(&d, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch `{}`: {e}", d.display()))?;
-        }
-    }
+    watch_sources(&mut watcher, root)?;
     let (batches_tx, batches) = mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
@@ -72,7 +66,27 @@ pub(super) fn start(root: &Path) -> Result<(RecommendedWatcher, mpsc::Receiver<B
             }
         }
     });
-    Ok((watcher, batches))
+    Ok((std::sync::Arc::new(std::sync::Mutex::new(watcher)), batches))
+}
+
+/// Watches the guide folder and, below it, each source folder that exists now. A source
+/// folder deleted and made again, or moved away and back, is a new folder that an old
+/// watch does not see: the engine calls this again after every full rebuild.
+pub(super) fn watch_sources(watcher: &mut impl Watcher, root: &Path) -> Result<(), String> {
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch `{}`: {e}", root.display()))?;
+    for dir in std::iter::once("content").chain(FOLLOWED) {
+        let d = root.join(dir);
+        if d.is_dir() {
+            // A watch on the folder that was there before is dropped first.
+            let _ = watcher.unwatch(&d);
+            watcher
+                .watch(&d, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch `{}`: {e}", d.display()))?;
+        }
+    }
+    Ok(())
 }
 
 impl Batch {
