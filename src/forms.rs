@@ -17,6 +17,8 @@
 
 use url::Url;
 
+use crate::text::yaml_quoted;
+
 use crate::repository::{Host, Repository};
 
 /// The forms a guide's repository offers.
@@ -368,12 +370,12 @@ impl Form {
         y.push_str(
             "# Written by signpost (src/forms.rs). Field ids follow the guide's front matter.\n",
         );
-        y.push_str(&format!("name: {}\n", quoted(name)));
-        y.push_str(&format!("description: {}\n", quoted(description)));
-        y.push_str(&format!("title: {}\n", quoted(title)));
+        y.push_str(&format!("name: {}\n", yaml_quoted(name)));
+        y.push_str(&format!("description: {}\n", yaml_quoted(description)));
+        y.push_str(&format!("title: {}\n", yaml_quoted(title)));
         y.push_str("body:\n");
         y.push_str("  - type: markdown\n    attributes:\n");
-        y.push_str(&format!("      value: {}\n", quoted(intro)));
+        y.push_str(&format!("      value: {}\n", yaml_quoted(intro)));
         for f in self.fields() {
             let (label, help) = if sv { f.sv } else { f.en };
             let kind = match f.kind {
@@ -385,16 +387,16 @@ impl Form {
                 "  - type: {kind}\n    id: {}\n    attributes:\n",
                 f.id
             ));
-            y.push_str(&format!("      label: {}\n", quoted(label)));
+            y.push_str(&format!("      label: {}\n", yaml_quoted(label)));
             if !help.is_empty() {
-                y.push_str(&format!("      description: {}\n", quoted(help)));
+                y.push_str(&format!("      description: {}\n", yaml_quoted(help)));
             }
             if let Kind::Dropdown(options) = f.kind {
                 y.push_str("      options:\n");
                 for (_, sv_label, en_label) in options {
                     y.push_str(&format!(
                         "        - {}\n",
-                        quoted(if sv { sv_label } else { en_label })
+                        yaml_quoted(if sv { sv_label } else { en_label })
                     ));
                 }
             }
@@ -549,8 +551,8 @@ jobs:
             gh issue close "$number" --comment "$CLOSED"
           fi
 "#,
-        title_yaml = quoted(title),
-        closed_yaml = quoted(closed),
+        title_yaml = yaml_quoted(title),
+        closed_yaml = yaml_quoted(closed),
     )
 }
 
@@ -585,24 +587,6 @@ pub fn files(lang: &str, host: Host, install: &Install) -> Vec<(String, String)>
             })
             .collect(),
     }
-}
-
-/// A YAML double-quoted string: `"`, `\` and control characters escaped.
-pub fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -696,7 +680,10 @@ mod tests {
     #[test]
     fn quoting_survives_quotes_and_backslashes() {
         let s = "a \"b\" \\ c\nd";
-        assert_eq!(load(&format!("x: {}", quoted(s)))["x"].as_str(), Some(s));
+        assert_eq!(
+            load(&format!("x: {}", yaml_quoted(s)))["x"].as_str(),
+            Some(s)
+        );
     }
 
     #[test]

@@ -588,43 +588,7 @@ fn body_skeleton(cmd: &NewCommand) -> &'static str {
     }
 }
 
-/// Text as a YAML value: as it is when that is read back unchanged, else in double quotes.
-pub(crate) fn yaml_text(s: &str) -> String {
-    if plain_is_safe(s) {
-        s.to_string()
-    } else {
-        let mut out = String::with_capacity(s.len() + 2);
-        out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
-    }
-}
-
-/// Whether `s` reads back as the same text when written without quotes, in signpost's YAML
-/// and in other tools (so not `yes`, `no`, `null`, numbers or dates either).
-fn plain_is_safe(s: &str) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    let special = [
-        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
-    ];
-    first.is_alphabetic()
-        && s.trim() == s
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with(':')
-        && !s.chars().any(char::is_control)
-        && !special.contains(&s.to_lowercase().as_str())
-}
+pub(crate) use crate::text::yaml_text;
 
 #[cfg(test)]
 mod tests {

@@ -149,6 +149,52 @@ pub fn collate(s: &str) -> String {
         .collect()
 }
 
+/// Text as a YAML value: as it is when that is read back unchanged, else in double quotes
+/// (`signpost new`, `review done`).
+pub fn yaml_text(s: &str) -> String {
+    if plain_is_safe(s) {
+        s.to_string()
+    } else {
+        yaml_quoted(s)
+    }
+}
+
+/// A YAML double-quoted string: `"`, `\` and control characters escaped.
+pub fn yaml_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether `s` reads back as the same text when written without quotes, in signpost's YAML
+/// and in other tools (so not `yes`, `no`, `null`, numbers or dates either).
+fn plain_is_safe(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let special = [
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
+    ];
+    first.is_alphabetic()
+        && s.trim() == s
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.chars().any(char::is_control)
+        && !special.contains(&s.to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
