@@ -405,6 +405,15 @@ last_reviewed: 2026-02-30
         )])
         .check(&[]);
         run.expect(&[error("invalid-date", "content/skola/x.md").at(7, 16)]);
+        let d = run.one("invalid-date");
+        assert_eq!(
+            d.message,
+            "`last_reviewed: 2026-02-30` is not a valid date: February 2026 has 28 days"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("write a day that exists, e.g. 2026-02-28 for the last day of February")
+        );
         run
     }
 

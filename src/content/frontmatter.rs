@@ -365,12 +365,15 @@ impl Reader<'_, '_> {
                 };
                 match parse_date(&text) {
                     Some(d) => *(slot.set)(&mut self.meta) = Some(d),
-                    None => self.diag(
-                        Code::InvalidDate,
-                        &value,
-                        format!("`{name}: {text}` is not a valid date"),
-                        Some("write the date as YYYY-MM-DD, e.g. 2026-03-15".into()),
-                    ),
+                    None => {
+                        let (why, hint) = date_problem(&text);
+                        self.diag(
+                            Code::InvalidDate,
+                            &value,
+                            format!("`{name}: {text}` is not a valid date: {why}"),
+                            Some(hint),
+                        )
+                    }
                 }
             }
             Shape::Months(_) | Shape::Int(_) => {
@@ -701,9 +704,90 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
+/// What is wrong with a date that [`parse_date`] refuses, and what to write instead, in
+/// the words an editor would use: a day the month does not have, a month past 12, digits
+/// without their leading zeros, or a date written in words.
+fn date_problem(text: &str) -> (String, String) {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let generic = "write the date as YYYY-MM-DD, e.g. 2026-03-15".to_string();
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let numbers: Option<Vec<u32>> = (parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())))
+    .then(|| parts.iter().map(|p| p.parse().unwrap_or(0)).collect());
+    let Some(n) = numbers else {
+        if text.chars().any(char::is_alphabetic) {
+            return (
+                "a date is written in figures".into(),
+                "write it as YYYY-MM-DD, e.g. `1 september 2026` as 2026-09-01".into(),
+            );
+        }
+        return ("it is not written as YYYY-MM-DD".into(), generic);
+    };
+    let (y, m, d) = (n[0], n[1], n[2]);
+    if parts[0].len() != 4 {
+        return ("the year needs four digits".into(), generic);
+    }
+    if !(1..=12).contains(&m) {
+        return (format!("there is no month {m}"), generic);
+    }
+    let days = (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(y as i32, m, d).is_some())
+        .unwrap_or(28);
+    let month = MONTHS[m as usize - 1];
+    if d == 0 || d > days {
+        let example = format!("{y:04}-{m:02}-{days:02}");
+        return (
+            format!("{month} {y} has {days} days"),
+            format!("write a day that exists, e.g. {example} for the last day of {month}"),
+        );
+    }
+    // A real date written without leading zeros: 2026-9-1.
+    let padded = format!("{y:04}-{m:02}-{d:02}");
+    (
+        "the month and the day need two digits each".into(),
+        format!("did you mean {padded}?"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_that_do_not_parse_say_why() {
+        let why = |t: &str| date_problem(t);
+        assert_eq!(
+            why("2026-11-31"),
+            (
+                "November 2026 has 30 days".to_string(),
+                "write a day that exists, e.g. 2026-11-30 for the last day of November".to_string()
+            )
+        );
+        assert_eq!(why("2028-02-30").0, "February 2028 has 29 days");
+        assert_eq!(why("2026-13-01").0, "there is no month 13");
+        assert_eq!(why("2026-9-1").1, "did you mean 2026-09-01?");
+        assert_eq!(why("1 september 2026").0, "a date is written in figures");
+        assert_eq!(why("26-09-01").0, "the year needs four digits");
+        assert_eq!(why("2026/09/01").0, "it is not written as YYYY-MM-DD");
+        // Every refused form gets a reason, and a real date is never one of them.
+        assert!(parse_date("2026-09-01").is_some());
+    }
 
     #[test]
     fn splits_front_matter_and_body() {
