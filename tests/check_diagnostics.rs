@@ -1938,3 +1938,26 @@ fn tags_are_limited_and_each_can_have_a_page() {
         error("invalid-value", "content/skola/y.md").at(6, 22),
     ]);
 }
+
+/// A misspelt review field on a published entry is one problem, not two: the unknown field
+/// says what was meant, and the review rule does not also call the field missing.
+#[test]
+fn a_misspelt_review_field_is_one_diagnostic() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\nreviewd_by: [Anna Svensson]\nlast_reviewed: 2026-05-01\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("unknown-field", "content/skola/x.md").at(6, 1)]);
+    assert_eq!(
+        run.one("unknown-field").hint.as_deref(),
+        Some("did you mean `reviewed_by`?")
+    );
+    // Without the field at all, it is missing.
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\nlast_reviewed: 2026-05-01\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("review-missing", "content/skola/x.md").at(5, 1)]);
+}

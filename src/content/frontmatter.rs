@@ -254,6 +254,11 @@ impl Reader<'_, '_> {
                 Some(s) => {
                     if !self.meta.has(s) {
                         self.suggested.push(s);
+                        // Present under a misspelt name: the rules that ask for the field
+                        // (`check/workflow.rs`'s review fields) say nothing more.
+                        if !self.meta.invalid.contains(&s) {
+                            self.meta.invalid.push(s);
+                        }
                     }
                     format!("did you mean `{s}`?")
                 }

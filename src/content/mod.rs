@@ -225,7 +225,8 @@ pub struct Meta {
     pub code: Option<String>,
     /// Where each field that is present starts: (name, line, column) in the file.
     pub fields: Vec<(&'static str, u32, u32)>,
-    /// Fields that are present but could not be read (they have a diagnostic already).
+    /// Fields that are present but could not be read, or are written under a misspelt name
+    /// (they have a diagnostic already, so no rule reports them missing too).
     pub invalid: Vec<&'static str>,
 }
 
