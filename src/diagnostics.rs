@@ -59,6 +59,7 @@ codes! {
     TomlSyntax = "toml-syntax", Error, "config.toml is not valid TOML";
     DuplicateField = "duplicate-field", Error, "a field is given twice in the same front matter or table";
     // Schema
+    CommentInValue = "comment-in-value", Error, "a value has ` #` in it without quotes, so YAML reads the rest of the line as a comment and drops it";
     UnknownField = "unknown-field", Error, "a field that this kind of file does not have (often a misspelling)";
     MissingField = "missing-field", Error, "a required field is missing or empty";
     WrongType = "wrong-type", Error, "a field has the wrong kind of value (text, number, list …)";

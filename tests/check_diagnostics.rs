@@ -44,6 +44,7 @@ cases! {
     "toml-syntax" => toml_syntax,
     "duplicate-field" => duplicate_field,
     // Schema
+    "comment-in-value" => comment_in_value,
     "unknown-field" => unknown_field,
     "missing-field" => missing_field,
     "wrong-type" => wrong_type,
@@ -384,6 +385,30 @@ status: publised
         run.expect(&[error("invalid-value", "content/skola/x.md").at(5, 9)]);
         let hint = run.one("invalid-value").hint.clone().unwrap_or_default();
         assert!(hint.starts_with("did you mean `published`?"), "{hint}");
+        run
+    }
+
+    /// `title: Larmkedjan #1 i klagomålen` would publish "Larmkedjan": the rest of the line
+    /// is a YAML comment. A comment written as one (`# ` and a space) is not reported.
+    pub fn comment_in_value() -> Run {
+        let run = Guide::new(&[(
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: Larmkedjan #1 i klagomålen\nsummary: S. # en vanlig kommentar\nstatus: draft\ntags:\n  - larm #akut\n---\n",
+        )])
+        .check(&[]);
+        run.expect(&[
+            error("comment-in-value", "content/skola/x.md").at(3, 19),
+            error("comment-in-value", "content/skola/x.md").at(7, 10),
+        ]);
+        let diags = run.diags();
+        assert_eq!(
+            diags[0].message,
+            "the text after ` #` is read as a comment and dropped: only \"Larmkedjan\" would be published"
+        );
+        assert_eq!(
+            diags[0].hint.as_deref(),
+            Some("put the whole value in quotes: \"Larmkedjan #1 i klagomålen\"")
+        );
         run
     }
 

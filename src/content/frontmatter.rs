@@ -138,6 +138,7 @@ pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Optio
     };
     let mut r = Reader {
         cx,
+        source: yaml_text,
         diags,
         meta: Meta::default(),
         current: None,
@@ -149,6 +150,8 @@ pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Optio
 }
 
 struct Reader<'a, 'd> {
+    /// The front matter's YAML text, for what the parsed values no longer show (comments).
+    source: &'a str,
     cx: &'a Context<'a>,
     diags: &'d mut Vec<Diagnostic>,
     meta: Meta,
@@ -450,7 +453,10 @@ impl Reader<'_, '_> {
     /// Scalar text, trimmed; numbers and booleans are taken as written.
     fn text(&mut self, name: &str, node: &Node) -> Option<String> {
         match node.as_text() {
-            Some(s) => Some(s.trim().to_string()),
+            Some(s) => {
+                self.comment_in_value(node, &s);
+                Some(s.trim().to_string())
+            }
             None if node.value == Value::Null => Some(String::new()),
             None => {
                 let what = node.type_name();
@@ -463,6 +469,51 @@ impl Reader<'_, '_> {
                 None
             }
         }
+    }
+
+    /// An unquoted value followed on its line by ` #` and text right after the `#`
+    /// (`title: Larmkedjan #1 i klagomålen`): YAML ends the value there and drops the rest
+    /// as a comment, so "Larmkedjan" would be published. A comment written as one (`# ` with
+    /// a space, as in `- Karin Sjöberg # ordförande`) is left alone.
+    fn comment_in_value(&mut self, node: &Node, value: &str) {
+        let Some(line) = self.source.lines().nth(node.pos.line as usize - 1) else {
+            return;
+        };
+        let start = node.pos.column as usize - 1;
+        let chars: Vec<char> = line.chars().collect();
+        if start >= chars.len() || matches!(chars[start], '"' | '\'') || value.contains('\n') {
+            return;
+        }
+        let after: String = chars[start..].iter().skip(value.chars().count()).collect();
+        let Some(hash) = after.find('#') else { return };
+        let (gap, rest) = after.split_at(hash);
+        let dropped = &rest[1..];
+        if gap.is_empty()
+            || !gap.chars().all(|c| c == ' ' || c == '\t')
+            || dropped.is_empty()
+            || dropped.starts_with([' ', '\t'])
+        {
+            return;
+        }
+        let whole: String = chars[start..]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string();
+        let d = Diagnostic::new(
+            Code::CommentInValue,
+            format!(
+                "the text after ` #` is read as a comment and dropped: only \"{value}\" would be published"
+            ),
+        )
+        .file(self.cx.path)
+        .at(self.line(node), node.pos.column + (value.chars().count() + gap.chars().count()) as u32)
+        .width(rest.chars().count())
+        .hint(format!(
+            "put the whole value in quotes: \"{}\"",
+            whole.replace('"', "\\\"")
+        ));
+        self.diags.push(d);
     }
 
     fn list(&mut self, name: &str, node: &Node) -> Option<Vec<Node>> {
