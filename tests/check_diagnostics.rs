@@ -1986,3 +1986,28 @@ fn a_misspelt_review_field_is_one_diagnostic() {
     .check(&[]);
     run.expect(&[error("review-missing", "content/skola/x.md").at(5, 1)]);
 }
+
+/// `- Karin Sjöberg` then `    - Per Åkesson`: YAML reads one reviewer, "Karin Sjöberg - Per
+/// Åkesson". Reported at the over-indented line, as a list of the wrong shape.
+#[test]
+fn a_list_item_indented_under_the_previous_one_is_reported() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\nreviewed_by:\n  - Karin Sjöberg\n    - Per Åkesson\nlast_reviewed: 2026-05-01\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("wrong-type", "content/skola/x.md").at(8, 5)]);
+    assert!(
+        run.one("wrong-type")
+            .message
+            .contains("one list item in YAML, \"Karin Sjöberg - Per Åkesson\""),
+        "{run}"
+    );
+    // The same items at one indentation are two reviewers, and fine.
+    Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\nreviewed_by:\n  - Karin Sjöberg\n  - Per Åkesson\nlast_reviewed: 2026-05-01\n---\n",
+    )])
+    .check(&[])
+    .expect_clean();
+}

@@ -325,6 +325,7 @@ impl Reader<'_, '_> {
                 };
                 let mut out = Vec::new();
                 for item in items {
+                    self.item_ran_on(&item);
                     if let Some(t) = self.text(name, &item) {
                         if !t.is_empty() {
                             out.push(t);
@@ -514,6 +515,45 @@ impl Reader<'_, '_> {
             whole.replace('"', "\\\"")
         ));
         self.diags.push(d);
+    }
+
+    /// A list item that goes on over the next line, which starts with `- ` further in:
+    /// `- Karin Sjöberg` then `    - Per Åkesson` is one item in YAML, "Karin Sjöberg - Per
+    /// Åkesson", not two.
+    fn item_ran_on(&mut self, item: &Node) {
+        let Value::Str(text) = &item.value else {
+            return;
+        };
+        let index = item.pos.line as usize - 1;
+        let mut lines = self.source.lines().skip(index);
+        let (Some(first), Some(next)) = (lines.next(), lines.next()) else {
+            return;
+        };
+        let start = item.pos.column as usize - 1;
+        let on_first: String = first.chars().skip(start).collect();
+        let next_item = next.trim_start().strip_prefix("- ").map(str::trim);
+        let Some(next_item) = next_item else { return };
+        if matches!(on_first.chars().next(), Some('"' | '\''))
+            || on_first.trim_end() == text.as_str()
+            || !text.ends_with(&format!(" - {next_item}"))
+        {
+            return;
+        }
+        let d = Diagnostic::new(
+            Code::WrongType,
+            format!(
+                "these two lines are one list item in YAML, \"{text}\", because the second `- ` is indented further than the first"
+            ),
+        )
+        .file(self.cx.path)
+        .at(self.line(item) + 1, (next.len() - next.trim_start().len()) as u32 + 1)
+        .hint("start every item of the list at the same indentation, each on its own line beginning with `- `");
+        self.diags.push(d);
+        if let Some(field) = self.current {
+            if !self.meta.invalid.contains(&field) {
+                self.meta.invalid.push(field);
+            }
+        }
     }
 
     fn list(&mut self, name: &str, node: &Node) -> Option<Vec<Node>> {
