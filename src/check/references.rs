@@ -78,6 +78,7 @@ pub(super) fn check_aliases(
     addresses: &super::links::Addresses,
     out: &mut Vec<Diagnostic>,
 ) {
+    let statics = StaticFiles::default();
     let mut owners: HashMap<String, &str> = HashMap::new();
     for doc in &guide.docs {
         owners.entry(doc.url.clone()).or_insert(&doc.path);
@@ -97,7 +98,7 @@ pub(super) fn check_aliases(
                     "alias `{}` is the address `{url}`, which is already that of `{owner}`",
                     a.value
                 )),
-                None => site_address(guide, addresses, &url).map(|what| {
+                None => site_address(guide, addresses, &statics, &url).map(|what| {
                     format!(
                         "alias `{}` is the address of {what}, which the site makes itself",
                         a.value
@@ -123,7 +124,12 @@ pub(super) fn check_aliases(
 /// What the build itself puts at `url` (normalised, relative to the base), if anything:
 /// the lists, tag pages, search, feeds, sitemap and the other files of the site's own, the
 /// theme's and the guide's static files. An alias there would be dropped or replace it.
-fn site_address(guide: &Guide, addresses: &super::links::Addresses, url: &str) -> Option<String> {
+fn site_address(
+    guide: &Guide,
+    addresses: &super::links::Addresses,
+    statics: &StaticFiles,
+    url: &str,
+) -> Option<String> {
     use crate::routes;
     if super::links::generated_page(guide, addresses, url) {
         return Some(format!("`{url}`"));
@@ -144,11 +150,24 @@ fn site_address(guide: &Guide, addresses: &super::links::Addresses, url: &str) -
         return Some(format!("`{url}`"));
     }
     let file = url.trim_end_matches('/');
-    // The theme's static files (built in or in `themes/<name>/`) and the guide's own.
-    let statics = crate::theme::Theme::resolve(&guide.root, &guide.config.theme)
-        .and_then(|theme| crate::theme::static_files(&guide.root, &theme))
-        .unwrap_or_default();
     statics
-        .contains_key(file)
+        .get(guide)
+        .contains(file)
         .then(|| format!("the static file `{file}`"))
+}
+
+/// The paths of the theme's static files (built in or in `themes/<name>/`) and the guide's
+/// own, listed the first time an alias needs them and then kept for the whole check.
+#[derive(Default)]
+struct StaticFiles(std::sync::OnceLock<std::collections::HashSet<String>>);
+
+impl StaticFiles {
+    fn get(&self, guide: &Guide) -> &std::collections::HashSet<String> {
+        self.0.get_or_init(|| {
+            crate::theme::Theme::resolve(&guide.root, &guide.config.theme)
+                .and_then(|theme| crate::theme::static_files(&guide.root, &theme))
+                .map(|files| files.into_keys().collect())
+                .unwrap_or_default()
+        })
+    }
 }
