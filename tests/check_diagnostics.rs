@@ -2011,3 +2011,31 @@ fn a_list_item_indented_under_the_previous_one_is_reported() {
     .check(&[])
     .expect_clean();
 }
+
+/// An alias onto one of the guide's own static files would replace it or be dropped: the
+/// check says which file it is, for every alias that does (the files are listed once).
+#[test]
+fn an_alias_onto_a_static_file_is_a_conflict() {
+    let run = Guide::new(&[
+        ("static/logga.svg", "<svg/>"),
+        (
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\naliases:\n  - logga.svg\n  - gammal-sida/\n---\n",
+        ),
+        (
+            "content/skola/y.md",
+            "---\ntype: challenge\ntitle: U\nsummary: S.\nstatus: draft\naliases: [/logga.svg]\n---\n",
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("alias-conflict", "content/skola/x.md").at(7, 5),
+        error("alias-conflict", "content/skola/y.md").at(6, 11),
+    ]);
+    assert!(
+        run.diags()
+            .iter()
+            .all(|d| d.message.contains("the static file `logga.svg`")),
+        "{run}"
+    );
+}
