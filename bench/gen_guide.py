@@ -192,6 +192,10 @@ PAGES = [
     ("kontakt", "Kontakta redaktionen", 3),
 ]
 
+# Recorded in .gen-guide.json; bench/scale.py reuses a guide only of this version. 2: word
+# frequencies of real Swedish (before: a pool of sentences from ~400 words).
+VERSION = 2
+
 TRANSLIT = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 
 
@@ -247,40 +251,54 @@ COMPOUND = "\x00"  # a slot in the tables that becomes a new compound
 LEVEL = 1 << 16  # slots in each table (drawn with two random bytes)
 
 
+def replace(items: list, marker, values: list) -> None:
+    """Puts values, in order, in the places of `marker` in items (found by list.index, in
+    C, so the items in between cost no Python step)."""
+    i = -1
+    index = items.index
+    for v in values:
+        i = index(marker, i + 1)
+        items[i] = v
+
+
 class Sampler:
     """Draws words, each independently with its given frequency.
 
     Drawing must be fast (100,000 entries are ~80 million words), so it avoids Python
-    work per word where it can. Words are looked up in a table of 65,536 slots (`map` over
-    two random bytes a word, all in C), each word holding as many whole slots as its
-    frequency fills. The rare words (too rare for a slot of their own: most of the
-    vocabulary) are grouped in bands of equal frequency, as the list gives them, and a band
-    holds slots for all its words together; a word drawn from a band is one of its words
-    at random. The frequency that fills no whole slot (the fractional parts) goes to the
-    empty slots, which are drawn again in a second table built the same way from what is
-    left, and what is left after that is drawn exactly (`random.choices` with cumulative
-    weights). Every word so keeps its exact frequency. Words are drawn a batch at a time
-    and handed out in order."""
+    work per word where it can. The common words are looked up in a table of 65,536 slots
+    (`map` over two random bytes a word, all in C), each holding as many whole slots as its
+    frequency fills. The rest of the frequency (the fractional parts, and the rare words,
+    most of the vocabulary) is the table's empty slots, ~15 % of the words drawn: they are
+    drawn again from a second table built the same way from what is left, in which the rare
+    words are grouped in bands of equal frequency, as the list gives them (a word drawn
+    from a band is one of its words at random), and what that table leaves is drawn exactly
+    (`random.choices` with cumulative weights). Every word so keeps its exact frequency.
+    Words are drawn a batch at a time and handed out in order."""
 
     BATCH = 1 << 18
 
     def __init__(self, rng: random.Random, words: list[str], freqs: list[float]):
         self.rng = rng
         scale = LEVEL / sum(freqs)
-        items: list[str | list[str]] = []
-        weights: list[float] = []
+        table: list[str | None] = []
+        rest: list[str | list[str]] = []
+        rest_f: list[float] = []
         bands: dict[float, list[str]] = {}
         for w, f in zip(words, freqs):
-            if f * scale >= 1:
-                items.append(w)
-                weights.append(f)
+            x = f * scale
+            k = int(x)
+            if k:
+                table += [w] * k
+                if x > k:
+                    rest.append(w)
+                    rest_f.append(x - k)
             else:
                 bands.setdefault(f, []).append(w)
         for f, band in bands.items():
-            items.append(band)
-            weights.append(f * len(band))
-        self.table1, rest_i, rest_f = self._table(items, weights)
-        self.table2, self.rest_items, rest_f = self._table(rest_i, rest_f)
+            rest.append(band)
+            rest_f.append(f * scale * len(band))
+        self.table1 = table + [None] * (LEVEL - len(table))
+        self.table2, self.rest_items, rest_f = self._table(rest, rest_f)
         self.rest_cum = list(itertools.accumulate(rest_f))
         self.buf: list[str] = []
         self.pos = 0
@@ -309,26 +327,18 @@ class Sampler:
         return list(map(table.__getitem__, memoryview(self.rng.randbytes(2 * n)).cast("H")))
 
     def fresh(self, n: int) -> list[str]:
-        slots = self._slots(self.table1, n)
-        m = slots.count(None)
-        again = iter(())
+        words = self._slots(self.table1, n)
+        m = words.count(None)
         if m:
             second = self._slots(self.table2, m)
             k = second.count(None)
             if k:
-                exact = iter(self.rng.choices(self.rest_items, cum_weights=self.rest_cum, k=k))
-                second = [w if w is not None else next(exact) for w in second]
-            again = iter(second)
-        rand = self.rng.random
-
-        def resolve(w):
-            if w is None:
-                w = next(again)
-            if w.__class__ is list:  # a band: one of its words
-                w = w[int(rand() * len(w))]
-            return w
-
-        return [w if w.__class__ is str else resolve(w) for w in slots]
+                replace(second, None, self.rng.choices(self.rest_items, cum_weights=self.rest_cum,
+                                                       k=k))
+            rand = self.rng.random
+            replace(words, None, [w if w.__class__ is str else w[int(rand() * len(w))]
+                                  for w in second])
+        return words
 
     def reseed(self, rng: random.Random) -> None:
         """Draw from rng from now on, forgetting the words drawn ahead."""
@@ -385,10 +395,9 @@ class Words(Sampler):
 
     def fresh(self, n: int) -> list[str]:
         words = super().fresh(n)
-        k = words.count(COMPOUND)  # (only the table's COMPOUND is equal to it)
+        k = words.count(COMPOUND)
         if k:
-            it = iter(self.compounds(k))
-            words = [w if w is not COMPOUND else next(it) for w in words]
+            replace(words, COMPOUND, self.compounds(k))
         return words
 
     def reseed(self, rng: random.Random) -> None:
@@ -904,7 +913,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     stats = generate(out, a.entries, a.areas, a.seed, a.entry_kb, a.jobs)
     elapsed = time.perf_counter() - t0
-    meta = {"generator": "bench/gen_guide.py", "seed": a.seed, "entry_kb": a.entry_kb,
+    meta = {"generator": "bench/gen_guide.py", "version": VERSION, "seed": a.seed,
+            "entry_kb": a.entry_kb,
             **stats, "seconds": round(elapsed, 2)}
     # Dot-file at the root: outside content/, ignored by signpost; run.sh reads it.
     (out / ".gen-guide.json").write_text(json.dumps(meta, indent=2) + "\n")

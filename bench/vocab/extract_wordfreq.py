@@ -11,9 +11,9 @@ script is run once, by hand; its output is committed (see bench/vocab/README.md 
 source and licence of the data: CC BY-SA 4.0).
 
 Kept: words of Swedish letters only (a–z, å, ä, ö, é, ü; no digits, no punctuation, no
-emoji), 2–30 letters long plus the word "i", and not on the short list of swear words
-below (the list mixes subtitles and social media with Wikipedia and the web; a guide
-written by municipalities does not swear). Everything else is dropped, not replaced, so
+emoji), 2–30 letters long plus the word "i", and not swear words or slurs (the short lists
+below: subtitles and social media are among wordfreq's sources, and a guide written by
+municipalities does neither). Everything else is dropped, not replaced, so
 the remaining words keep their frequencies relative to each other.
 
 Output: comment lines starting with `#`, then one line per band, `CENTIBELS<TAB>word word …`,
@@ -26,11 +26,14 @@ import gzip
 import re
 import sys
 
+# Swear words and slurs: these words, and every word starting with one of the stems.
 SWEARING = set("""
-fan jävla jävlar jävel jävligt helvete helvetet satan satans skit skiten skitsnack
-fitta fittan fittor kuk kuken knulla knullar knullade hora horan horor bög bögar bögen
-idiot idioter idioten arsle röv röven pissa piss cp neger negrer
+fan fanken jävel jävlar helvete helvetet satan satans skit skiten skitsnack skitig
+hora horan horor hororna bög bögar bögen idiot idioter idioten arsle röv röven pissa piss
+cp mongo mongon lapp lappar lapparna lappjävel tattare tattarna babbe babben
 """.split())
+SWEARING_STEMS = ("jävl", "fitt", "kuk", "knull", "neger", "negr", "zigenar", "zigenare",
+                  "blatte", "svartskall", "bögj", "horunge")
 
 WORD = re.compile(r"^[a-zåäöéü]{2,30}$")
 
@@ -49,11 +52,12 @@ def main(argv: list[str]) -> int:
         "list 'large', language 'sv'.",
         "# Data licence: CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/ ; "
         "sources and changes in bench/vocab/README.md.",
-        "# Changed: only words of Swedish letters, 2-30 long (and 'i'), no swear words.",
+        "# Changed: only words of Swedish letters, 2-30 long (and 'i'), no swear words or slurs.",
         "# Format: CENTIBELS<TAB>words; each word's frequency is 10 ** (-CENTIBELS / 100).",
     ]
     for cb, words in enumerate(bands):
-        keep = [w for w in words if (w == "i" or WORD.match(w)) and w not in SWEARING]
+        keep = [w for w in words if (w == "i" or WORD.match(w)) and w not in SWEARING
+                and not w.startswith(SWEARING_STEMS)]
         kept += len(keep)
         dropped += len(words) - len(keep)
         if keep:
