@@ -63,16 +63,17 @@ impl Form {
         }
     }
 
-    /// The kind of file in a sentence: "`kind` is not a field of a challenge".
-    pub fn what(self) -> &'static str {
-        match self {
-            Form::Home => "the home page (`_index.md`)",
-            Form::Area => "an area (`_area.md`)",
-            Form::Challenge => "a challenge",
-            Form::Solution => "a solution",
-            Form::Entry => "an entry",
-            Form::Page => "a page",
-        }
+    /// The kind of file in a sentence, in the editor's language: "`kind` is not a field of
+    /// a challenge", "`kind` är inget fält i en utmaning".
+    pub fn what_msg(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Form::Home => "form-home",
+            Form::Area => "form-area",
+            Form::Challenge => "form-challenge",
+            Form::Solution => "form-solution",
+            Form::Entry => "form-entry",
+            Form::Page => "form-page",
+        })
     }
 
     /// The values `type` may have in this kind of file.
@@ -170,7 +171,8 @@ pub enum Limit {
     Chars(usize),
     /// A whole number from .. to (inclusive).
     Range(i64, i64),
-    /// A list with at least one item: why, and what to do about an empty one.
+    /// A list with at least one item: why, and what to do about an empty one (keys of the
+    /// message catalogues, `i18n/*.ftl`).
     NotEmpty {
         why: &'static str,
         hint: &'static str,
@@ -195,7 +197,8 @@ pub struct Spec {
     pub required: Required,
     pub translation: Translation,
     pub limit: Limit,
-    /// What to write when the field is missing, where the shape does not say it.
+    /// What to write when the field is missing, where the shape does not say it: a key of
+    /// the message catalogues (`i18n/*.ftl`).
     pub add: Option<&'static str>,
     /// One line of documentation, and the kinds of file for which it says something else.
     doc: &'static str,
@@ -271,8 +274,8 @@ macro_rules! fields {
 // `Meta` it is read into, and for a choice the enum of its names); its place in the field
 // list of the h(ome page), an a(rea), a c(hallenge), a s(olution) and a p(age), `_` where
 // it is not accepted; when it is required; whether a translation shares it (`Shared`) or
-// has its `Own`; its limit; optionally `add "…"`, what to write when it is missing (else
-// its shape says it); its one-line documentation, then the kinds of file for which that
+// has its `Own`; its limit; optionally `add "…"`, the catalogue key of what to write when
+// it is missing (else its shape says it); its one-line documentation, then the kinds of file for which that
 // documentation is another.
 fields! {
 //  field = name                        shape(Meta field)                      h   a   c   s   p   required                                transl. limit
@@ -284,7 +287,7 @@ fields! {
     Summary = "summary",                Text(summary),                       [ 2,  2,  3,  3,  3], In(&[Area, Challenge, Solution, Page]), Own,    Chars(300),
         "One or two sentences for cards, lists and search engines, at most 300 characters.";
     Status = "status",                  Choice(status: Status),              [ _,  _,  4,  4,  4], In(&[Challenge, Solution]),             Own,    Any,
-        add "add `status: draft` while you write; `published` once reviewed",
+        add "add-status",
         "draft, in_review, published or archived.";
     Owner = "owner",                    Text(owner),                         [ _,  5,  5,  5,  5], UnlessArea,                             Own,    Any,
         "The person, team or organisation that keeps the text up to date (an entry may inherit its area's).",
@@ -311,10 +314,10 @@ fields! {
         "method, tool, case-study, service or inspiration.";
     Addresses = "addresses",            Ids(addresses),                      [ _,  _,  _, 16,  _], In(&[Solution]),                        Shared,
         NotEmpty {
-            why: "a solution must address at least one challenge",
-            hint: "list the ids of the challenges it helps with, e.g. `addresses: [digital-nyckel]`",
+            why: "addresses-empty",
+            hint: "addresses-empty-hint",
         },
-        add "add `addresses:` with the ids of the challenges it helps with",
+        add "add-addresses",
         "Ids of the challenges this solution helps with (at least one).";
     Provider = "provider",              Text(provider),                      [ _,  _,  _, 17,  _], Never,                                  Shared, Any,
         "Who provides the solution.";
