@@ -9,7 +9,8 @@
 //! differ). From the table come: which fields a kind of file accepts ([`Spec::accepts`],
 //! [`accepted`]), the required-field rule ([`required`]), the fields a translation shares
 //! and how they are compared ([`shared`], [`Spec::same`]) and `signpost schema`
-//! (`schema.rs`). A test checks that docs/content-format.md documents every row.
+//! (`schema.rs`). A test checks that docs/content-format.md, and its Swedish version for
+//! editors docs/sv/innehallsformat.md, document every row.
 //!
 //! This module does not read YAML: `frontmatter.rs` reads a value by its [`Shape`] and
 //! reports problems. Rules that need other files (an inherited owner, the review fields of a
@@ -17,7 +18,7 @@
 //! the schema.
 //!
 //! A new field is one row here, its field in [`Meta`], and its line in the tables of
-//! docs/content-format.md.
+//! docs/content-format.md and docs/sv/innehallsformat.md.
 
 use chrono::NaiveDate;
 
@@ -526,16 +527,76 @@ mod tests {
         }
     }
 
-    /// The first table of a `## ` section of docs/content-format.md: (field, required, what
-    /// to write).
-    fn documented(docs: &str, heading: &str) -> Vec<(String, String, String)> {
+    /// One language's version of the content-format page: where it is, and the words its
+    /// field tables use.
+    struct FieldDocs {
+        path: &'static str,
+        /// The `## ` section holding each kind of file's table.
+        sections: [(Form, &'static str); 5],
+        /// How a field table's header row starts.
+        header: &'static str,
+        /// What the "required" column starts with: required, required unless the area
+        /// gives it, required when published, not required.
+        yes: &'static str,
+        unless: &'static str,
+        when_published: &'static str,
+        no: &'static str,
+        /// How the last column gives a limit of characters ("at most 120 characters"), and
+        /// a list that needs an item.
+        at_most: fn(usize) -> String,
+        at_least_one: &'static str,
+        /// What the paragraph listing the fields a translation shares says.
+        shared: &'static str,
+    }
+
+    const ENGLISH: FieldDocs = FieldDocs {
+        path: "docs/content-format.md",
+        sections: [
+            (Form::Home, "The home page"),
+            (Form::Area, "Areas"),
+            (Form::Challenge, "Challenges"),
+            (Form::Page, "Pages"),
+            (Form::Solution, "Solutions"),
+        ],
+        header: "| field |",
+        yes: "yes",
+        unless: "yes, unless",
+        when_published: "when `status: published`",
+        no: "no",
+        at_most: |n| format!("at most {n} characters"),
+        at_least_one: "at least one",
+        shared: "are **shared**",
+    };
+
+    /// The editors' documentation in Swedish (issue #11).
+    const SWEDISH: FieldDocs = FieldDocs {
+        path: "docs/sv/innehallsformat.md",
+        sections: [
+            (Form::Home, "Startsidan"),
+            (Form::Area, "Områden"),
+            (Form::Challenge, "Utmaningar"),
+            (Form::Page, "Sidor"),
+            (Form::Solution, "Lösningar"),
+        ],
+        header: "| fält |",
+        yes: "ja",
+        unless: "ja, om inte",
+        when_published: "när `status: published`",
+        no: "nej",
+        at_most: |n| format!("högst {n} tecken"),
+        at_least_one: "minst en",
+        shared: "är **gemensamma**",
+    };
+
+    /// The first table of a `## ` section: (field, required, what to write).
+    fn documented(d: &FieldDocs, docs: &str, heading: &str) -> Vec<(String, String, String)> {
         let section = docs
             .split("\n## ")
             .find(|s| s.starts_with(heading))
-            .unwrap_or_else(|| panic!("docs/content-format.md has a section `## {heading}`"));
+            .unwrap_or_else(|| panic!("{} has a section `## {heading}`", d.path));
         section
             .lines()
-            .skip_while(|l| !l.starts_with("| field |"))
+            .skip_while(|l| !l.starts_with(d.header))
             .skip(2)
             .take_while(|l| l.starts_with('|'))
             .map(|l| {
@@ -547,29 +608,23 @@ mod tests {
     }
 
     /// What the "required" column of the documentation should say about a field.
-    fn required_word(spec: &Spec, form: Form) -> &'static str {
+    fn required_word(d: &FieldDocs, spec: &Spec, form: Form) -> &'static str {
         match spec.required {
-            Required::In(_) if spec.required_in(form, false) => "yes",
-            Required::UnlessArea if matches!(form, Form::Challenge | Form::Solution) => {
-                "yes, unless"
-            }
-            Required::WhenPublished => "when `status: published`",
-            _ => "no",
+            Required::In(_) if spec.required_in(form, false) => d.yes,
+            Required::UnlessArea if matches!(form, Form::Challenge | Form::Solution) => d.unless,
+            Required::WhenPublished => d.when_published,
+            _ => d.no,
         }
     }
 
-    #[test]
-    fn docs_document_every_field_of_every_kind_of_file() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content-format.md");
-        let docs = std::fs::read_to_string(path).expect("docs/content-format.md exists");
-        for (form, heading) in [
-            (Form::Home, "The home page"),
-            (Form::Area, "Areas"),
-            (Form::Challenge, "Challenges"),
-            (Form::Page, "Pages"),
-            (Form::Solution, "Solutions"),
-        ] {
-            let rows = documented(&docs, heading);
+    /// Each kind of file's table lists the fields of the table above, in its order, each
+    /// with when it is required and its limit; and the fields a translation shares are
+    /// named where the page says which they are.
+    fn assert_documents_every_field(d: &FieldDocs) {
+        let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), d.path);
+        let docs = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for (form, heading) in d.sections {
+            let rows = documented(d, &docs, heading);
             let mut fields = accepted(form);
             if form == Form::Solution {
                 // "It has every field of a challenge, and these", with its own `type`.
@@ -580,30 +635,33 @@ mod tests {
             let expected: Vec<&str> = fields.iter().map(|s| s.name).collect();
             assert_eq!(
                 listed, expected,
-                "the table of `## {heading}` in docs/content-format.md"
+                "the table of `## {heading}` in {}",
+                d.path
             );
             for ((name, required, what), spec) in rows.iter().zip(&fields) {
-                let word = required_word(spec, form);
+                let word = required_word(d, spec, form);
                 assert!(
                     required.starts_with(word),
-                    "`{name}` in `## {heading}`: the required column says {required:?}, the field table {word:?}"
+                    "`{name}` in `## {heading}` of {}: the required column says {required:?}, the field table {word:?}",
+                    d.path
                 );
                 let limit = match spec.limit {
-                    Limit::Chars(n) => format!("at most {n} characters"),
+                    Limit::Chars(n) => (d.at_most)(n),
                     Limit::Range(from, to) => format!("{from}–{to}"),
-                    Limit::NotEmpty { .. } => "at least one".to_string(),
+                    Limit::NotEmpty { .. } => d.at_least_one.to_string(),
                     Limit::Any => String::new(),
                 };
                 assert!(
                     what.contains(&limit),
-                    "`{name}` in `## {heading}`: {what:?} does not give its limit ({limit})"
+                    "`{name}` in `## {heading}` of {}: {what:?} does not give its limit ({limit})",
+                    d.path
                 );
             }
         }
         let shared_paragraph = docs
             .split("\n\n")
-            .find(|p| p.contains("are **shared**"))
-            .expect("docs/content-format.md says which fields translations share");
+            .find(|p| p.contains(d.shared))
+            .unwrap_or_else(|| panic!("{} says which fields translations share", d.path));
         let mut listed: Vec<&str> = shared_paragraph
             .split('`')
             .skip(1)
@@ -613,9 +671,17 @@ mod tests {
         listed.sort();
         let mut expected: Vec<&str> = shared().map(|s| s.name).collect();
         expected.sort();
-        assert_eq!(
-            listed, expected,
-            "the shared fields in docs/content-format.md"
-        );
+        assert_eq!(listed, expected, "the shared fields in {}", d.path);
+    }
+
+    #[test]
+    fn docs_document_every_field_of_every_kind_of_file() {
+        assert_documents_every_field(&ENGLISH);
+    }
+
+    /// The editors' documentation exists in Swedish too, and keeps up with the table.
+    #[test]
+    fn swedish_docs_document_every_field_of_every_kind_of_file() {
+        assert_documents_every_field(&SWEDISH);
     }
 }
