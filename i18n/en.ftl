@@ -452,3 +452,4 @@ progress-reading = Reading and checking
 progress-rendering = Rendering pages
 progress-search = Building the search index
 progress-writing = Writing the site
+comment-as-value = the value of `{ $field }` starts with `#`, so YAML reads all of it as a comment and `{ $field }` is empty

@@ -485,3 +485,4 @@ progress-reading = Läser och kontrollerar
 progress-rendering = Skapar sidor
 progress-search = Bygger sökindexet
 progress-writing = Skriver webbplatsen
+comment-as-value = värdet i `{ $field }` börjar med `#`, så YAML läser hela värdet som en kommentar och `{ $field }` blir tomt

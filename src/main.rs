@@ -134,6 +134,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Output piped into a program that stops reading (`signpost theme | head`) ends signpost
+    // quietly, as it ends every other command-line tool, instead of a panic in `println!`.
+    // SAFETY: restores the default action for one signal before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {

@@ -427,6 +427,19 @@ status: publised
             diags[0].hint.as_deref(),
             Some("put the whole value in quotes: \"Larmkedjan #1 i klagomålen\"")
         );
+        let sv = Guide::new(&[(
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: Larmkedjan #1 i klagomålen\nsummary: S.\nstatus: draft\n---\n",
+        )])
+        .check_in("sv", &[]);
+        let d = sv.one("comment-in-value");
+        assert_eq!(
+            (d.message.as_str(), d.hint.as_deref()),
+            (
+                "texten efter ` #` läses som en kommentar och tas bort: bara \"Larmkedjan\" skulle publiceras",
+                Some("sätt hela värdet inom citattecken: \"Larmkedjan #1 i klagomålen\"")
+            )
+        );
         run
     }
 
@@ -1901,6 +1914,33 @@ fn link_urls_that_run_script_are_refused() {
         error("invalid-value", "content/skola/x.md").at(10, 10),
         error("invalid-value", "content/skola/x.md").at(12, 10),
     ]);
+}
+
+/// `title: #1 i klagomålen`: the whole value is a YAML comment, so the field would be empty
+/// although the editor wrote one. One diagnostic saying so, not "`title` is empty" or
+/// "missing" on top.
+#[test]
+fn a_value_that_starts_with_a_hash_is_reported_as_a_comment() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: #1 i klagomålen\nsummary: S.\nstatus: draft\n---\n",
+    )]);
+    let run = g.check(&[]);
+    run.expect(&[error("comment-in-value", "content/skola/x.md").at(3, 8)]);
+    let d = run.one("comment-in-value");
+    assert_eq!(
+        d.message,
+        "the value of `title` starts with `#`, so YAML reads all of it as a comment and `title` is empty"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("put the whole value in quotes: \"#1 i klagomålen\"")
+    );
+    let sv = g.check_in("sv", &[]);
+    assert_eq!(
+        sv.one("comment-in-value").message,
+        "värdet i `title` börjar med `#`, så YAML läser hela värdet som en kommentar och `title` blir tomt"
+    );
 }
 
 /// The YAML mistakes editors make, each told in plain words at its own line, in both

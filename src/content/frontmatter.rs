@@ -286,7 +286,13 @@ impl Reader<'_, '_> {
         let name = spec.name;
         // An empty value is a missing value; `required()` reports it where it matters.
         if value.value == Value::Null {
-            if spec.never_empty() {
+            if self.comment_as_value(key, name) {
+                // Reported as what it is; not also as empty or missing.
+                self.suggested.push(name);
+                if !self.meta.invalid.contains(&name) {
+                    self.meta.invalid.push(name);
+                }
+            } else if spec.never_empty() {
                 self.empty(key, name);
             }
             return;

@@ -57,6 +57,34 @@ impl Reader<'_, '_> {
         self.diags.push(d);
     }
 
+    /// A value that starts with `#` (`title: #1 i klagomålen`): YAML reads all of it as a
+    /// comment, so the field is empty although the editor wrote a value.
+    pub(super) fn comment_as_value(&mut self, key: &Node, name: &str) -> bool {
+        let Some(line) = self.source.lines().nth(key.pos.line as usize - 1) else {
+            return false;
+        };
+        let start = key.pos.column as usize - 1;
+        let rest: String = line.chars().skip(start + name.chars().count()).collect();
+        let Some(after_colon) = rest.strip_prefix(':') else {
+            return false;
+        };
+        let value = after_colon.trim();
+        if !value.starts_with('#') || value.len() < 2 {
+            return false;
+        }
+        let column = line.chars().count() - after_colon.trim_start().chars().count() + 1;
+        let d = Diagnostic::new(Code::CommentInValue, msg!("comment-as-value", field = name))
+            .file(self.cx.path)
+            .at(self.line(key), column as u32)
+            .width(value.chars().count())
+            .hint(msg!(
+                "comment-in-value-hint",
+                quoted = format!("\"{}\"", value.replace('"', "\\\""))
+            ));
+        self.diags.push(d);
+        true
+    }
+
     /// A list item that goes on over the next line, which starts with `- ` further in:
     /// `- Karin Sjöberg` then `    - Per Åkesson` is one item in YAML, "Karin Sjöberg - Per
     /// Åkesson", not two.
