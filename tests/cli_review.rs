@@ -300,6 +300,23 @@ due soon   2026-06-20     5  vard   I                  content/vard/i.md      20
 4 overdue, 3 due soon (within 30 days), 2 in review, as of 2026-06-15
 ";
     assert_eq!(out.stdout, expected, "\n{}", out.stdout);
+
+    // The guide is Swedish: without `--lang`, so is the table (the columns stay aligned).
+    let root = g.root().to_str().expect("UTF-8 path");
+    let sv = common::signpost_in(None, &["--root", root, "review", "--today", TODAY], None);
+    let lines: Vec<&str> = sv.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "läge      datum       dagar  område  titel              fil                    senast granskad  granskad av"
+    );
+    assert_eq!(
+        lines[4],
+        "granskas  2026-04-01    -75  vard    J                  content/vard/j.md      2025-10-01       Eva Lund"
+    );
+    assert_eq!(
+        lines.last().copied(),
+        Some("4 försenade, 3 snart (inom 30 dagar), 2 granskas, den 2026-06-15")
+    );
 }
 
 #[test]
