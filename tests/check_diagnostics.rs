@@ -269,7 +269,25 @@ status: published
         ]);
         let run = g.check(&[]);
         run.expect(&[error("yaml-syntax", "content/skola/trasig.md").at(3, 10)]);
-        assert!(run.one("yaml-syntax").message.contains("not valid YAML"));
+        let d = run.one("yaml-syntax");
+        assert_eq!(
+            d.message,
+            "the value of `title` has `: ` in it, which YAML reads as the start of another field"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("put the whole value in quotes: `title: \"Kö: lång\"`")
+        );
+        let sv = g.check_in("sv", &[]);
+        let d = sv.one("yaml-syntax");
+        assert_eq!((d.line, d.column), (Some(3), Some(10)));
+        assert_eq!(
+            (d.message.as_str(), d.hint.as_deref()),
+            (
+                "värdet i `title` innehåller `: `, och det läser YAML som början på ett nytt fält",
+                Some("sätt hela värdet inom citattecken: `title: \"Kö: lång\"`")
+            )
+        );
         run
     }
 
@@ -408,6 +426,19 @@ status: publised
         assert_eq!(
             diags[0].hint.as_deref(),
             Some("put the whole value in quotes: \"Larmkedjan #1 i klagomålen\"")
+        );
+        let sv = Guide::new(&[(
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: Larmkedjan #1 i klagomålen\nsummary: S.\nstatus: draft\n---\n",
+        )])
+        .check_in("sv", &[]);
+        let d = sv.one("comment-in-value");
+        assert_eq!(
+            (d.message.as_str(), d.hint.as_deref()),
+            (
+                "texten efter ` #` läses som en kommentar och tas bort: bara \"Larmkedjan\" skulle publiceras",
+                Some("sätt hela värdet inom citattecken: \"Larmkedjan #1 i klagomålen\"")
+            )
         );
         run
     }
@@ -1883,6 +1914,122 @@ fn link_urls_that_run_script_are_refused() {
         error("invalid-value", "content/skola/x.md").at(10, 10),
         error("invalid-value", "content/skola/x.md").at(12, 10),
     ]);
+}
+
+/// `title: #1 i klagomålen`: the whole value is a YAML comment, so the field would be empty
+/// although the editor wrote one. One diagnostic saying so, not "`title` is empty" or
+/// "missing" on top.
+#[test]
+fn a_value_that_starts_with_a_hash_is_reported_as_a_comment() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: #1 i klagomålen\nsummary: S.\nstatus: draft\n---\n",
+    )]);
+    let run = g.check(&[]);
+    run.expect(&[error("comment-in-value", "content/skola/x.md").at(3, 8)]);
+    let d = run.one("comment-in-value");
+    assert_eq!(
+        d.message,
+        "the value of `title` starts with `#`, so YAML reads all of it as a comment and `title` is empty"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("put the whole value in quotes: \"#1 i klagomålen\"")
+    );
+    let sv = g.check_in("sv", &[]);
+    assert_eq!(
+        sv.one("comment-in-value").message,
+        "värdet i `title` börjar med `#`, så YAML läser hela värdet som en kommentar och `title` blir tomt"
+    );
+}
+
+/// The YAML mistakes editors make, each told in plain words at its own line, in both
+/// languages, rather than in the YAML reader's words ("mapping values are not allowed").
+#[test]
+fn yaml_mistakes_are_explained_in_plain_words() {
+    let head = "---\ntype: challenge\n";
+    let g = Guide::new(&[
+        (
+            "content/skola/kolon.md",
+            &format!("{head}title:Larmkedjan\nsummary: S.\n---\n"),
+        ),
+        (
+            "content/skola/tabb.md",
+            &format!("{head}title: T\nreviewed_by:\n\t- Anna\n---\n"),
+        ),
+        (
+            "content/skola/citat.md",
+            &format!("{head}title: \"Larm\nsummary: S.\n---\n"),
+        ),
+        (
+            "content/skola/indrag.md",
+            &format!("{head}title: T\n  summary: S.\n---\n"),
+        ),
+    ]);
+    let said = |run: &Run, file: &str| {
+        let d = run
+            .diags()
+            .iter()
+            .find(|d| d.file.as_deref() == Some(file))
+            .unwrap_or_else(|| panic!("nothing for {file}:\n{run}"));
+        assert_eq!(d.code, "yaml-syntax", "{run}");
+        (
+            d.line,
+            d.column,
+            d.message.clone(),
+            d.hint.clone().unwrap_or_default(),
+        )
+    };
+    let en = g.check(&[]);
+    let sv = g.check_in("sv", &[]);
+    let cases = [
+        (
+            "content/skola/kolon.md",
+            (3, 6),
+            "the colon after `title` needs a space",
+            "write `title: Larmkedjan`",
+            "kolonet efter `title` behöver ett mellanslag",
+        ),
+        (
+            "content/skola/tabb.md",
+            (5, 1),
+            "tabs cannot indent YAML: use spaces",
+            "replace the tab at the start of this line with spaces (two per level)",
+            "tabbar kan inte användas för indrag i YAML: använd mellanslag",
+        ),
+        (
+            "content/skola/citat.md",
+            (3, 8),
+            "a quotation mark is opened but never closed",
+            "end the value with the same kind of quotation mark it starts with (\" or ')",
+            "ett citattecken öppnas men stängs aldrig",
+        ),
+        (
+            "content/skola/indrag.md",
+            (4, 3),
+            "this line is indented differently from the lines around it",
+            "start each field at the beginning of the line, and each list item with the same number of spaces before `- `",
+            "den här raden har ett annat indrag än raderna runt omkring",
+        ),
+    ];
+    for (file, (line, column), message, hint, swedish) in cases {
+        let (l, c, m, h) = said(&en, file);
+        assert_eq!((l, c), (Some(line), Some(column)), "{file}: {m}");
+        assert_eq!((m.as_str(), h.as_str()), (message, hint), "{file}");
+        let (l, c, m, _) = said(&sv, file);
+        assert_eq!(
+            (l, c, m.as_str()),
+            (Some(line), Some(column), swedish),
+            "{file}"
+        );
+    }
+    // A web address is not a field without its space.
+    let ok = Guide::new(&[(
+        "content/skola/url.md",
+        "---\ntype: solution\nkind: tool\ntitle: T\nsummary: S.\nstatus: draft\naddresses: [x]\nlinks:\n  - title: A\n    url: https://example.org/\n---\n",
+    )])
+    .check(&[]);
+    assert!(ok.diags().iter().all(|d| d.code != "yaml-syntax"), "{ok}");
 }
 
 /// `--- # comment` inside the front matter would start a second YAML document and drop

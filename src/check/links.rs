@@ -8,7 +8,9 @@ use super::status_of_target;
 use crate::content::paths::{self, Target};
 use crate::content::{Doc, Guide, Role};
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::markdown::Link;
+use crate::msg;
 
 /// The addresses of the guide's entries, pages and aliases (relative to the base path,
 /// ending in `/`) and its tags' slugs, collected once per check the first time a link needs
@@ -40,7 +42,7 @@ impl Addresses {
 pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some(body) = &doc.body else { return };
     for link in &body.links {
-        let diag = |code: Code, message: String| {
+        let diag = |code: Code, message: Msg| {
             Diagnostic::new(code, message)
                 .file(&doc.path)
                 .at(link.line, link.column)
@@ -48,26 +50,29 @@ pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut V
         };
         if link.is_image && link.alt.trim().is_empty() {
             out.push(
-                diag(Code::MissingAlt, format!("the image `{}` has no alternative text", link.dest))
-                    .hint("describe what the image shows between the brackets: ![Flödesschema över ansökan](bild.png)"),
+                diag(Code::MissingAlt, msg!("missing-alt", image = &link.dest))
+                    .hint(msg!("missing-alt-hint")),
             );
         }
         match paths::resolve(&doc.path, &link.dest) {
             Target::External => {
                 if link.is_image {
                     out.push(
-                        diag(Code::ExternalImage, format!("the image `{}` is loaded from another website", link.dest))
-                            .hint("save the image next to the text and link to the copy, so readers' browsers make no third-party requests"),
+                        diag(
+                            Code::ExternalImage,
+                            msg!("external-image", image = &link.dest),
+                        )
+                        .hint(msg!("external-image-hint")),
                     );
                 }
             }
             Target::SameDoc { fragment } => {
                 if !fragment.is_empty() && !body.has_anchor(&fragment) {
                     out.push(broken_anchor(
-                        diag(Code::BrokenAnchor, String::new()),
+                        diag(Code::BrokenAnchor, msg!("broken-anchor")),
                         doc,
                         &fragment,
-                        "this file",
+                        msg!("this-file"),
                     ));
                 }
             }
@@ -77,17 +82,14 @@ pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut V
             Target::SiteUrl { url } => {
                 if !site_url_exists(guide, addresses, &url) {
                     out.push(
-                        diag(Code::BrokenLink, format!("`{url}` is not an address on this site"))
-                            .hint("link to the Markdown file instead, e.g. `../aldreomsorg/digital-nyckel.md`; the link then works on the git host too"),
+                        diag(Code::BrokenLink, msg!("not-a-site-address", url = &url))
+                            .hint(msg!("not-a-site-address-hint")),
                     );
                 }
             }
             Target::OutsideGuide => out.push(
-                diag(
-                    Code::BrokenLink,
-                    format!("`{}` points outside the guide", link.dest),
-                )
-                .hint("link to a file inside `content/` or `static/`, or to a full web address"),
+                diag(Code::BrokenLink, msg!("outside-guide", link = &link.dest))
+                    .hint(msg!("outside-guide-hint")),
             ),
         }
     }
@@ -99,7 +101,7 @@ fn check_path(
     link: &Link,
     path: &str,
     fragment: Option<&str>,
-    diag: &dyn Fn(Code, String) -> Diagnostic,
+    diag: &dyn Fn(Code, Msg) -> Diagnostic,
     out: &mut Vec<Diagnostic>,
 ) {
     let target = [
@@ -115,10 +117,10 @@ fn check_path(
         if let (Some(frag), Some(body)) = (fragment, &target.body) {
             if !frag.is_empty() && !body.has_anchor(frag) {
                 out.push(broken_anchor(
-                    diag(Code::BrokenAnchor, String::new()),
+                    diag(Code::BrokenAnchor, msg!("broken-anchor")),
                     target,
                     frag,
-                    &format!("`{}`", target.path),
+                    Msg::new("quoted").arg("text", target.path.as_str()),
                 ));
             }
         }
@@ -139,46 +141,44 @@ fn check_path(
     if exists && published && !path.ends_with(".md") {
         return;
     }
-    let (code, what) = if link.is_image {
-        (Code::MissingImage, "image")
+    let code = if link.is_image {
+        Code::MissingImage
     } else {
-        (Code::BrokenLink, "link")
+        Code::BrokenLink
     };
-    let message = if exists {
-        format!(
-            "the {what} `{}` points at `{path}`, which is not part of the published guide",
-            link.dest
-        )
-    } else {
-        format!(
-            "the {what} `{}` points at `{path}`, which does not exist",
-            link.dest
-        )
+    let key = match (link.is_image, exists) {
+        (true, true) => "image-not-published",
+        (false, true) => "link-not-published",
+        (true, false) => "image-missing",
+        (false, false) => "link-missing-file",
     };
+    let message = Msg::new(key)
+        .arg("link", link.dest.as_str())
+        .arg("path", path);
     out.push(diag(code, message).maybe_hint(suggest_path(guide, doc, path)));
 }
 
-fn broken_anchor(mut d: Diagnostic, target: &Doc, fragment: &str, place: &str) -> Diagnostic {
-    d.message = format!("there is no heading `#{fragment}` in {place}");
+fn broken_anchor(mut d: Diagnostic, target: &Doc, fragment: &str, place: Msg) -> Diagnostic {
+    d.message = msg!("broken-anchor", fragment = fragment, place = place);
     let anchors = target
         .body
         .iter()
         .flat_map(|b| b.headings.iter().map(|h| h.anchor.as_str()));
     let anchors: Vec<&str> = anchors.collect();
     d.hint = Some(match did_you_mean(fragment, anchors.iter().copied()) {
-        Some(s) => format!("did you mean `#{s}`?"),
+        Some(s) => msg!("did-you-mean", word = format!("#{s}")),
         None if !anchors.is_empty() => {
             let shown: Vec<String> = anchors.iter().take(8).map(|a| format!("#{a}")).collect();
-            format!("its headings' anchors: {}", shown.join(", "))
+            msg!("anchors-list", anchors = shown.join(", "))
         }
-        None => "the file has no headings; an anchor is a heading's text in lowercase with dashes between words".into(),
+        None => msg!("no-headings-hint"),
     });
     d
 }
 
 /// "did you mean `../aldreomsorg/x.md`?" for a missing Markdown file whose name is close to
 /// another entry's or page's id (never the linking file itself).
-fn suggest_path(guide: &Guide, doc: &Doc, path: &str) -> Option<String> {
+fn suggest_path(guide: &Guide, doc: &Doc, path: &str) -> Option<Msg> {
     let mut parts = path.rsplit('/');
     let stem = parts.next()?.strip_suffix(".md")?;
     let wanted = if stem == "index" { parts.next()? } else { stem };
@@ -189,9 +189,9 @@ fn suggest_path(guide: &Guide, doc: &Doc, path: &str) -> Option<String> {
     };
     let best = did_you_mean(wanted, candidates().map(|d| d.id.as_str()))?;
     let target = candidates().find(|d| d.id == best)?;
-    Some(format!(
-        "did you mean `{}`?",
-        relative(&doc.path, &target.path)
+    Some(msg!(
+        "did-you-mean",
+        word = relative(&doc.path, &target.path)
     ))
 }
 
