@@ -50,6 +50,7 @@ TODAY = "2026-11-21"
 GENERATOR_VERSION = 2  # the guide's .gen-guide.json must say this to be reused
 PREFIX = "/guide/"  # the path of the generated guide's base_url
 LIST_BUDGET = 40_000  # bytes of gzip HTML a page may have (issue #15)
+BIG = 50_000  # from this many entries on, --big-runs runs
 
 
 def label(n: int) -> str:
@@ -256,8 +257,11 @@ def move_aside(out: Path, aside: Path) -> str:
 
 def measure_size(n: int, guide: Path, binary: Path, work: Path, a) -> dict:
     res: dict = {"n": n, "guide": str(guide), "facts": guide_facts(guide)}
-    runs = a.runs
-    warm = 1
+    runs = a.runs if n < BIG else a.big_runs
+    res["runs"] = runs
+    # Big guides: no untimed run (its output alone is gigabytes; `check` has just read every
+    # file, so the page cache is warm anyway).
+    warm = 1 if n < BIG else 0
     logs = work / f"logs-{label(n)}"
     logs.mkdir(parents=True, exist_ok=True)
     aside = work / f"aside-{label(n)}"
@@ -380,7 +384,10 @@ def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
     out = [
         f"Measured {when} with `bench/scale.py` on {platform.machine()}, {os.cpu_count()} cores "
         f"({cpu}), {mem}, load average {load[0]:.1f} at the end; binary `{binary}` "
-        f"(repository at {commit}); {a.runs} timed runs after one untimed, median (min); "
+        f"(repository at {commit}); timed runs: "
+        + ", ".join(f"{r['runs']} at {r['n']:,}" + (" after one untimed" if r["n"] < BIG else "")
+                    for r in results)
+        + "; median (min); "
         f"`--today {TODAY}`.",
         "",
         head,
@@ -483,6 +490,8 @@ def main() -> int:
     ap.add_argument("--binary", type=Path, default=None,
                     help="signpost binary (default: cargo build --release, then its binary)")
     ap.add_argument("--runs", type=int, default=3, help="timed runs of each command (3)")
+    ap.add_argument("--big-runs", type=int, default=1,
+                    help=f"timed runs at {BIG:,} entries or more (1; each output is gigabytes)")
     ap.add_argument("--edits", type=int, default=10, help="saves measured in serve (10)")
     ap.add_argument("--lock", default=None, help="flock this file around each size's runs")
     ap.add_argument("--zola", default=shutil.which("zola"), help="a zola binary (default: PATH)")
