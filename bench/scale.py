@@ -356,8 +356,12 @@ def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
     head = "| | " + " | ".join(f"{r['n']:,} entries" for r in cols) + " |"
     sep = "|---|" + "---:|" * len(cols)
     lines: list[str] = []
+    if not cols:
+        head = sep = ""
 
     def row(name: str, f) -> None:
+        if not cols:
+            return
         cells = []
         for r in cols:
             try:
@@ -389,10 +393,9 @@ def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
                     for r in results)
         + "; median (min); "
         f"`--today {TODAY}`.",
-        "",
-        head,
-        sep,
     ]
+    if cols:
+        out += ["", head, sep]
     row("guide", lambda r: r["facts"])
     row("`check`", lambda r: secs(r["check"]))
     row("`check` peak memory", lambda r: mib(r["check"]))
@@ -462,7 +465,7 @@ def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
         if sv and "median" not in sv:
             notes.append(f"- {label(r['n'])} serve_latency.py: {sv.get('error') or sv.get('raw', '')[-600:]}")
     if zola:
-        out += ["", f"Zola ({zola.get('version', '?')}) on the same {results[0]['n']:,}-entry "
+        out += ["", f"Zola ({zola.get('version', '?')}) on the same {zola['n']:,}-entry "
                 "guide (converted by `bench/zola_site.py`):", "",
                 "| | Zola, no search index | Zola, with search index |", "|---|---:|---:|"]
         z = [zola.get("nosearch", {}), zola.get("search", {})]
@@ -495,7 +498,8 @@ def main() -> int:
     ap.add_argument("--edits", type=int, default=10, help="saves measured in serve (10)")
     ap.add_argument("--lock", default=None, help="flock this file around each size's runs")
     ap.add_argument("--zola", default=shutil.which("zola"), help="a zola binary (default: PATH)")
-    ap.add_argument("--skip", default="", help="comma-separated: search, serve, zola")
+    ap.add_argument("--skip", default="",
+                    help="comma-separated: search, serve, zola, signpost (all of signpost's rows)")
     ap.add_argument("--work", type=Path, default=None,
                     help="folder for outputs and logs (default: a new temporary one, removed)")
     ap.add_argument("--report", type=Path, default=None, help="also write the report here")
@@ -524,9 +528,11 @@ def main() -> int:
         for n in sizes:
             guide = guide_for(n, a.guides, a.seed)
             with locked(a.lock):
-                results.append(measure_size(n, guide, binary, work / label(n), a))
+                if "signpost" not in a.skip:
+                    results.append(measure_size(n, guide, binary, work / label(n), a))
                 if n == min(sizes) and a.zola and "zola" not in a.skip:
                     zola = measure_zola(a.zola, guide, work / label(n), a)
+                    zola["n"] = n
             # The outputs of this size are not needed any more (and 100,000 entries' take
             # gigabytes): remove them outside the lock.
             for p in (work / label(n)).glob("*"):
