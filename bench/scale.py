@@ -533,15 +533,17 @@ def main() -> int:
                 if n == min(sizes) and a.zola and "zola" not in a.skip:
                     zola = measure_zola(a.zola, guide, work / label(n), a)
                     zola["n"] = n
-            # The outputs of this size are not needed any more (and 100,000 entries' take
-            # gigabytes): remove them outside the lock.
-            for p in (work / label(n)).glob("*"):
-                if p.is_dir() and not p.name.startswith("logs"):
-                    shutil.rmtree(p, ignore_errors=True)
+            # The outputs of this size are not needed any more (100,000 entries' take
+            # gigabytes), but deleting them now would slow the next size's builds (see
+            # "Deleting files before a build" in the README): they go when all is measured.
         if a.zola is None and "zola" not in a.skip:
             log("no zola binary (--zola or PATH): Zola not measured")
         text = report(results, zola, a, binary)
     finally:
+        for n in sizes:
+            for p in (work / label(n)).glob("*"):
+                if p.is_dir() and not p.name.startswith("logs"):
+                    shutil.rmtree(p, ignore_errors=True)
         if keep:
             log(f"work folder kept: {work}")
         else:
