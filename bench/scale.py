@@ -256,7 +256,8 @@ def move_aside(out: Path, aside: Path) -> str:
 
 
 def measure_size(n: int, guide: Path, binary: Path, work: Path, a) -> dict:
-    res: dict = {"n": n, "guide": str(guide), "facts": guide_facts(guide)}
+    res: dict = {"n": n, "guide": str(guide), "facts": guide_facts(guide),
+                 "load": [os.getloadavg()[0]]}
     runs = a.runs if n < BIG else a.big_runs
     res["runs"] = runs
     # Big guides: no untimed run (its output alone is gigabytes; `check` has just read every
@@ -295,6 +296,7 @@ def measure_size(n: int, guide: Path, binary: Path, work: Path, a) -> dict:
                 res["queries"] = query_bytes(site)
             except (OSError, subprocess.TimeoutExpired) as e:
                 res["queries"] = {"error": str(e)}
+    res["load"].append(os.getloadavg()[0])
     if "serve" not in a.skip:
         log(f"{label(n)}: serve latency")
         try:
@@ -338,9 +340,11 @@ def measure_zola(zola: str, guide: Path, work: Path, a) -> dict:
 
 
 def secs(m: dict) -> str:
+    """Median wall time (min), and the median run's CPU time (user + system): CPU is far
+    steadier than wall time on a machine shared with other work."""
     if not m or not m.get("ok"):
         return "failed" if m else "—"
-    return f"{float(m['median']):.2f} s (min {float(m['min']):.2f})"
+    return f"{float(m['median']):.2f} s (min {float(m['min']):.2f}; CPU {float(m['cpu']):.1f} s)"
 
 
 def mib(m: dict) -> str:
@@ -349,6 +353,21 @@ def mib(m: dict) -> str:
 
 def kb(b: int) -> str:
     return f"{b / 1000:,.1f} KB" if b < 1_000_000 else f"{b / 1e6:,.2f} MB"
+
+
+def commit() -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True).stdout.strip() or "?"
+
+
+def when() -> str:
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def saved_or(a, key: str, now):
+    """A fact of the run being rendered (--render), else of now."""
+    saved = getattr(a, "saved", None)
+    return saved[key] if saved and key in saved else now()
 
 
 def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
@@ -370,8 +389,7 @@ def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
                 cells.append("—")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
 
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                            capture_output=True, text=True).stdout.strip() or "?"
+    commit_ = saved_or(a, "commit", commit)
     cpu = "?"
     with contextlib.suppress(OSError):
         for ln in open("/proc/cpuinfo"):
@@ -383,12 +401,12 @@ def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
         for ln in open("/proc/meminfo"):
             if ln.startswith("MemTotal"):
                 mem = f"{int(ln.split()[1]) / 1048576:.1f} GiB"
-    load = os.getloadavg()
-    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    load = saved_or(a, "load", os.getloadavg)
+    when_ = saved_or(a, "when", when)
     out = [
-        f"Measured {when} with `bench/scale.py` on {platform.machine()}, {os.cpu_count()} cores "
+        f"Measured {when_} with `bench/scale.py` on {platform.machine()}, {os.cpu_count()} cores "
         f"({cpu}), {mem}, load average {load[0]:.1f} at the end; binary `{binary}` "
-        f"(repository at {commit}); timed runs: "
+        f"(repository at {commit_}); timed runs: "
         + ", ".join(f"{r['runs']} at {r['n']:,}" + (" after one untimed" if r["n"] < BIG else "")
                     for r in results)
         + "; median (min); "
@@ -397,6 +415,8 @@ def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
     if cols:
         out += ["", head, sep]
     row("guide", lambda r: r["facts"])
+    row("load average (1 min) before / after the builds",
+        lambda r: " / ".join(f"{x:.1f}" for x in r["load"]))
     row("`check`", lambda r: secs(r["check"]))
     row("`check` peak memory", lambda r: mib(r["check"]))
     row("`check` says", lambda r: r["check_summary"].replace("|", "\\|"))
@@ -503,7 +523,18 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=None,
                     help="folder for outputs and logs (default: a new temporary one, removed)")
     ap.add_argument("--report", type=Path, default=None, help="also write the report here")
+    ap.add_argument("--render", type=Path, default=None, metavar="JSON",
+                    help="only print the report of the measurements saved in JSON "
+                         "(signpost-scale-last.json, which every run writes)")
     a = ap.parse_args()
+    if a.render:
+        saved = json.loads(a.render.read_text())
+        a.saved = saved
+        text = report(saved["results"], saved["zola"], a, Path(saved.get("binary", "?")))
+        print(text)
+        if a.report:
+            a.report.write_text(text, encoding="utf-8")
+        return 0
     a.skip = {s for s in a.skip.split(",") if s}
     sizes = [int(s) for s in a.sizes.split(",") if s]
 
@@ -524,6 +555,7 @@ def main() -> int:
     a.guides.mkdir(parents=True, exist_ok=True)
     results = []
     zola = None
+    saved = (work if keep else Path(tempfile.gettempdir())) / "signpost-scale-last.json"
     try:
         for n in sizes:
             guide = guide_for(n, a.guides, a.seed)
@@ -533,13 +565,22 @@ def main() -> int:
                 if n == min(sizes) and a.zola and "zola" not in a.skip:
                     zola = measure_zola(a.zola, guide, work / label(n), a)
                     zola["n"] = n
+            # Saved as soon as measured: a run cut short keeps what it has (--render).
+            saved.write_text(json.dumps(
+                {"results": results, "zola": zola, "binary": str(binary), "when": when(),
+                 "commit": commit(), "load": os.getloadavg()}, indent=1, default=str))
             # The outputs of this size are not needed any more (100,000 entries' take
             # gigabytes), but deleting them now would slow the next size's builds (see
             # "Deleting files before a build" in the README): they go when all is measured.
         if a.zola is None and "zola" not in a.skip:
             log("no zola binary (--zola or PATH): Zola not measured")
         text = report(results, zola, a, binary)
+        print(text, flush=True)
+        if a.report:
+            a.report.write_text(text, encoding="utf-8")
+        log(f"measurements saved in {saved}")
     finally:
+        log("removing the outputs (this can take minutes)")
         for n in sizes:
             for p in (work / label(n)).glob("*"):
                 if p.is_dir() and not p.name.startswith("logs"):
@@ -548,14 +589,7 @@ def main() -> int:
             log(f"work folder kept: {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print(text)
-    if a.report:
-        a.report.write_text(text, encoding="utf-8")
-    (work if keep else Path(tempfile.gettempdir())).joinpath(
-        "signpost-scale-last.json").write_text(json.dumps(
-            {"results": results, "zola": zola}, indent=1, default=str))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
