@@ -1481,7 +1481,7 @@ fn a_card_template_that_uses_the_page_fails_with_a_message_naming_the_card() {
     assert_exit(&out, 1);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("the card of /test/skola/franvaro/") && err.contains("page.title"),
+        err.contains("partials/card.html (/test/skola/franvaro/)") && err.contains("page.title"),
         "{err}"
     );
 }

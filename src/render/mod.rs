@@ -113,8 +113,8 @@ impl Renderer {
         let mut model = Model::new(guide, opts, self.strings[lang].clone(), lang);
         let mut ctx = tera::Context::new();
         ctx.insert("site", &model.site);
-        model.site.footer = self.fragment(FOOTER, &ctx, "the footer")?;
-        model.site.search_box = self.fragment(SITE_SEARCH, &ctx, "the search box")?;
+        model.site.footer = self.fragment(FOOTER, &ctx, FOOTER)?;
+        model.site.search_box = self.fragment(SITE_SEARCH, &ctx, SITE_SEARCH)?;
         Ok(model)
     }
 
@@ -170,7 +170,7 @@ impl Renderer {
                 || base.clone(),
                 |ctx, card| {
                     ctx.insert("card", &**card);
-                    let html = self.fragment(CARD, ctx, &format!("the card of {}", card.url))?;
+                    let html = self.fragment(CARD, ctx, &format!("{CARD} ({})", card.url))?;
                     Ok::<_, RenderError>((card.index, Arc::from(html)))
                 },
             )
@@ -188,7 +188,7 @@ impl Renderer {
                     let mut ctx = base.clone();
                     ctx.insert("nav", &state);
                     let html: Arc<str> =
-                        self.fragment(MAIN_NAV, &ctx, "the main navigation")?.into();
+                        self.fragment(MAIN_NAV, &ctx, MAIN_NAV)?.into();
                     navs.insert(state, Arc::clone(&html));
                     html
                 }
