@@ -2039,3 +2039,182 @@ fn an_alias_onto_a_static_file_is_a_conflict() {
         "{run}"
     );
 }
+
+// ---- Swedish words for fields and values (issue 11) ------------------------------------
+
+/// The message and hint of a diagnostic, to compare with what an editor should read.
+fn said(d: &common::Diag) -> (&str, Option<&str>) {
+    (d.message.as_str(), d.hint.as_deref())
+}
+
+/// `granskad_av:` and `senast_granskad:` on a published entry are the review fields written
+/// in Swedish: each is one unknown-field naming the English field, and the review rule does
+/// not also call the fields missing.
+#[test]
+fn swedish_review_fields_are_one_diagnostic_each_naming_the_field() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\ngranskad_av: [Anna Svensson]\nsenast-granskad: 2026-05-01\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[
+        error("unknown-field", "content/skola/x.md").at(6, 1),
+        error("unknown-field", "content/skola/x.md").at(7, 1),
+    ]);
+    assert_eq!(
+        said(&run.diags()[0]),
+        (
+            "unknown field `granskad_av`",
+            Some("did you mean `reviewed_by`?")
+        )
+    );
+    assert_eq!(
+        said(&run.diags()[1]),
+        (
+            "unknown field `senast-granskad`",
+            Some("did you mean `last_reviewed`?")
+        )
+    );
+}
+
+/// Required fields written in Swedish (`titel`, `sammanfattning`, `typ`, `ägare` where the
+/// area names no owner): one unknown-field each, no missing-field for what they stand for.
+#[test]
+fn swedish_required_fields_are_not_also_missing() {
+    let run = Guide::new(&[
+        (common::AREA_PATH, "---\ntitle: Skola\nsummary: S.\n---\n"),
+        (
+            "content/skola/x.md",
+            "---\ntyp: challenge\ntitel: Köer\nsammanfattning: S.\nstatus: draft\nägare: Skolteamet\n---\n",
+        ),
+    ])
+    .check(&[]);
+    let f = "content/skola/x.md";
+    run.expect(&[
+        error("unknown-field", f).at(2, 1),
+        error("unknown-field", f).at(3, 1),
+        error("unknown-field", f).at(4, 1),
+        error("unknown-field", f).at(6, 1),
+    ]);
+    let hints: Vec<_> = run.diags().iter().map(said).collect();
+    assert_eq!(
+        hints,
+        [
+            ("unknown field `typ`", Some("did you mean `type`?")),
+            ("unknown field `titel`", Some("did you mean `title`?")),
+            (
+                "unknown field `sammanfattning`",
+                Some("did you mean `summary`?")
+            ),
+            ("unknown field `ägare`", Some("did you mean `owner`?")),
+        ]
+    );
+}
+
+/// A Swedish field name and the English one both written: the English one is read, and the
+/// Swedish one is still unknown (the rest of the check judges the English one).
+#[test]
+fn a_swedish_field_beside_the_real_one_does_not_hide_it() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\ngranskare: [Anna Svensson]\nlast_reviewed: 2026-05-01\n---\n",
+    )])
+    .check(&[]);
+    // `reviewed_by` is not written at all: it is taken as meant by `granskare`.
+    run.expect(&[error("unknown-field", "content/skola/x.md").at(6, 1)]);
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\ngranskare: [Anna Svensson]\nreviewed_by: []\nlast_reviewed: 2026-05-01\n---\n",
+    )])
+    .check(&[]);
+    // Both written, the real one empty: it is missing, whatever the Swedish one says.
+    run.expect(&[
+        error("unknown-field", "content/skola/x.md").at(6, 1),
+        error("review-missing", "content/skola/x.md").at(5, 1),
+    ]);
+}
+
+/// Swedish values (`publicerad`, `verktyg`, `utmaning`, `tjänst`, `offentlig`) and values
+/// written another way (`In review`, `case study`): the hint names the value meant.
+#[test]
+fn swedish_values_name_the_value_meant() {
+    let run = Guide::new(&[
+        ("content/skola/problem.md", &challenge("P")),
+        (
+            "content/skola/x.md",
+            "---\ntype: solution\ntitle: T\nsummary: S.\nstatus: publicerad\nkind: verktyg\naddresses: [problem]\nprovider_type: offentlig\n---\n",
+        ),
+        (
+            "content/skola/y.md",
+            "---\ntype: utmaning\ntitle: T\nsummary: S.\nstatus: In review\n---\n",
+        ),
+        (
+            "content/skola/z.md",
+            "---\ntype: solution\ntitle: T\nsummary: S.\nstatus: utkast\nkind: case study\naddresses: [problem]\n---\n",
+        ),
+    ])
+    .check(&[]);
+    run.expect(&[
+        error("invalid-value", "content/skola/x.md").at(5, 9),
+        error("invalid-value", "content/skola/x.md").at(6, 7),
+        error("invalid-value", "content/skola/x.md").at(8, 16),
+        error("invalid-value", "content/skola/y.md").at(2, 7),
+        error("invalid-value", "content/skola/y.md").at(5, 9),
+        error("invalid-value", "content/skola/z.md").at(5, 9),
+        error("invalid-value", "content/skola/z.md").at(6, 7),
+    ]);
+    let said: Vec<_> = run.diags().iter().map(said).collect();
+    let status = "Allowed: draft, in_review, published, archived";
+    let kind = "Allowed: method, tool, case-study, service, inspiration";
+    assert_eq!(
+        said,
+        [
+            (
+                "`status: publicerad` is not allowed",
+                Some(format!("did you mean `published`? {status}").as_str())
+            ),
+            (
+                "`kind: verktyg` is not allowed",
+                Some(format!("did you mean `tool`? {kind}").as_str())
+            ),
+            (
+                "`provider_type: offentlig` is not allowed",
+                Some("did you mean `public`? Allowed: public, private, academic, nonprofit")
+            ),
+            (
+                "`type: utmaning` is not allowed",
+                Some("did you mean `challenge`? Allowed: challenge, solution, page")
+            ),
+            (
+                "`status: In review` is not allowed",
+                Some(format!("did you mean `in_review`? {status}").as_str())
+            ),
+            (
+                "`status: utkast` is not allowed",
+                Some(format!("did you mean `draft`? {status}").as_str())
+            ),
+            (
+                "`kind: case study` is not allowed",
+                Some(format!("did you mean `case-study`? {kind}").as_str())
+            ),
+        ]
+    );
+}
+
+/// `område:` is no field: an entry's area is its folder, and the hint says which it is.
+#[test]
+fn an_area_field_says_the_area_is_the_folder() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\nområde: vard\n---\n",
+    )])
+    .check(&[]);
+    run.expect(&[error("unknown-field", "content/skola/x.md").at(6, 1)]);
+    assert_eq!(
+        said(run.one("unknown-field")),
+        (
+            "unknown field `område`",
+            Some("an entry's area is the folder it is in, here `skola`: to change it, move the file to another area's folder")
+        )
+    );
+}
