@@ -66,6 +66,7 @@ cases! {
     "broken-anchor" => broken_anchor,
     "missing-image" => missing_image,
     "missing-alt" => missing_alt,
+    "meaningless-alt" => meaningless_alt,
     "external-image" => external_image,
     "alias-conflict" => alias_conflict,
     // Review workflow
@@ -733,6 +734,53 @@ status: draft
             error("missing-alt", "content/skola/x.md").at(8, 5),
             error("missing-alt", "content/skola/x.md").at(10, 6),
         ]);
+        run
+    }
+
+    /// Alternative text that is the image's file name, or only says "Bild": warnings at the
+    /// text, each saying why and what alternative text is for. A text that describes the
+    /// image is fine.
+    pub fn meaningless_alt() -> Run {
+        let g = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+![IMG_2041.jpg](IMG_2041.jpg)
+
+Se ![Bild](karta.png) och ![Karta över skolorna i Umeå](karta.png).
+",
+        )]);
+        g.write("content/skola/IMG_2041.jpg", b"jpg");
+        g.write("content/skola/karta.png", b"png");
+        let run = g.check(&[]);
+        run.expect(&[
+            warning("meaningless-alt", "content/skola/x.md").at(8, 3),
+            warning("meaningless-alt", "content/skola/x.md").at(10, 6),
+        ]);
+        let what_for = Some("alternative text is what screen-reader users hear instead of the image, and what everyone sees if it does not load: describe in a few words what the image shows");
+        assert_eq!(
+            (run.diags()[0].message.as_str(), run.diags()[0].hint.as_deref()),
+            (
+                "the alternative text `IMG_2041.jpg` is a file name, which tells a reader nothing about the image",
+                what_for
+            )
+        );
+        assert_eq!(
+            (
+                run.diags()[1].message.as_str(),
+                run.diags()[1].hint.as_deref()
+            ),
+            (
+                "the alternative text `Bild` only says that there is an image, not what it shows",
+                what_for
+            )
+        );
         run
     }
 
@@ -1643,12 +1691,12 @@ fn an_invalid_overdue_setting() {
 fn a_broken_link_never_suggests_its_own_file() {
     let run = Guide::new(&[(
         "content/skola/x.md",
-        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](a.md) ![Bild](y.png)\n",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](a.md) ![Kön](y.png)\n",
     )])
     .check(&[]);
     run.expect(&[
         error("broken-link", "content/skola/x.md").at(8, 5),
-        error("missing-image", "content/skola/x.md").at(8, 19),
+        error("missing-image", "content/skola/x.md").at(8, 18),
     ]);
     assert!(run.diags().iter().all(|d| d.hint.is_none()), "{run}");
 }
@@ -2216,5 +2264,60 @@ fn an_area_field_says_the_area_is_the_folder() {
             "unknown field `område`",
             Some("an entry's area is the folder it is in, here `skola`: to change it, move the file to another area's folder")
         )
+    );
+}
+
+// ---- Images in raw HTML (issue 11) ------------------------------------------------------
+
+/// An `<img>` without `alt` is an error, as `![](…)` is; `alt=""` marks decoration and is
+/// fine; `alt=" "` is no text; `alt="skärmbild"` says nothing; an `<img>` in a comment or a
+/// code span is no image.
+#[test]
+fn html_images_need_alternative_text_too() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+<figure>
+  <img src=\"karta.png\">
+  <figcaption>Skolorna i Umeå</figcaption>
+</figure>
+
+Logga: <img src=\"karta.png\" alt=\"\"> och <img src=\"karta.png\" alt=\"skärmbild\"> och <IMG SRC=karta.png ALT=\" \">
+
+Förr: <!-- <img src=\"karta.png\"> --> `<img src=\"karta.png\">` <img src=\"karta.png\" alt=\"Karta över skolorna\">
+",
+    )]);
+    g.write("content/skola/karta.png", b"png");
+    let run = g.check(&[]);
+    let f = "content/skola/x.md";
+    run.expect(&[
+        error("missing-alt", f).at(9, 3),
+        warning("meaningless-alt", f).at(13, 41),
+        error("missing-alt", f).at(13, 83),
+    ]);
+    let said: Vec<_> = run.diags().iter().map(said).collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "the image `karta.png` has no alternative text: its `<img>` has no `alt`",
+                Some("add `alt=\"…\"` saying what the image shows; only an image that is mere decoration gets an empty `alt=\"\"`")
+            ),
+            (
+                "the alternative text `skärmbild` only says that there is an image, not what it shows",
+                Some("alternative text is what screen-reader users hear instead of the image, and what everyone sees if it does not load: describe in a few words what the image shows")
+            ),
+            (
+                "the image `karta.png` has only spaces as its alternative text",
+                Some("write in `alt=\"…\"` what the image shows, or `alt=\"\"` with nothing between the quotes for an image that is mere decoration")
+            ),
+        ]
     );
 }

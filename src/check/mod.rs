@@ -2,11 +2,13 @@
 //!
 //! Loading has already reported what a single file shows on its own (syntax, schema). The
 //! passes here need the whole guide: references between entries (`references`), links and
-//! images in the text (`links`), the review workflow and freshness (`workflow`), and
-//! translations against their originals (`translations`). None of them changes the guide.
+//! images in the text (`links`), the images' alternative text (`images`), the review
+//! workflow and freshness (`workflow`), and translations against their originals
+//! (`translations`). None of them changes the guide.
 //! The guide's own templates are judged by [`templates`], which `check` and `build` run
 //! beside [`run`] (not `serve`, which shows a broken template's error on every page).
 
+mod images;
 mod links;
 mod references;
 mod templates;
@@ -62,6 +64,7 @@ fn check_doc(
     let mut d = Vec::new();
     references::check(guide, doc, &mut d);
     links::check(guide, addresses, doc, &mut d);
+    images::check(doc, &mut d);
     workflow::check(guide, doc, today, &mut d);
     translations::check(guide, doc, &mut d);
     d
