@@ -67,6 +67,7 @@ cases! {
     "missing-image" => missing_image,
     "missing-alt" => missing_alt,
     "meaningless-alt" => meaningless_alt,
+    "link-to-own-site" => link_to_own_site,
     "external-image" => external_image,
     "alias-conflict" => alias_conflict,
     // Review workflow
@@ -784,6 +785,35 @@ Se ![Bild](karta.png) och ![Karta över skolorna i Umeå](karta.png).
         run
     }
 
+    /// A link to the site's own address (`base_url`) and one to the preview: each names the
+    /// file to link instead, relative to the linking file, with its anchor.
+    pub fn link_to_own_site() -> Run {
+        let run = own_site_guide(
+            "Se [elevhälsan](https://guide.kommun.se/skola/elevhalsa/#kontakt) och [samma i förhandsvisningen](http://127.0.0.1:1111/skola/elevhalsa/).\n",
+        )
+        .check(&[]);
+        let f = "content/vard/besok.md";
+        run.expect(&[
+            error("link-to-own-site", f).at(8, 17),
+            error("link-to-own-site", f).at(8, 99),
+        ]);
+        let said: Vec<_> = run.diags().iter().map(said).collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "`https://guide.kommun.se/skola/elevhalsa/#kontakt` is this site's own address written in full: the check cannot follow it, and it breaks when the site moves",
+                    Some("link to the file instead: `../skola/elevhalsa.md#kontakt`")
+                ),
+                (
+                    "`http://127.0.0.1:1111/skola/elevhalsa/` is the address of the preview on your own computer, which readers cannot open",
+                    Some("link to the file instead: `../skola/elevhalsa.md`")
+                ),
+            ]
+        );
+        run
+    }
+
     /// A warning: the check still passes.
     pub fn external_image() -> Run {
         let run = Guide::new(&[(
@@ -1041,6 +1071,32 @@ Se [den gamla](gammal.md).
         assert_eq!(run.exit(), 1);
         run
     }
+}
+
+/// A guide at `https://guide.kommun.se/` with the entry `content/skola/elevhalsa.md` (a
+/// heading `## Kontakt`), an image `content/skola/bilder/karta.png` and a draft
+/// `content/vard/besok.md` whose text, on line 8, is `text`.
+fn own_site_guide(text: &str) -> Guide {
+    let g = Guide::new(&[
+        (
+            "config.toml",
+            "title = \"Testguiden\"\nlanguages = [\"sv\", \"en\"]\nbase_url = \"https://guide.kommun.se/\"\n",
+        ),
+        (
+            "content/skola/elevhalsa.md",
+            "---\ntype: challenge\ntitle: Elevhälsa\nsummary: S.\nstatus: draft\n---\n\n## Kontakt\n",
+        ),
+        (
+            "content/vard/_area.md",
+            "---\ntitle: Vård\nsummary: S.\nowner: Vårdteamet\n---\n",
+        ),
+        (
+            "content/vard/besok.md",
+            &format!("---\ntype: challenge\ntitle: Besök\nsummary: S.\nstatus: draft\n---\n\n{text}"),
+        ),
+    ]);
+    g.write("content/skola/bilder/karta.png", b"png");
+    g
 }
 
 /// A published challenge `content/skola/x.md` last reviewed on `date` (line 7).
@@ -2317,6 +2373,93 @@ Förr: <!-- <img src=\"karta.png\"> --> `<img src=\"karta.png\">` <img src=\"kar
             (
                 "the image `karta.png` has only spaces as its alternative text",
                 Some("write in `alt=\"…\"` what the image shows, or `alt=\"\"` with nothing between the quotes for an image that is mere decoration")
+            ),
+        ]
+    );
+}
+
+// ---- Links to the site's own address, and letter case (issue 11) -----------------------
+
+/// A full address of the site that is a list the build makes, an image, an address near a
+/// page's, and one with nothing there: each hint says what to write, or that there is no
+/// such page. An image at the site's address is that, not an external image.
+#[test]
+fn links_to_the_sites_own_address_name_what_to_write() {
+    let run = own_site_guide(
+        "[a](https://guide.kommun.se/challenges/)\n[b](https://guide.kommun.se/skola/elevh%C3%A4lsa/)\n[c](https://guide.kommun.se/finns-inte/)\n![Karta över skolorna](http://localhost:1111/skola/bilder/karta.png)\n[d](https://annan.kommun.se/skola/elevhalsa/)\n",
+    )
+    .check(&[]);
+    let f = "content/vard/besok.md";
+    run.expect(&[
+        error("link-to-own-site", f).at(8, 5),
+        error("link-to-own-site", f).at(9, 5),
+        error("link-to-own-site", f).at(10, 5),
+        error("link-to-own-site", f).at(11, 24),
+    ]);
+    let hints: Vec<_> = run.diags().iter().map(|d| d.hint.as_deref()).collect();
+    assert_eq!(
+        hints,
+        [
+            Some("link to it by its address on the site instead: `/challenges/`"),
+            Some("no page of the guide has the address `/skola/elevhälsa/`; did you mean `../skola/elevhalsa.md`?"),
+            Some("no page of the guide has the address `/finns-inte/`: link to the Markdown file of the page you mean, by its path from this file"),
+            Some("use the image's file instead: `../skola/bilder/karta.png`"),
+        ]
+    );
+}
+
+/// A link written as an address that no page has: the hint names the real file meant when
+/// one is near, and never a made-up example.
+#[test]
+fn a_broken_site_address_names_the_real_file() {
+    let run =
+        own_site_guide("[a](/challenges/elevhalsa/) [b](/skola/elevhalsa/) [c](/helt-fel/)\n")
+            .check(&[]);
+    let f = "content/vard/besok.md";
+    run.expect(&[
+        error("broken-link", f).at(8, 5),
+        error("broken-link", f).at(8, 56),
+    ]);
+    let said: Vec<_> = run.diags().iter().map(said).collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "`/challenges/elevhalsa/` is not an address on this site",
+                Some("did you mean `../skola/elevhalsa.md`? Link to the Markdown file, by its path from this file: the link then works on the git host too")
+            ),
+            (
+                "`/helt-fel/` is not an address on this site",
+                Some("no page of the guide has this address: link to the Markdown file of the page you mean, by its path from this file")
+            ),
+        ]
+    );
+}
+
+/// An image or link whose path differs from a real file only in letter case is missing on
+/// the web server, whatever this computer's file system says: "did you mean" the real name.
+#[test]
+fn a_path_that_differs_only_in_letter_case_says_which_file_is_meant() {
+    let run = own_site_guide(
+        "![Karta över skolorna](../skola/Bilder/Karta.PNG) [Elevhälsa](../Skola/Elevhalsa.md)\n",
+    )
+    .check(&[]);
+    let f = "content/vard/besok.md";
+    run.expect(&[
+        error("missing-image", f).at(8, 24),
+        error("broken-link", f).at(8, 63),
+    ]);
+    let said: Vec<_> = run.diags().iter().map(said).collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "the image `../skola/Bilder/Karta.PNG` points at `content/skola/Bilder/Karta.PNG`, which does not exist",
+                Some("did you mean `../skola/bilder/karta.png`? Capital and small letters must match the file's name exactly")
+            ),
+            (
+                "the link `../Skola/Elevhalsa.md` points at `content/Skola/Elevhalsa.md`, which does not exist",
+                Some("did you mean `../skola/elevhalsa.md`? Capital and small letters must match the file's name exactly")
             ),
         ]
     );

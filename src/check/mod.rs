@@ -8,6 +8,7 @@
 //! The guide's own templates are judged by [`templates`], which `check` and `build` run
 //! beside [`run`] (not `serve`, which shows a broken template's error on every page).
 
+mod addresses;
 mod images;
 mod links;
 mod references;
@@ -26,7 +27,7 @@ use crate::diagnostics::Diagnostic;
 /// Runs every check; returns the load diagnostics and the checks' own, unsorted.
 pub fn run(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = guide.diagnostics.clone();
-    let addresses = links::Addresses::default();
+    let addresses = addresses::Addresses::default();
     let per_doc: Vec<Vec<Diagnostic>> = guide
         .docs
         .par_iter()
@@ -46,7 +47,7 @@ pub fn run_for(guide: &Guide, paths: &[String], today: NaiveDate) -> Vec<Diagnos
         .filter(|d| d.file.as_ref().is_some_and(|f| paths.contains(f)))
         .cloned()
         .collect();
-    let addresses = links::Addresses::default();
+    let addresses = addresses::Addresses::default();
     for p in paths {
         if let Some(&i) = guide.by_path.get(p) {
             out.extend(check_doc(guide, &addresses, &guide.docs[i], today));
@@ -57,7 +58,7 @@ pub fn run_for(guide: &Guide, paths: &[String], today: NaiveDate) -> Vec<Diagnos
 
 fn check_doc(
     guide: &Guide,
-    addresses: &links::Addresses,
+    addresses: &addresses::Addresses,
     doc: &Doc,
     today: NaiveDate,
 ) -> Vec<Diagnostic> {
