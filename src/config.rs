@@ -12,6 +12,8 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::diagnostics::{did_you_mean, Code, Diagnostic, Severity};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::text::LineIndex;
 
 pub const FILE: &str = "config.toml";
@@ -141,19 +143,16 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                     .map(str::trim)
                     .filter(|k| !k.is_empty());
                 let message = match key {
-                    Some(k) => format!("`{k}` is given more than once in config.toml"),
-                    None => "config.toml gives the same setting or table twice".to_string(),
+                    Some(k) => msg!("config-duplicate", key = k),
+                    None => msg!("config-duplicate-unnamed"),
                 };
                 Diagnostic::new(Code::DuplicateField, message)
                     .file(FILE)
-                    .hint("keep one of them: a setting is written once, and each [table] once")
+                    .hint(msg!("config-duplicate-hint"))
             } else {
-                Diagnostic::new(
-                    Code::TomlSyntax,
-                    format!("config.toml is not valid TOML: {}", e.message()),
-                )
-                .file(FILE)
-                .hint("fix the syntax; each setting is written `name = value`, text in \"quotes\"")
+                Diagnostic::new(Code::TomlSyntax, msg!("toml-syntax", detail = e.message()))
+                    .file(FILE)
+                    .hint(msg!("toml-syntax-hint"))
             };
             if let Some(span) = e.span() {
                 let (l, c) = p.lines.pos(span.start);
@@ -196,8 +195,8 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                     } else {
                         p.invalid(
                             value,
-                            format!("\"{s}\" is not a language code"),
-                            Some("use a two-letter code such as \"sv\" or \"en\"".into()),
+                            msg!("not-a-language-code", value = &s),
+                            Some(msg!("language-code-hint")),
                         );
                     }
                 }
@@ -215,8 +214,8 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                     } else {
                         p.invalid(
                             value,
-                            format!("`theme` names a folder in `themes/`, not a path: \"{}\"", s.escape_debug()),
-                            Some("use the theme folder's name: letters, digits, `-` and `_`, such as \"default\"".into()),
+                            msg!("theme-not-a-name", value = s.escape_debug().to_string()),
+                            Some(msg!("theme-not-a-name-hint")),
                         );
                     }
                 }
@@ -235,7 +234,7 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                                     if !(0..=MAX_DUE_SOON_DAYS).contains(&n) {
                                         p.invalid(
                                             v,
-                                            format!("`due_soon_days` must be a number of days from 0 to {MAX_DUE_SOON_DAYS}"),
+                                            msg!("due-soon-days-range", max = MAX_DUE_SOON_DAYS),
                                             None,
                                         );
                                     } else {
@@ -248,7 +247,7 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                                     match s.as_str() {
                                         "warning" => config.review.overdue = Severity::Warning,
                                         "error" => config.review.overdue = Severity::Error,
-                                        _ => p.invalid(v, format!("`overdue` must be \"warning\" or \"error\", not \"{s}\""), None),
+                                        _ => p.invalid(v, msg!("overdue-value", value = &s), None),
                                     }
                                 }
                             }
@@ -285,8 +284,8 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                             } else {
                                 p.invalid(
                                     v,
-                                    format!("\"{contact}\" is not a contact on the git host"),
-                                    Some("write the person's or team's handle with @, as in a comment on the git host: \"@kfvn/valfardsteknik\" or \"@karin-sjoberg\"".into()),
+                                    msg!("not-a-contact", value = &contact),
+                                    Some(msg!("not-a-contact-hint")),
                                 );
                             }
                         }
@@ -298,9 +297,9 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
     }
     if !table.iter().any(|(k, _)| k.get_ref().as_ref() == "title") {
         p.diags.push(
-            Diagnostic::new(Code::MissingField, "config.toml has no `title`")
+            Diagnostic::new(Code::MissingField, msg!("config-no-title"))
                 .file(FILE)
-                .hint("add a line such as: title = \"Digitaliseringsguiden\""),
+                .hint(msg!("config-no-title-hint")),
         );
     }
     // The default language is always one of the site's languages, and the first.
@@ -310,14 +309,14 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
             p.diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,
-                    format!(
-                        "`languages` does not include the default language \"{}\"",
-                        config.default_language
-                    ),
+                    msg!("languages-without-default", lang = &config.default_language),
                 )
                 .file(FILE)
                 .at(l, c)
-                .hint(format!("add \"{}\" to the list", config.default_language)),
+                .hint(msg!(
+                    "languages-without-default-hint",
+                    lang = &config.default_language
+                )),
             );
         }
         for lang in &config.languages {
@@ -326,11 +325,11 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                 p.diags.push(
                     Diagnostic::new(
                         Code::InvalidValue,
-                        format!("\"{lang}\" in `languages` is not a language code"),
+                        msg!("languages-not-a-code", value = lang),
                     )
                     .file(FILE)
                     .at(l, c)
-                    .hint("use two-letter codes such as \"sv\" and \"en\""),
+                    .hint(msg!("language-code-hint")),
                 );
             }
         }
@@ -372,23 +371,24 @@ struct ConfigParser<'t> {
 impl ConfigParser<'_> {
     fn at(&self, span: std::ops::Range<usize>) -> Diagnostic {
         let (l, c) = self.lines.pos(span.start);
-        Diagnostic::new(Code::WrongType, "")
+        Diagnostic::new(Code::WrongType, msg!("config-wrong-type"))
             .file(FILE)
             .at(l, c)
             .width(span.len())
     }
 
-    fn wrong_type(&mut self, key: &Key, value: &Val, expected: &str) {
+    fn wrong_type(&mut self, key: &Key, value: &Val, expected: Msg) {
         let mut d = self.at(value.span());
-        d.message = format!(
-            "`{}` must be {expected}, not {}",
-            key.get_ref(),
-            describe(value.get_ref())
+        d.message = msg!(
+            "config-wrong-type",
+            key = key.get_ref().as_ref(),
+            expected = expected,
+            found = Msg::new(describe(value.get_ref()))
         );
         self.diags.push(d);
     }
 
-    fn invalid(&mut self, value: &Val, message: String, hint: Option<String>) {
+    fn invalid(&mut self, value: &Val, message: Msg, hint: Option<Msg>) {
         let mut d = self.at(value.span());
         d.code = Code::InvalidValue;
         d.severity = Code::InvalidValue.default_severity();
@@ -401,10 +401,10 @@ impl ConfigParser<'_> {
         let name = key.get_ref().as_ref();
         let mut d = self.at(key.span());
         d.code = Code::UnknownField;
-        d.message = format!("unknown setting `{name}` in {section}");
+        d.message = msg!("unknown-setting", name = name, section = section);
         d.hint = Some(match did_you_mean(name, known.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("known settings here: {}", known.join(", ")),
+            Some(s) => msg!("did-you-mean", word = s),
+            None => msg!("known-settings", known = known.join(", ")),
         });
         self.diags.push(d);
     }
@@ -413,7 +413,7 @@ impl ConfigParser<'_> {
         match value.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
-                self.wrong_type(key, value, "text in \"quotes\"");
+                self.wrong_type(key, value, msg!("expect-text"));
                 None
             }
         }
@@ -423,7 +423,7 @@ impl ConfigParser<'_> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
-                self.wrong_type(key, value, "true or false");
+                self.wrong_type(key, value, msg!("expect-bool"));
                 None
             }
         }
@@ -440,7 +440,7 @@ impl ConfigParser<'_> {
                 i64::from_str_radix(digits, i.radix()).ok()
             }
             _ => {
-                self.wrong_type(key, value, "a whole number");
+                self.wrong_type(key, value, msg!("expect-number"));
                 None
             }
         }
@@ -451,10 +451,7 @@ impl ConfigParser<'_> {
         if !(1..=1200).contains(&n) {
             self.invalid(
                 value,
-                format!(
-                    "`{}` must be a number of months from 1 to 1200",
-                    key.get_ref()
-                ),
+                msg!("months-range", key = key.get_ref().as_ref()),
                 None,
             );
             return None;
@@ -464,7 +461,7 @@ impl ConfigParser<'_> {
 
     fn string_list(&mut self, key: &Key, value: &Val) -> Option<Vec<String>> {
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, "a list such as [\"sv\", \"en\"]");
+            self.wrong_type(key, value, msg!("expect-list"));
             return None;
         };
         let mut out = Vec::new();
@@ -472,7 +469,7 @@ impl ConfigParser<'_> {
             match item.get_ref() {
                 DeValue::String(s) => out.push(s.to_string()),
                 _ => {
-                    self.wrong_type(key, item, "a list of texts in \"quotes\"");
+                    self.wrong_type(key, item, msg!("expect-texts"));
                     return None;
                 }
             }
@@ -497,8 +494,8 @@ impl ConfigParser<'_> {
                 let mut d = self.at(key.span());
                 d.code = Code::MissingField;
                 d.severity = Code::MissingField.default_severity();
-                d.message = "[repository] has no `url`".into();
-                d.hint = Some("add the address of the guide's project, for example: url = \"https://github.com/kfvn/digitaliseringsguiden\"".into());
+                d.message = msg!("repository-no-url");
+                d.hint = Some(msg!("repository-no-url-hint"));
                 self.diags.push(d);
             }
             return None;
@@ -520,7 +517,7 @@ impl ConfigParser<'_> {
                 d.code = Code::InvalidValue;
                 d.severity = Code::InvalidValue.default_severity();
                 d.message = message;
-                d.hint = Some("edit links and proposal forms need the project's address on GitHub or GitLab, as in the browser's address bar: url = \"https://github.com/OWNER/NAME\"; without [repository] the site has no such links".into());
+                d.hint = Some(msg!("repository-hint"));
                 self.diags.push(d);
                 None
             }
@@ -534,7 +531,7 @@ impl ConfigParser<'_> {
                 self.wrong_type(
                     key,
                     value,
-                    &format!("a table, written [{}] on a line of its own", key.get_ref()),
+                    msg!("expect-table", key = key.get_ref().as_ref()),
                 );
                 None
             }
@@ -544,12 +541,12 @@ impl ConfigParser<'_> {
 
 fn describe(v: &DeValue) -> &'static str {
     match v {
-        DeValue::String(_) => "text",
-        DeValue::Integer(_) | DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => "type-text",
+        DeValue::Integer(_) | DeValue::Float(_) => "type-number",
+        DeValue::Boolean(_) => "type-bool",
+        DeValue::Datetime(_) => "type-date",
+        DeValue::Array(_) => "type-list",
+        DeValue::Table(_) => "type-table",
     }
 }
 
@@ -561,7 +558,7 @@ pub const MAX_DUE_SOON_DAYS: i64 = 3650;
 /// if it cannot: it must be `http://` or `https://` with a host, or a path from `/`, and
 /// have no query (`?`), fragment (`#`), spaces, quotes or control characters, which would
 /// break every address built from it.
-pub fn base_url_problem(s: &str) -> Option<String> {
+pub fn base_url_problem(s: &str) -> Option<Msg> {
     let shown = s.escape_debug();
     let rest = s
         .strip_prefix("https://")
@@ -571,9 +568,7 @@ pub fn base_url_problem(s: &str) -> Option<String> {
         None => s.starts_with('/') && !s.starts_with("//"),
     };
     if !well_formed {
-        return Some(format!(
-            "`base_url` must be a full address such as \"https://example.org/guide/\", not \"{shown}\""
-        ));
+        return Some(msg!("base-url-not-address", value = shown.to_string()));
     }
     if let Some(c) = s.chars().find(|c| {
         c.is_control()
@@ -581,13 +576,11 @@ pub fn base_url_problem(s: &str) -> Option<String> {
             || matches!(c, '?' | '#' | '"' | '\'' | '<' | '>' | '\\')
     }) {
         let what = match c {
-            '?' => "a query (`?`)".to_string(),
-            '#' => "a fragment (`#`)".to_string(),
-            c => format!("the character {:?}", c),
+            '?' => msg!("base-url-query"),
+            '#' => msg!("base-url-fragment"),
+            c => msg!("base-url-character", character = format!("{c:?}")),
         };
-        return Some(format!(
-            "`base_url` \"{shown}\" has {what}; it must be the plain address the site lives at, such as \"https://example.org/guide/\""
-        ));
+        return Some(msg!("base-url-has", value = shown.to_string(), what = what));
     }
     None
 }
@@ -662,8 +655,8 @@ overdue = "error"
         assert_eq!(d[0].code, Code::UnknownField);
         assert_eq!((d[0].line, d[0].column), (Some(3), Some(1)));
         assert_eq!(
-            d[0].hint.as_deref(),
-            Some("did you mean `interval_months`?")
+            d[0].hint,
+            Some(msg!("did-you-mean", word = "interval_months"))
         );
     }
 
@@ -713,7 +706,8 @@ overdue = "error"
             (d.code, d.line, d.column),
             (Code::InvalidValue, Some(3), Some(7))
         );
-        assert!(d.message.contains("not of bitbucket.org"), "{}", d.message);
+        let said = d.message.text(crate::i18n::Lang::En);
+        assert!(said.contains("not of bitbucket.org"), "{said}");
         let d = diag(
             "title = \"T\"\n[repository]\nurl = \"https://github.com/a/b\"\nbranch = \"a b\"\n",
         );
@@ -727,7 +721,7 @@ overdue = "error"
             "title = \"T\"\n[repository]\nurl = \"https://github.com/a/b\"\nbrnach = \"x\"\n",
         );
         assert_eq!(d[0].code, Code::UnknownField);
-        assert_eq!(d[0].hint.as_deref(), Some("did you mean `branch`?"));
+        assert_eq!(d[0].hint, Some(msg!("did-you-mean", word = "branch")));
         assert_eq!(
             c.repository.unwrap().branch,
             "main",

@@ -10,6 +10,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Msg};
+use crate::msg;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -111,7 +114,7 @@ impl Serialize for Code {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
@@ -119,22 +122,23 @@ pub struct Diagnostic {
     pub file: Option<String>,
     pub line: Option<u32>,
     pub column: Option<u32>,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What is wrong, put into words in the editor's language when shown.
+    pub message: Msg,
+    /// What to do about it.
+    pub hint: Option<Msg>,
     /// How many characters the caret underlines in the human rendering.
-    #[serde(skip)]
     pub width: u32,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, message: Msg) -> Self {
         Diagnostic {
             severity: code.default_severity(),
             code,
             file: None,
             line: None,
             column: None,
-            message: message.into(),
+            message,
             hint: None,
             width: 1,
         }
@@ -156,12 +160,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
         self
     }
 
-    pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
+    pub fn maybe_hint(mut self, hint: Option<Msg>) -> Self {
         self.hint = hint;
         self
     }
@@ -171,7 +175,7 @@ impl Diagnostic {
         self
     }
 
-    fn sort_key(&self) -> (Option<&str>, Option<u32>, Option<u32>, Code, &str) {
+    fn sort_key(&self) -> (Option<&str>, Option<u32>, Option<u32>, Code, &Msg) {
         (
             self.file.as_deref(),
             self.line,
@@ -183,13 +187,12 @@ impl Diagnostic {
 }
 
 /// All diagnostics of a run, in a stable order, with counts.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub errors: usize,
     pub warnings: usize,
     /// How many files were read (Markdown files and config.toml).
-    #[serde(skip)]
     pub files: usize,
 }
 
@@ -226,14 +229,15 @@ impl Report {
         self.errors > 0
     }
 
-    /// "2 errors, 1 warning in 31 files"
-    pub fn summary_line(&self) -> String {
-        format!(
-            "{}, {} in {}",
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            plural(self.files, "file")
+    /// "2 fel, 1 varning i 31 filer", "2 errors, 1 warning in 31 files"
+    pub fn summary_line(&self, lang: Lang) -> String {
+        msg!(
+            "summary",
+            errors = self.errors,
+            warnings = self.warnings,
+            files = self.files
         )
+        .text(lang)
     }
 }
 
@@ -262,13 +266,10 @@ fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             };
             let mut more = Diagnostic::new(
                 Code::TooManyProblems,
-                format!(
-                    "… and {} more in this file, not listed (they are counted in the summary)",
-                    rest.len()
-                ),
+                msg!("too-many-problems", count = rest.len()),
             )
             .file(file.clone().unwrap_or_default())
-            .hint("fix the problems above and run the check again to see the rest")
+            .hint(msg!("too-many-problems-hint"))
             .severity(severity);
             more.line = first.line;
             out.push(more);
@@ -327,14 +328,6 @@ fn excerpt(line: &str, column: usize) -> (String, usize) {
     (shown, cut)
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// The output formats of `check` (and of `build`'s diagnostics).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -344,24 +337,67 @@ pub enum Format {
     Github,
 }
 
-/// Renders a report. `source` returns the text of a file (relative path) for the human
-/// rendering's source excerpts; `path_prefix` is prepended to file paths in the GitHub
+/// Renders a report in `lang`. `source` returns the text of a file (relative path) for the
+/// human rendering's source excerpts; `path_prefix` is prepended to file paths in the GitHub
 /// rendering so annotations land on the repository path when `--root` is a sub-folder.
 pub fn render(
     report: &Report,
     format: Format,
+    lang: Lang,
     colour: bool,
     source: &dyn Fn(&str) -> Option<String>,
     path_prefix: &str,
 ) -> String {
     match format {
-        Format::Human => render_human(report, colour, source),
+        Format::Human => render_human(report, lang, colour, source),
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(report).expect("report serialises");
+            let mut s = serde_json::to_string_pretty(&JsonReport::new(report, lang))
+                .expect("report serialises");
             s.push('\n');
             s
         }
-        Format::Github => render_github(report, path_prefix),
+        Format::Github => render_github(report, lang, path_prefix),
+    }
+}
+
+/// The JSON shape of a report: its diagnostics with their message and hint in words.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: Code,
+    file: Option<&'a str>,
+    line: Option<u32>,
+    column: Option<u32>,
+    message: String,
+    hint: Option<String>,
+}
+
+impl<'a> JsonReport<'a> {
+    fn new(report: &'a Report, lang: Lang) -> Self {
+        JsonReport {
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic {
+                    severity: d.severity,
+                    code: d.code,
+                    file: d.file.as_deref(),
+                    line: d.line,
+                    column: d.column,
+                    message: d.message.text(lang),
+                    hint: d.hint.as_ref().map(|h| h.text(lang)),
+                })
+                .collect(),
+            errors: report.errors,
+            warnings: report.warnings,
+        }
     }
 }
 
@@ -379,20 +415,28 @@ impl Style {
     }
 }
 
-fn render_human(report: &Report, colour: bool, source: &dyn Fn(&str) -> Option<String>) -> String {
+fn render_human(
+    report: &Report,
+    lang: Lang,
+    colour: bool,
+    source: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let st = Style { on: colour };
     let mut out = String::new();
+    let error = crate::i18n::t(lang, "label-error");
+    let warning = crate::i18n::t(lang, "label-warning");
+    let hint_label = format!("= {}:", crate::i18n::t(lang, "label-hint"));
     for d in &report.diagnostics {
         let (label, paint) = match d.severity {
-            Severity::Error => ("error", "1;31"),
-            Severity::Warning => ("warning", "1;33"),
+            Severity::Error => (error.as_str(), "1;31"),
+            Severity::Warning => (warning.as_str(), "1;33"),
         };
         let _ = writeln!(
             out,
             "{}{} {}",
             st.paint(paint, &format!("{label}[{}]", d.code)),
             st.paint("1", ":"),
-            st.paint("1", &printable(&d.message))
+            st.paint("1", &printable(&d.message.text(lang)))
         );
         let gutter_width = d.line.map(|l| l.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter_width);
@@ -440,12 +484,13 @@ fn render_human(report: &Report, colour: bool, source: &dyn Fn(&str) -> Option<S
             }
         }
         if let Some(hint) = &d.hint {
-            let hint = printable(hint);
-            let _ = writeln!(out, "{pad} {} {hint}", st.paint("1;36", "= hint:"));
+            let hint = hint.text(lang);
+            let hint = printable(&hint);
+            let _ = writeln!(out, "{pad} {} {hint}", st.paint("1;36", &hint_label));
         }
         out.push('\n');
     }
-    let summary = report.summary_line();
+    let summary = report.summary_line(lang);
     let painted = if report.errors > 0 {
         st.paint("1;31", &summary)
     } else if report.warnings > 0 {
@@ -471,7 +516,8 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn render_github(report: &Report, path_prefix: &str) -> String {
+fn render_github(report: &Report, lang: Lang, path_prefix: &str) -> String {
+    let hint_label = crate::i18n::t(lang, "label-hint");
     let mut out = String::new();
     for d in &report.diagnostics {
         let level = match d.severity {
@@ -492,10 +538,10 @@ fn render_github(report: &Report, path_prefix: &str) -> String {
             props.push(format!("col={c}"));
         }
         props.push(format!("title={}", escape_property(d.code.as_str())));
-        let mut message = d.message.clone();
+        let mut message = d.message.text(lang);
         if let Some(h) = &d.hint {
-            message.push_str("\nhint: ");
-            message.push_str(h);
+            message.push_str(&format!("\n{hint_label}: "));
+            message.push_str(&h.text(lang));
         }
         let _ = writeln!(
             out,
@@ -504,7 +550,7 @@ fn render_github(report: &Report, path_prefix: &str) -> String {
             escape_data(&message)
         );
     }
-    let _ = writeln!(out, "{}", report.summary_line());
+    let _ = writeln!(out, "{}", report.summary_line(lang));
     out
 }
 
@@ -552,15 +598,18 @@ mod tests {
 
     #[test]
     fn escape_sequences_are_shown_not_acted_on() {
-        let d = Diagnostic::new(Code::UnknownField, "unknown field `a\x1b[2J\nb`")
-            .file("content/a.md")
-            .hint("x\u{202e}y");
+        let d = Diagnostic::new(
+            Code::UnknownField,
+            msg!("verbatim", text = "unknown field `a\x1b[2J\nb`"),
+        )
+        .file("content/a.md")
+        .hint(msg!("verbatim", text = "x\u{202e}y"));
         let r = Report::new(vec![d], 1, false);
-        let out = render_human(&r, false, &|_| None);
+        let out = render_human(&r, Lang::En, false, &|_| None);
         assert!(!out.contains('\x1b') && !out.contains('\u{202e}'), "{out}");
         assert!(out.contains("unknown field `a\\u{1b}[2J\\u{a}b`"), "{out}");
         assert!(out.contains("x\\u{202e}y"), "{out}");
-        let gh = render_github(&r, "");
+        let gh = render_github(&r, Lang::En, "");
         assert!(!gh.contains('\x1b'), "{gh}");
     }
 
@@ -569,7 +618,7 @@ mod tests {
         let line = "[x](nowhere.md) ".repeat(20_000);
         let diags: Vec<Diagnostic> = (0..20_000u32)
             .map(|i| {
-                Diagnostic::new(Code::BrokenLink, "broken")
+                Diagnostic::new(Code::BrokenLink, msg!("verbatim", text = "broken"))
                     .file("content/a.md")
                     .at(5, i * 16 + 1)
             })
@@ -579,9 +628,10 @@ mod tests {
         assert_eq!(r.diagnostics.len(), MAX_PER_FILE + 1);
         let last = r.diagnostics.last().unwrap();
         assert_eq!(last.code, Code::TooManyProblems);
-        assert!(last.message.contains("19900 more"), "{}", last.message);
+        let said = last.message.text(Lang::En);
+        assert!(said.contains("19900 more"), "{said}");
         let text = format!("---\n---\n\n\n{line}\n");
-        let out = render_human(&r, false, &|_| Some(text.clone()));
+        let out = render_human(&r, Lang::En, false, &|_| Some(text.clone()));
         assert!(out.len() < 100_000, "{} bytes", out.len());
         // The caret still points at the link it reports.
         let block = out.split("\n\n").nth(50).unwrap();
@@ -594,11 +644,11 @@ mod tests {
 
     #[test]
     fn github_escapes_newlines_and_commas() {
-        let d = Diagnostic::new(Code::BrokenLink, "a, b\nc")
+        let d = Diagnostic::new(Code::BrokenLink, msg!("verbatim", text = "a, b\nc"))
             .file("content/a,b.md")
             .at(3, 4);
         let r = Report::new(vec![d], 1, false);
-        let out = render_github(&r, "");
+        let out = render_github(&r, Lang::En, "");
         assert!(out.starts_with(
             "::error file=content/a%2Cb.md,line=3,col=4,title=broken-link::a, b%0Ac\n"
         ));

@@ -24,6 +24,9 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// The largest Markdown (or `config.toml`) file signpost reads: 4 MiB, about 800 times a
 /// long entry.
 pub const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
@@ -35,7 +38,8 @@ pub enum Refusal {
     Outside {
         target: PathBuf,
     },
-    /// Not a regular file: a FIFO, socket or device (its kind in words).
+    /// Not a regular file: a FIFO, socket or device (its kind: a key of the message
+    /// catalogues).
     NotRegular(&'static str),
     /// Larger than the limit.
     TooLarge {
@@ -47,37 +51,35 @@ pub enum Refusal {
 
 impl Refusal {
     /// What is wrong, in words an editor understands (`what` names the file).
-    pub fn message(&self, what: &str) -> String {
+    pub fn message(&self, what: &str) -> Msg {
         match self {
-            Refusal::Outside { target } => format!(
-                "`{what}` is a symbolic link to `{}`, outside the guide folder; signpost never reads or publishes files outside the guide",
-                target.display()
+            Refusal::Outside { target } => msg!(
+                "refused-outside",
+                file = what,
+                target = target.display().to_string()
             ),
             Refusal::NotRegular(kind) => {
-                format!("`{what}` is {kind}, not a file; signpost only reads regular files")
+                msg!("refused-not-regular", file = what, kind = Msg::new(kind))
             }
-            Refusal::TooLarge { size, limit } => format!(
-                "`{what}` is {} MB, larger than the {} MB a Markdown file may be",
-                size.div_ceil(1024 * 1024),
-                limit / (1024 * 1024)
+            Refusal::TooLarge { size, limit } => msg!(
+                "refused-too-large",
+                file = what,
+                mb = size.div_ceil(1024 * 1024),
+                limit = limit / (1024 * 1024)
             ),
-            Refusal::Io(e) => format!("cannot read `{what}`: {e}"),
+            Refusal::Io(e) => msg!("cannot-read", file = what, error = e.to_string()),
         }
     }
 
     /// What to do about it.
-    pub fn hint(&self) -> &'static str {
-        match self {
-            Refusal::Outside { .. } => {
-                "copy the file into the guide instead of linking to it, or remove the link"
-            }
-            Refusal::NotRegular(_) => "remove it, or replace it with an ordinary file",
-            Refusal::TooLarge { .. } => "split the text into several entries or pages",
-            Refusal::Io(e) if e.kind() == io::ErrorKind::NotFound => {
-                "it is a symbolic link to something that does not exist: fix or remove the link"
-            }
-            Refusal::Io(_) => "check the file's permissions",
-        }
+    pub fn hint(&self) -> Msg {
+        Msg::new(match self {
+            Refusal::Outside { .. } => "refused-outside-hint",
+            Refusal::NotRegular(_) => "refused-not-regular-hint",
+            Refusal::TooLarge { .. } => "refused-too-large-hint",
+            Refusal::Io(e) if e.kind() == io::ErrorKind::NotFound => "dangling-link-hint",
+            Refusal::Io(_) => "permissions-hint",
+        })
     }
 }
 
@@ -167,19 +169,19 @@ fn kind_refusal(ft: &fs::FileType) -> Option<Refusal> {
     {
         use std::os::unix::fs::FileTypeExt;
         if ft.is_fifo() {
-            return Some(Refusal::NotRegular("a named pipe (FIFO)"));
+            return Some(Refusal::NotRegular("kind-fifo"));
         }
         if ft.is_socket() {
-            return Some(Refusal::NotRegular("a socket"));
+            return Some(Refusal::NotRegular("kind-socket"));
         }
         if ft.is_block_device() || ft.is_char_device() {
-            return Some(Refusal::NotRegular("a device"));
+            return Some(Refusal::NotRegular("kind-device"));
         }
     }
     if ft.is_dir() {
-        return Some(Refusal::NotRegular("a folder"));
+        return Some(Refusal::NotRegular("kind-folder"));
     }
-    Some(Refusal::NotRegular("not a regular file"))
+    Some(Refusal::NotRegular("kind-other"))
 }
 
 /// Opens without blocking: opening a FIFO for reading would otherwise wait for a writer.

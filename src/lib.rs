@@ -11,6 +11,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod forms;
 pub mod fs_guard;
+pub mod i18n;
 pub mod init;
 pub mod markdown;
 pub mod output;
@@ -94,7 +95,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Built {
         base_url: opts.base_url.clone(),
     };
     let _progress = progress::Reporter::start();
-    progress::stage("Reading and checking", 0);
+    progress::stage("progress-reading", 0);
     let t0 = std::time::Instant::now();
     let guide = match content::load(root, &load) {
         Ok(g) => g,
@@ -150,7 +151,7 @@ fn build_checked(guide: &Guide, opts: &BuildOptions) -> Result<site::Site, Build
         e => BuildError::Render(e),
     })?;
     timing("render", t0);
-    progress::stage("Writing the site", 0);
+    progress::stage("progress-writing", 0);
     let t1 = std::time::Instant::now();
     staging.commit(&site).map_err(BuildError::Write)?;
     timing("write", t1);

@@ -21,6 +21,8 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 use clap::{Parser, Subcommand};
 
 use signpost::diagnostics::{self, Format};
+use signpost::i18n::Lang;
+use signpost::msg;
 
 #[derive(Parser)]
 #[command(
@@ -32,6 +34,10 @@ struct Cli {
     /// The guide's folder (with config.toml and content/)
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     root: PathBuf,
+    /// The language signpost speaks in (default: the guide's default language when it is
+    /// sv or en, else English)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -128,6 +134,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Output piped into a program that stops reading (`signpost theme | head`) ends signpost
+    // quietly, as it ends every other command-line tool, instead of a panic in `println!`.
+    // SAFETY: restores the default action for one signal before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
@@ -157,7 +169,11 @@ fn main() -> ExitCode {
                 .find_map(|l| l.trim().strip_prefix("[possible values: "))
                 .map(|v| format!("; possible values: {}", v.trim_end_matches(']')))
                 .unwrap_or_default();
-            eprintln!("signpost: {first}{values} (see signpost --help)");
+            // Before the arguments are read, only the environment can say the language.
+            let lang = lang_from_args();
+            let see = msg!("cli-see-help").text(lang);
+            let said = explain_arguments(&e, lang).unwrap_or(format!("{first}{values}"));
+            eprintln!("signpost: {said} ({see})");
             return ExitCode::from(2);
         }
     };
@@ -169,13 +185,19 @@ fn main() -> ExitCode {
         // SAFETY: sets a process-wide option; mimalloc allows it at any time.
         unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     }
+    // The guide's language, read once from its config.toml (English if there is none).
+    let lang = signpost::content::load::speaking(cli.lang, &cli.root);
+    signpost::progress::speak(lang);
+    let chosen = Some(lang);
     match cli.command {
-        Command::New { what } => signpost::scaffold::cli(&cli.root, &what),
+        Command::New { what } => signpost::scaffold::cli(&cli.root, &what, chosen),
         Command::Review(ReviewCommand {
             action: Some(ReviewAction::Done(args)),
             ..
-        }) => signpost::review_done::cli(&cli.root, &args),
-        Command::Review(ReviewCommand { queue, .. }) => signpost::review::cli(&cli.root, &queue),
+        }) => signpost::review_done::cli(&cli.root, &args, chosen),
+        Command::Review(ReviewCommand { queue, .. }) => {
+            signpost::review::cli(&cli.root, &queue, chosen)
+        }
         Command::Schema(args) => signpost::schema::cli(&args),
         Command::Init(args) => signpost::init::cli(&args),
         Command::Theme { what } => signpost::theme::cli(&cli.root, what.as_ref()),
@@ -192,11 +214,12 @@ fn main() -> ExitCode {
                 drafts: !no_drafts,
                 open,
                 today: today.unwrap_or_else(signpost::today),
+                lang: cli.lang,
             };
             match signpost::serve::run(&cli.root, opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("signpost: {e}");
+                    eprintln!("signpost: {}", e.text(lang));
                     ExitCode::from(2)
                 }
             }
@@ -226,6 +249,7 @@ fn main() -> ExitCode {
                     let out = render_report(
                         &built.report,
                         format,
+                        lang,
                         guide,
                         &cli.root,
                         std::io::stderr().is_terminal(),
@@ -237,19 +261,23 @@ fn main() -> ExitCode {
                 Ok(site) => {
                     let secs = started.elapsed().as_secs_f64();
                     let files = site.file_count();
-                    println!(
-                        "Built {} pages ({files} files) into {} in {secs:.2} s",
-                        site.pages,
-                        output.display()
+                    let done = msg!(
+                        "build-done",
+                        pages = site.pages,
+                        files = files,
+                        output = output.display().to_string(),
+                        seconds = format!("{secs:.2}")
                     );
+                    println!("{}", done.text(lang));
                     ExitCode::SUCCESS
                 }
                 Err(signpost::BuildError::Check) => {
-                    eprintln!("signpost: the guide has errors (above); nothing was built and `{}` is unchanged", output.display());
+                    let says = msg!("build-has-errors", output = output.display().to_string());
+                    eprintln!("signpost: {}", says.text(lang));
                     ExitCode::from(1)
                 }
                 Err(signpost::BuildError::Load(e)) => {
-                    eprintln!("signpost: {e}");
+                    eprintln!("signpost: {}", e.msg().text(lang));
                     ExitCode::from(2)
                 }
                 Err(e) => {
@@ -267,13 +295,14 @@ fn main() -> ExitCode {
             let (guide, report) = match signpost::check(&cli.root, today, deny_warnings) {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("signpost: {e}");
+                    eprintln!("signpost: {}", e.msg().text(lang));
                     return ExitCode::from(2);
                 }
             };
             let out = render_report(
                 &report,
                 format,
+                lang,
                 &guide,
                 &cli.root,
                 std::io::stdout().is_terminal(),
@@ -286,9 +315,80 @@ fn main() -> ExitCode {
     }
 }
 
+/// The language when the arguments as a whole could not be read: `--lang` if it can be
+/// found, else the language of the guide in `--root` or the current folder.
+fn lang_from_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |name: &str| {
+        let prefix = format!("{name}=");
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map(String::as_str)
+            .or_else(|| args.iter().find_map(|a| a.strip_prefix(prefix.as_str())))
+    };
+    let chosen = value("--lang").and_then(Lang::from_code);
+    let root = PathBuf::from(value("--root").unwrap_or("."));
+    signpost::content::load::speaking(chosen, &root)
+}
+
+/// The commonest mistakes with the arguments in the editor's language; `None` for the rest,
+/// which keep the words of the argument parser (clap, in English).
+fn explain_arguments(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        // clap lists suggestions from the least to the most likely.
+        Some(ContextValue::Strings(v)) if matches!(kind, ContextKind::SuggestedSubcommand) => {
+            v.last().cloned()
+        }
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let said = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            let arg = context(ContextKind::InvalidArg)?;
+            match context(ContextKind::SuggestedArg) {
+                Some(s) => msg!("cli-unknown-argument-suggest", arg = arg, suggestion = s),
+                None => msg!("cli-unknown-argument", arg = arg),
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let command = context(ContextKind::InvalidSubcommand)?;
+            match context(ContextKind::SuggestedSubcommand) {
+                Some(s) => msg!(
+                    "cli-unknown-command-suggest",
+                    command = command,
+                    suggestion = s
+                ),
+                None => msg!("cli-unknown-command", command = command),
+            }
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = context(ContextKind::InvalidArg)?;
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            match context(ContextKind::ValidValue) {
+                Some(valid) => msg!(
+                    "cli-invalid-value-one-of",
+                    arg = arg,
+                    value = value,
+                    valid = valid
+                ),
+                None => msg!("cli-invalid-value", arg = arg, value = value),
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            msg!("cli-missing", args = context(ContextKind::InvalidArg)?)
+        }
+        _ => return None,
+    };
+    Some(said.text(lang))
+}
+
 fn render_report(
     report: &signpost::Report,
     format: Format,
+    lang: Lang,
     guide: &signpost::Guide,
     root: &std::path::Path,
     terminal: bool,
@@ -297,6 +397,7 @@ fn render_report(
     diagnostics::render(
         report,
         format,
+        lang,
         colour,
         &|path| {
             guide.source(path).map(str::to_owned).or_else(|| {

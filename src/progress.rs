@@ -10,11 +10,20 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use crate::i18n::{t, Lang};
+
+/// The current stage: a key of the message catalogues.
 static STAGE: Mutex<&'static str> = Mutex::new("");
+static LANG: Mutex<Lang> = Mutex::new(Lang::En);
+
+/// The language the status line speaks.
+pub fn speak(lang: Lang) {
+    *LANG.lock().unwrap_or_else(|e| e.into_inner()) = lang;
+}
 static DONE: AtomicUsize = AtomicUsize::new(0);
 static TOTAL: AtomicUsize = AtomicUsize::new(0);
 
-/// Starts a stage of `total` steps (0: no count shown).
+/// Starts a stage of `total` steps (0: no count shown); `name` is a catalogue key.
 pub fn stage(name: &'static str, total: usize) {
     *STAGE.lock().expect("progress lock") = name;
     DONE.store(0, Ordering::Relaxed);
@@ -47,7 +56,9 @@ impl Reporter {
                     if waited < Duration::from_secs(1) {
                         continue;
                     }
-                    let name = *STAGE.lock().expect("progress lock");
+                    let key = *STAGE.lock().expect("progress lock");
+                    let lang = *LANG.lock().unwrap_or_else(|e| e.into_inner());
+                    let name = t(lang, key);
                     let (done, total) =
                         (DONE.load(Ordering::Relaxed), TOTAL.load(Ordering::Relaxed));
                     let line = if total > 0 {

@@ -13,6 +13,9 @@
 
 use url::Url;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// The kinds of git host whose addresses signpost knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Host {
@@ -44,19 +47,15 @@ pub const DEFAULT_BRANCH: &str = "main";
 impl Repository {
     /// Reads a project address as written in `config.toml`. The error says, in plain words,
     /// what is wrong with it.
-    pub fn parse(url: &str, branch: &str) -> Result<Repository, String> {
-        let parsed = Url::parse(url.trim()).map_err(|_| {
-            format!("\"{url}\" is not a web address such as \"https://github.com/owner/guide\"")
-        })?;
+    pub fn parse(url: &str, branch: &str) -> Result<Repository, Msg> {
+        let parsed =
+            Url::parse(url.trim()).map_err(|_| msg!("repository-not-address", url = url))?;
         if parsed.scheme() != "https" {
-            return Err(format!(
-                "the repository address must start with https://, not {}://",
-                parsed.scheme()
-            ));
+            return Err(msg!("repository-not-https", scheme = parsed.scheme()));
         }
         if parsed.query().is_some() || parsed.fragment().is_some() || !parsed.username().is_empty()
         {
-            return Err("the repository address must be the project's own page, without `?`, `#` or a user name".into());
+            return Err(msg!("repository-extra"));
         }
         let host_name = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
         let host = if host_name == "github.com" || host_name == "www.github.com" {
@@ -64,9 +63,7 @@ impl Repository {
         } else if host_name == "gitlab.com" || host_name.starts_with("gitlab.") {
             Host::GitLab
         } else {
-            return Err(format!(
-                "signpost knows the addresses of GitHub (github.com) and GitLab (gitlab.com or a host named gitlab.…), not of {host_name}"
-            ));
+            return Err(msg!("repository-unknown-host", host = host_name));
         };
         let path = parsed.path().trim_matches('/');
         let path = path.strip_suffix(".git").unwrap_or(path);
@@ -78,17 +75,13 @@ impl Repository {
         };
         if !shape_ok || parts.iter().any(|p| p.is_empty()) {
             return Err(match host {
-                Host::GitHub => format!(
-                    "a GitHub repository address is https://github.com/OWNER/NAME, not \"{url}\""
-                ),
-                Host::GitLab => format!(
-                    "a GitLab project address is https://{host_name}/GROUP/PROJECT, not \"{url}\""
-                ),
+                Host::GitHub => msg!("repository-github-shape", url = url),
+                Host::GitLab => msg!("repository-gitlab-shape", host = host_name, url = url),
             });
         }
         let branch = branch.trim();
         if !branch_ok(branch) {
-            return Err(format!("\"{branch}\" is not a branch name"));
+            return Err(msg!("not-a-branch", branch = branch));
         }
         let origin = match host {
             Host::GitHub => "https://github.com".to_string(),
@@ -219,7 +212,9 @@ mod tests {
             ("https://gitlab.com/a/b/-/tree/main", "GROUP/PROJECT"),
             ("https://github.com/a/b?tab=x", "without `?`"),
         ] {
-            let e = Repository::parse(url, "main").unwrap_err();
+            let e = Repository::parse(url, "main")
+                .unwrap_err()
+                .text(crate::i18n::Lang::En);
             assert!(e.contains(says), "{url}: {e}");
         }
         assert!(Repository::parse("https://github.com/a/b", "my branch").is_err());

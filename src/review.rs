@@ -15,6 +15,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::freshness::{serialize_opt_date, Freshness};
 use crate::content::{self, Guide, LoadOptions, Role, Status};
+use crate::i18n::Lang;
+use crate::msg;
 use crate::text::collate;
 
 /// How the queue is printed.
@@ -67,13 +69,9 @@ impl State {
         }
     }
 
-    /// As shown in the table.
-    pub fn label(self) -> &'static str {
-        match self {
-            State::Overdue => "overdue",
-            State::DueSoon => "due soon",
-            State::InReview => "in review",
-        }
+    /// As shown in the table, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        msg!("review-state", state = self.as_str()).text(lang)
     }
 }
 
@@ -183,8 +181,11 @@ pub fn to_csv(items: &[Item]) -> String {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let rows = std::iter::once(COLUMNS.iter().map(|c| c.to_string()).collect())
-        .chain(items.iter().map(|item| cells(item, State::as_str)));
+    let rows = std::iter::once(COLUMNS.iter().map(|c| c.to_string()).collect()).chain(
+        items
+            .iter()
+            .map(|item| cells(item, &|s| s.as_str().to_string())),
+    );
     for row in rows {
         // Writing to memory cannot fail.
         let _ = out.write_record(&row);
@@ -194,13 +195,12 @@ pub fn to_csv(items: &[Item]) -> String {
 
 /// The queue as an aligned table for people: one group per owner (under the owner's name),
 /// columns aligned across groups, long titles shortened, and a summary line.
-pub fn to_table(items: &[Item], today: NaiveDate, due_within: u32) -> String {
+pub fn to_table(items: &[Item], today: NaiveDate, due_within: u32, lang: Lang) -> String {
     let mut out = String::new();
+    let today_text = today.to_string();
     if items.is_empty() {
-        let _ = writeln!(
-            out,
-            "Nothing to review as of {today}: no published text is overdue or due within {due_within} days, and none is in review."
-        );
+        let says = msg!("review-nothing", today = &today_text, within = due_within);
+        let _ = writeln!(out, "{}", says.text(lang));
         return out;
     }
     // Every column but the owner, which heads its group.
@@ -209,12 +209,12 @@ pub fn to_table(items: &[Item], today: NaiveDate, due_within: u32) -> String {
         .collect();
     let header: Vec<String> = shown
         .iter()
-        .map(|&c| COLUMNS[c].replace('_', " "))
+        .map(|&c| msg!("review-column", column = COLUMNS[c]).text(lang))
         .collect();
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|item| {
-            let mut cells = cells(item, State::label);
+            let mut cells = cells(item, &|s| s.label(lang));
             cells[5] = shorten(&cells[5], TITLE_WIDTH);
             shown.iter().map(|&c| cells[c].clone()).collect()
         })
@@ -252,73 +252,58 @@ pub fn to_table(items: &[Item], today: NaiveDate, due_within: u32) -> String {
     for (item, row) in items.iter().zip(&rows) {
         if owner != Some(item.owner.as_deref()) {
             owner = Some(item.owner.as_deref());
-            let _ = writeln!(out, "\n{}", item.owner.as_deref().unwrap_or("(no owner)"));
+            let owner = match item.owner.as_deref() {
+                Some(name) => name.to_string(),
+                None => msg!("review-no-owner").text(lang),
+            };
+            let _ = writeln!(out, "\n{owner}");
         }
         let _ = writeln!(out, "{}", line(row));
     }
     let count = |s: State| items.iter().filter(|i| i.state == s).count();
-    let _ = writeln!(
-        out,
-        "\n{} overdue, {} due soon (within {due_within} days), {} in review, as of {today}",
-        count(State::Overdue),
-        count(State::DueSoon),
-        count(State::InReview),
+    let says = msg!(
+        "review-table-count",
+        overdue = count(State::Overdue),
+        soon = count(State::DueSoon),
+        within = due_within,
+        in_review = count(State::InReview),
+        today = &today_text
     );
+    let _ = writeln!(out, "\n{}", says.text(lang));
     out
 }
 
 /// The queue as a Markdown checklist for an issue on the git host ("Granskningar att
-/// göra"), in the guide's language (Swedish, else English): one `- [ ]` item per text,
+/// göra"), in `lang`: one `- [ ]` item per text,
 /// grouped by owner under the owner's name and contact from `[owners]` (so the host
 /// notifies them), each linking the page and the file (on the host, with `[repository]`),
 /// saying how overdue it is. Without anything to do it has no `- [ ]` line, which is how
 /// the reminder workflow knows to close the issue.
-pub fn to_markdown(items: &[Item], config: &Config, today: NaiveDate, due_within: u32) -> String {
-    let sv = config.default_language == "sv";
-    let days = |n: i64| match (sv, n.abs()) {
-        (true, 1) => "1 dag".to_string(),
-        (true, n) => format!("{n} dagar"),
-        (false, 1) => "1 day".to_string(),
-        (false, n) => format!("{n} days"),
-    };
+pub fn to_markdown(
+    items: &[Item],
+    config: &Config,
+    today: NaiveDate,
+    due_within: u32,
+    lang: Lang,
+) -> String {
+    let today_text = today.to_string();
     let mut out = String::new();
-    out.push_str(if sv {
-        "<!-- Skrivet av `signpost review --format markdown`. Listan skrivs om vid varje körning: en text försvinner från den när dess `last_reviewed` är ändrad. -->\n"
-    } else {
-        "<!-- Written by `signpost review --format markdown`. The list is rewritten on every run: a text leaves it when its `last_reviewed` has been changed. -->\n"
-    });
+    let _ = writeln!(out, "<!-- {} -->", msg!("reminder-comment").text(lang));
     let count = |s: State| items.iter().filter(|i| i.state == s).count();
     if items.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            if sv {
-                format!("Inget att granska den {today}: ingen publicerad text är försenad eller ska granskas inom {due_within} dagar, och ingen väntar på granskning.")
-            } else {
-                format!("Nothing to review as of {today}: no published text is overdue or due within {due_within} days, and none is in review.")
-            }
-        );
+        let says = msg!("review-nothing", today = &today_text, within = due_within);
+        let _ = writeln!(out, "{}", says.text(lang));
         return out;
     }
-    let _ = writeln!(
-        out,
-        "{}\n",
-        if sv {
-            format!(
-                "Granskningsläget den {today}: {} försenade, {} ska granskas inom {due_within} dagar, {} väntar på granskning. Granska texten, och skriv sedan dagens datum i `last_reviewed` och granskarnas namn i `reviewed_by`.",
-                count(State::Overdue),
-                count(State::DueSoon),
-                count(State::InReview)
-            )
-        } else {
-            format!(
-                "Reviews as of {today}: {} overdue, {} due within {due_within} days, {} waiting in review. Review the text, then write today's date in `last_reviewed` and the reviewers' names in `reviewed_by`.",
-                count(State::Overdue),
-                count(State::DueSoon),
-                count(State::InReview)
-            )
-        }
+    let says = msg!(
+        "reminder-count",
+        today = &today_text,
+        overdue = count(State::Overdue),
+        soon = count(State::DueSoon),
+        within = due_within,
+        in_review = count(State::InReview)
     );
+    let _ = writeln!(out, "{}\n", says.text(lang));
     let mut owner: Option<Option<&str>> = None;
     for item in items {
         if owner != Some(item.owner.as_deref()) {
@@ -330,54 +315,26 @@ pub fn to_markdown(items: &[Item], config: &Config, today: NaiveDate, due_within
                 Some(name) => {
                     let _ = writeln!(out, "### {}\n", markdown_text(name));
                     if let Some(contact) = config.owner_contact(name) {
-                        let _ = writeln!(
-                            out,
-                            "{} {contact}\n",
-                            if sv { "Ansvarig:" } else { "Responsible:" }
-                        );
+                        let says = msg!("reminder-responsible", contact = contact);
+                        let _ = writeln!(out, "{}\n", says.text(lang));
                     }
                 }
                 None => {
-                    let _ = writeln!(
-                        out,
-                        "### {}\n",
-                        if sv {
-                            "Utan ägare (ange `owner` i filen eller i områdets `_area.md`)"
-                        } else {
-                            "Without an owner (set `owner` in the file or in its area's `_area.md`)"
-                        }
-                    );
+                    let _ = writeln!(out, "### {}\n", msg!("reminder-no-owner").text(lang));
                 }
             }
         }
         let state = match (item.state, item.days, item.due) {
             (State::Overdue, Some(n), Some(due)) => {
-                if sv {
-                    format!("**Försenad {}** (skulle granskas {due})", days(n))
-                } else {
-                    format!("**Overdue by {}** (was due {due})", days(n))
-                }
+                msg!("reminder-overdue", days = n.abs(), due = due.to_string())
             }
-            (State::DueSoon, Some(0), _) => (if sv {
-                "**Ska granskas i dag**"
-            } else {
-                "**Due today**"
-            })
-            .to_string(),
+            (State::DueSoon, Some(0), _) => msg!("reminder-due-today"),
             (State::DueSoon, Some(n), Some(due)) => {
-                if sv {
-                    format!("**Ska granskas om {}** ({due})", days(n))
-                } else {
-                    format!("**Due in {}** ({due})", days(n))
-                }
+                msg!("reminder-due-in", days = n.abs(), due = due.to_string())
             }
-            _ => (if sv {
-                "**Väntar på granskning**"
-            } else {
-                "**Waiting for review**"
-            })
-            .to_string(),
-        };
+            _ => msg!("reminder-waiting"),
+        }
+        .text(lang);
         let title = markdown_text(&item.title);
         let page = match &item.url {
             Some(url) => format!("[{title}]({url})"),
@@ -412,10 +369,10 @@ fn markdown_text(s: &str) -> String {
 const TITLE_WIDTH: usize = 40;
 
 /// The text of each column for one item; `state` names the state.
-fn cells(item: &Item, state: fn(State) -> &'static str) -> Vec<String> {
+fn cells(item: &Item, state: &dyn Fn(State) -> String) -> Vec<String> {
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     vec![
-        state(item.state).to_string(),
+        state(item.state),
         date(item.due),
         item.days.map(|d| d.to_string()).unwrap_or_default(),
         item.owner.clone().unwrap_or_default(),
@@ -440,22 +397,24 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// `signpost review`: loads the guide and prints the queue. Exit 0, or 2 when the guide
 /// cannot be read.
-pub fn cli(root: &Path, args: &ReviewArgs) -> ExitCode {
+pub fn cli(root: &Path, args: &ReviewArgs, lang: Option<Lang>) -> ExitCode {
     let guide = match content::load(root, &LoadOptions::default()) {
         Ok(g) => g,
         Err(e) => {
-            eprintln!("signpost: {e}");
+            let lang = content::load::speaking(lang, root);
+            eprintln!("signpost: {}", e.msg().text(lang));
             return ExitCode::from(2);
         }
     };
+    let lang = Lang::for_guide(lang, &guide.config.default_language);
     let today = args.today.unwrap_or_else(crate::today);
     let within = args.due_within.unwrap_or(guide.config.review.due_soon_days);
     let items = queue(&guide, today, within);
     let out = match args.format {
-        QueueFormat::Table => to_table(&items, today, within),
+        QueueFormat::Table => to_table(&items, today, within, lang),
         QueueFormat::Csv => to_csv(&items),
         QueueFormat::Json => to_json(&items),
-        QueueFormat::Markdown => to_markdown(&items, &guide.config, today, within),
+        QueueFormat::Markdown => to_markdown(&items, &guide.config, today, within, lang),
     };
     print!("{out}");
     ExitCode::SUCCESS
@@ -502,6 +461,7 @@ mod tests {
             &[item("Äldre", &[]), item(&long, &["Ö"]), other],
             NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
             30,
+            Lang::En,
         );
         let title = format!("{}…", "Å".repeat(TITLE_WIDTH - 1));
         let pad = |s: &str| format!("{s:<40}");

@@ -15,6 +15,8 @@ use chrono::NaiveDate;
 use crate::content::edit::{self, Changed, NewValue};
 use crate::content::{self, Doc, Guide, LoadOptions, Role, Status};
 use crate::diagnostics::{self, did_you_mean, Format, Report, Severity};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
 /// The options of `signpost review done`.
 #[derive(Debug, Clone, clap::Args)]
@@ -48,8 +50,8 @@ pub enum DoneError {
     #[error(transparent)]
     Load(content::LoadError),
     /// The request was refused; no file was changed (exit 1).
-    #[error("{0}")]
-    Refused(String),
+    #[error("{}", .0.text(crate::i18n::Lang::En))]
+    Refused(Msg),
     /// Writing a file failed (exit 1); the files named before it were written.
     #[error("cannot write `{path}`: {error}")]
     Write { path: String, error: std::io::Error },
@@ -60,8 +62,10 @@ pub fn record(root: &Path, args: &DoneArgs, today: NaiveDate) -> Result<Vec<Reco
     let guide = content::load(root, &LoadOptions::default()).map_err(DoneError::Load)?;
     let date = args.date.unwrap_or(today);
     if date > today {
-        return Err(DoneError::Refused(format!(
-            "{date} is in the future (today is {today}): give the day the review was done with --date"
+        return Err(DoneError::Refused(msg!(
+            "done-future",
+            date = date.to_string(),
+            today = today.to_string()
         )));
     }
     let names: Vec<String> = args
@@ -70,7 +74,7 @@ pub fn record(root: &Path, args: &DoneArgs, today: NaiveDate) -> Result<Vec<Reco
         .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     if names.iter().any(String::is_empty) {
-        return Err(DoneError::Refused("a reviewer's name is empty".into()));
+        return Err(DoneError::Refused(msg!("done-empty-name")));
     }
     let docs = args
         .ids
@@ -104,7 +108,7 @@ pub fn record(root: &Path, args: &DoneArgs, today: NaiveDate) -> Result<Vec<Reco
             error,
         })?;
         let (new_text, changes) = edit::set_fields(&text, &fields)
-            .map_err(|e| DoneError::Refused(format!("{}: {e}", doc.path)))?;
+            .map_err(|_| DoneError::Refused(msg!("done-no-front-matter", path = &doc.path)))?;
         planned.push((doc.path.clone(), full, new_text, changes));
     }
     let mut recorded = Vec::new();
@@ -128,25 +132,19 @@ fn reviewed_doc<'g>(guide: &'g Guide, id: &str, publish: bool) -> Result<&'g Doc
             .iter()
             .filter(|d| matches!(d.role, Role::Entry | Role::Page) && !d.is_translation)
             .map(|d| d.id.as_str());
-        let hint = match did_you_mean(id, ids) {
-            Some(s) => format!(": did you mean `{s}`?"),
-            None => " (an id is the file name without `.md`)".to_string(),
-        };
-        return Err(DoneError::Refused(format!(
-            "there is no entry or page `{id}`{hint}"
-        )));
+        return Err(DoneError::Refused(match did_you_mean(id, ids) {
+            Some(s) => msg!("done-unknown-id-suggest", id = id, suggestion = s),
+            None => msg!("done-unknown-id", id = id),
+        }));
     };
     if !doc.front_matter_ok {
-        return Err(DoneError::Refused(format!(
-            "{} has errors in its front matter; fix them first (`signpost check`)",
-            doc.path
+        return Err(DoneError::Refused(msg!(
+            "done-front-matter-errors",
+            path = &doc.path
         )));
     }
     if publish && doc.status() == Status::Draft {
-        return Err(DoneError::Refused(format!(
-            "{} is a draft: --publish publishes only what is in review; set `status: in_review` when the text is ready",
-            doc.path
-        )));
+        return Err(DoneError::Refused(msg!("done-draft", path = &doc.path)));
     }
     Ok(doc)
 }
@@ -169,22 +167,29 @@ fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
 /// `signpost review done …`: records the review, prints what changed, then checks the
 /// changed files. Exit 0 when recorded and the files check clean, 1 when refused or the
 /// check finds errors, 2 when the guide cannot be read.
-pub fn cli(root: &Path, args: &DoneArgs) -> ExitCode {
+pub fn cli(root: &Path, args: &DoneArgs, lang: Option<Lang>) -> ExitCode {
+    let lang = content::load::speaking(lang, root);
     let today = crate::today();
     let recorded = match record(root, args, today) {
         Ok(r) => r,
-        Err(e @ DoneError::Load(_)) => {
-            eprintln!("signpost: {e}");
+        Err(DoneError::Load(e)) => {
+            eprintln!("signpost: {}", e.msg().text(lang));
             return ExitCode::from(2);
         }
-        Err(e) => {
-            eprintln!("signpost: {e}; no file was changed");
+        Err(DoneError::Refused(m)) => {
+            let says = msg!("done-refused", reason = m);
+            eprintln!("signpost: {}", says.text(lang));
+            return ExitCode::from(1);
+        }
+        Err(e @ DoneError::Write { .. }) => {
+            eprintln!("signpost: {e}");
             return ExitCode::from(1);
         }
     };
     for r in &recorded {
         if r.changes.is_empty() {
-            println!("{}: already recorded, nothing changed", r.path);
+            let says = msg!("done-nothing-changed", path = &r.path);
+            println!("{}", says.text(lang));
             continue;
         }
         let what: Vec<String> = r
@@ -210,6 +215,7 @@ pub fn cli(root: &Path, args: &DoneArgs) -> ExitCode {
             diagnostics::render(
                 &report,
                 Format::Human,
+                lang,
                 false,
                 &|p| guide.source(p).map(str::to_owned),
                 "",

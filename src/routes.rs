@@ -57,7 +57,7 @@ macro_rules! lists {
                 match self { $( Fixed::$variant => $indexed ),* }
             }
 
-            /// What the page is, for "this id is reserved" messages.
+            /// What the page is, for "this id is reserved" messages: a catalogue key.
             pub fn what(self) -> &'static str {
                 match self { $( Fixed::$variant => $what ),* }
             }
@@ -66,12 +66,12 @@ macro_rules! lists {
 }
 
 lists! {
-    // variant = address, in the sitemap, what it is
-    Challenges = "challenges/", true, "the list of all challenges";
-    Solutions = "solutions/", true, "the list of all solutions";
-    OpenChallenges = "open-challenges/", true, "the list of open challenges";
-    Tags = "tags/", true, "the list of tags";
-    Search = "search/", false, "the search page";
+    // variant = address, in the sitemap, what it is (a key of the message catalogues)
+    Challenges = "challenges/", true, "reserved-challenges";
+    Solutions = "solutions/", true, "reserved-solutions";
+    OpenChallenges = "open-challenges/", true, "reserved-open-challenges";
+    Tags = "tags/", true, "reserved-tags";
+    Search = "search/", false, "reserved-search";
 }
 
 impl Fixed {
@@ -82,7 +82,7 @@ impl Fixed {
 }
 
 /// Top-level folders that hold files rather than pages, with what they hold.
-const FOLDERS: &[(&str, &str)] = &[("assets", "used for the theme's files")];
+const FOLDERS: &[(&str, &str)] = &[("assets", "reserved-assets")];
 
 /// One HTML page of a language's site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -199,17 +199,14 @@ pub fn of_output(path: &str) -> &str {
 
 /// Why an id cannot be used for a page or area at the top level of the site: the site's
 /// own pages and folders, and the start of each language's pages.
-pub fn reserved(id: &str, config: &crate::config::Config) -> Option<&'static str> {
+pub fn reserved(id: &str, config: &crate::config::Config) -> Option<crate::i18n::Msg> {
     Fixed::ALL
         .iter()
         .find(|f| f.rel().strip_suffix('/') == Some(id))
         .map(|f| f.what())
         .or_else(|| FOLDERS.iter().find(|(n, _)| *n == id).map(|(_, w)| *w))
-        .or_else(|| {
-            config
-                .has_language(id)
-                .then_some("the start of a language's pages")
-        })
+        .or_else(|| config.has_language(id).then_some("reserved-language"))
+        .map(crate::i18n::Msg::new)
 }
 
 /// Why an alias cannot be an address on the site.
@@ -320,7 +317,11 @@ mod tests {
         let config = crate::config::Config::default();
         for f in Fixed::ALL {
             let id = f.rel().trim_end_matches('/');
-            assert_eq!(reserved(id, &config), Some(f.what()), "{id}");
+            assert_eq!(
+                reserved(id, &config),
+                Some(crate::i18n::Msg::new(f.what())),
+                "{id}"
+            );
         }
         assert!(reserved("assets", &config).is_some());
         assert!(reserved(&config.default_language, &config).is_some());

@@ -25,6 +25,8 @@ use chrono::NaiveDate;
 use crate::content::frontmatter::{SUMMARY_MAX, TITLE_MAX};
 use crate::content::{self, DocKey, DocType, Guide, LoadOptions, Role, SolutionKind};
 use crate::diagnostics::did_you_mean;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::text::{is_valid_id, slugify_id};
 
 /// How every placeholder summary starts, so that an editor (or `grep`) finds it.
@@ -127,8 +129,8 @@ pub enum NewError {
     #[error(transparent)]
     Load(content::LoadError),
     /// The request was refused; nothing was written (exit 1).
-    #[error("{0}")]
-    Refused(String),
+    #[error("{}", .0.text(crate::i18n::Lang::En))]
+    Refused(Msg),
     /// Writing the file failed (exit 1).
     #[error("cannot write `{}`: {}", .0.display(), .1)]
     Write(PathBuf, std::io::Error),
@@ -149,23 +151,29 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
     let common = cmd.common();
     let title = one_line(&common.title);
     if title.is_empty() {
-        return refuse("the title is empty".into());
+        return refuse(msg!("new-title-empty"));
     }
     let len = title.chars().count();
     if len > TITLE_MAX {
-        return refuse(format!(
-            "the title is {len} characters long; at most {TITLE_MAX} are allowed"
+        return refuse(msg!(
+            "new-too-long",
+            field = "title",
+            len = len,
+            max = TITLE_MAX
         ));
     }
     let summary = common.summary.as_deref().map(one_line);
     if let Some(s) = &summary {
         let len = s.chars().count();
         if s.is_empty() {
-            return refuse("the summary is empty; leave out --summary to get a placeholder".into());
+            return refuse(msg!("new-summary-empty"));
         }
         if len > SUMMARY_MAX {
-            return refuse(format!(
-                "the summary is {len} characters long; at most {SUMMARY_MAX} are allowed"
+            return refuse(msg!(
+                "new-too-long",
+                field = "summary",
+                len = len,
+                max = SUMMARY_MAX
             ));
         }
     }
@@ -176,18 +184,11 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
         .filter(|o| !o.is_empty());
     let id = match &common.id {
         Some(id) if is_valid_id(id) => id.clone(),
-        Some(id) => {
-            return refuse(format!(
-                "`{id}` is not a valid id: use lowercase a–z, digits and single dashes, e.g. `{}`",
-                slugify_id(id)
-            ))
-        }
+        Some(id) => return refuse(msg!("new-invalid-id", id = id, example = slugify_id(id))),
         None => {
             let id = short_id(&slugify_id(&title));
             if id.is_empty() {
-                return refuse(format!(
-                    "cannot make an id from the title \"{title}\"; give one with --id"
-                ));
+                return refuse(msg!("new-no-id", title = &title));
             }
             id
         }
@@ -208,11 +209,7 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
         (_, Some(area)) => format!("content/{area}/{id}.md"),
         (_, None) => unreachable!("entries have an area"),
     };
-    let exists = || {
-        refuse(format!(
-            "{path} already exists; signpost new never overwrites a file (choose another id with --id)"
-        ))
-    };
+    let exists = || refuse(msg!("new-exists-choose", path = &path));
 
     // Ids: entries and pages share one set, areas have their own; pages and areas share
     // the top level of the site's addresses.
@@ -222,16 +219,10 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
                 if d.path == path {
                     return exists();
                 }
-                return refuse(format!(
-                    "there is already an area `{id}` ({}); choose another id with --id",
-                    d.path
-                ));
+                return refuse(msg!("new-area-exists", id = &id, path = &d.path));
             }
             if let Some(d) = guide.item(&id).filter(|d| d.role == Role::Page) {
-                return refuse(format!(
-                    "the address /{id}/ is taken by the page {}; choose another id with --id",
-                    d.path
-                ));
+                return refuse(msg!("new-taken-by-page", id = &id, path = &d.path));
             }
         }
         _ => {
@@ -239,20 +230,20 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
                 if guide.docs[i].path == path {
                     return exists();
                 }
-                return refuse(format!(
-                    "the id `{id}` is already used by {}; ids are unique across the guide, so choose another with --id",
-                    guide.docs[i].path
-                ));
+                return refuse(msg!("new-id-used", id = &id, path = &guide.docs[i].path));
             }
             if matches!(cmd, NewCommand::Page { .. }) && guide.areas.contains_key(&id) {
-                return refuse(format!("the address /{id}/ is taken by the area content/{id}/; choose another id with --id"));
+                return refuse(msg!("new-taken-by-area", id = &id));
             }
         }
     }
     if matches!(cmd, NewCommand::Page { .. } | NewCommand::Area { .. }) {
         if let Some(used_for) = crate::routes::reserved(&id, &guide.config) {
-            return refuse(format!(
-                "`{id}` cannot be used for a {what}: the address /{id}/ is {used_for}; choose another id with --id"
+            return refuse(msg!(
+                "new-reserved",
+                id = &id,
+                what = what,
+                used_for = used_for
             ));
         }
     }
@@ -266,9 +257,7 @@ pub fn plan(guide: &Guide, cmd: &NewCommand, today: NaiveDate) -> Result<Scaffol
     if let (Some(area), None) = (&area, &owner) {
         let inherited = guide.area_doc(area).and_then(|a| a.meta.owner.as_deref());
         if inherited.is_none() {
-            return refuse(format!(
-                "the area `{area}` has no owner, so the new {what} needs one: add --owner \"Name\" (a person, team or organisation), or set `owner` in content/{area}/_area.md"
-            ));
+            return refuse(msg!("new-needs-owner", area = area.as_str(), what = what));
         }
     }
 
@@ -337,12 +326,7 @@ pub fn create(root: &Path, cmd: &NewCommand) -> Result<Scaffold, NewError> {
     let today = cmd.common().today.unwrap_or_else(crate::today);
     let scaffold = plan(&guide, cmd, today)?;
     let full = root.join(&scaffold.path);
-    let exists = || {
-        NewError::Refused(format!(
-            "{} already exists; signpost new never overwrites a file",
-            scaffold.path
-        ))
-    };
+    let exists = || NewError::Refused(msg!("new-exists", path = &scaffold.path));
     if full.exists() {
         return Err(exists());
     }
@@ -366,32 +350,34 @@ pub fn create(root: &Path, cmd: &NewCommand) -> Result<Scaffold, NewError> {
 
 /// `signpost new …`: creates the file, prints its path on stdout and what is left to do on
 /// stderr. Exit 0 when created, 1 when refused, 2 when the guide cannot be read.
-pub fn cli(root: &Path, cmd: &NewCommand) -> ExitCode {
+pub fn cli(root: &Path, cmd: &NewCommand, lang: Option<Lang>) -> ExitCode {
+    let lang = content::load::speaking(lang, root);
     match create(root, cmd) {
         Ok(s) => {
             println!("{}", display_path(root, &s.path));
             let what = cmd.what();
-            let todo = s
-                .todo
-                .iter()
-                .map(|t| match *t {
-                    "summary" => format!("replace the placeholder summary (`{PLACEHOLDER} …`)"),
-                    _ => "write the text under the headings".to_string(),
-                })
-                .collect::<Vec<_>>()
-                .join(" and ");
-            let next = match cmd {
-                NewCommand::Area { .. } => "an area has no status: it is on the site from the next build".to_string(),
-                _ => format!("the {what} is a draft: set `status: in_review` when it is ready, and `published` with `reviewed_by` and `last_reviewed` once approved"),
+            let todo = if s.todo.contains(&"summary") {
+                msg!("new-todo-summary-text", placeholder = PLACEHOLDER)
+            } else {
+                msg!("new-todo-text")
             };
-            eprintln!("signpost: created a new {what}; {todo}. Note: {next}.");
+            let next = match cmd {
+                NewCommand::Area { .. } => msg!("new-next-area"),
+                _ => msg!("new-next-draft", what = what),
+            };
+            let says = msg!("new-created", what = what, todo = todo, next = next);
+            eprintln!("signpost: {}", says.text(lang));
             ExitCode::SUCCESS
         }
-        Err(e @ NewError::Load(_)) => {
-            eprintln!("signpost: {e}");
+        Err(NewError::Load(e)) => {
+            eprintln!("signpost: {}", e.msg().text(lang));
             ExitCode::from(2)
         }
-        Err(e) => {
+        Err(NewError::Refused(m)) => {
+            eprintln!("signpost: {}", m.text(lang));
+            ExitCode::from(1)
+        }
+        Err(e @ NewError::Write(..)) => {
             eprintln!("signpost: {e}");
             ExitCode::from(1)
         }
@@ -414,7 +400,7 @@ fn short_id(id: &str) -> String {
     }
 }
 
-fn refuse<T>(message: String) -> Result<T, NewError> {
+fn refuse<T>(message: Msg) -> Result<T, NewError> {
     Err(NewError::Refused(message))
 }
 
@@ -447,9 +433,7 @@ fn known_area(guide: &Guide, name: &str) -> Result<String, NewError> {
         .map(|(id, _)| id.as_str())
         .collect();
     if guide.areas.contains_key(name) {
-        return refuse(format!(
-            "the area folder content/{name}/ has no _area.md; create it first with `signpost new area`"
-        ));
+        return refuse(msg!("new-area-without-file", area = name));
     }
     // "Äldreomsorg" → `aldreomsorg`; otherwise the closest spelling.
     let slug = slugify_id(name);
@@ -458,13 +442,11 @@ fn known_area(guide: &Guide, name: &str) -> Result<String, NewError> {
         (slugify_id(d.title()) == slug || *id == slug).then_some(id.as_str())
     });
     let hint = match by_title.or_else(|| did_you_mean(name, ids.iter().copied())) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None if ids.is_empty() => {
-            "the guide has no areas yet; create one with `signpost new area`".into()
-        }
-        None => format!("the areas are: {}", ids.join(", ")),
+        Some(s) => msg!("did-you-mean", word = s),
+        None if ids.is_empty() => msg!("new-no-areas"),
+        None => msg!("new-areas-are", areas = ids.join(", ")),
     };
-    refuse(format!("there is no area `{name}` ({hint})"))
+    refuse(msg!("new-no-such-area", area = name, hint = hint))
 }
 
 /// The challenge ids a solution addresses, checked and without repeats.
@@ -478,9 +460,11 @@ fn challenges(guide: &Guide, ids: &[String]) -> Result<Vec<String>, NewError> {
             Some(d) if guide.doc_type(d) == Some(DocType::Challenge) => out.push(id.to_string()),
             Some(d) => {
                 let t = guide.doc_type(d).map(DocType::as_str).unwrap_or("file");
-                return refuse(format!(
-                    "--addresses: `{id}` is a {t} ({}), not a challenge",
-                    d.path
+                return refuse(msg!(
+                    "new-addresses-not-challenge",
+                    id = id,
+                    what = t,
+                    path = &d.path
                 ));
             }
             None => {
@@ -489,17 +473,15 @@ fn challenges(guide: &Guide, ids: &[String]) -> Result<Vec<String>, NewError> {
                     .iter()
                     .filter(|d| !d.is_translation && guide.doc_type(d) == Some(DocType::Challenge));
                 let hint = match did_you_mean(id, ids.map(|d| d.id.as_str())) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "list the ids (file names without .md) of existing challenges".into(),
+                    Some(s) => msg!("did-you-mean", word = s),
+                    None => msg!("new-addresses-hint"),
                 };
-                return refuse(format!(
-                    "--addresses: there is no challenge `{id}` ({hint})"
-                ));
+                return refuse(msg!("new-addresses-unknown", id = id, hint = hint));
             }
         }
     }
     if out.is_empty() {
-        return refuse("a solution must address at least one challenge: give --addresses".into());
+        return refuse(msg!("new-addresses-none"));
     }
     Ok(out)
 }

@@ -90,11 +90,14 @@ impl ThemeFile {
 
 impl Theme {
     /// The theme named in `config.toml` for the guide at `root`.
-    pub fn resolve(root: &Path, name: &str) -> Result<Theme, String> {
+    /// The error is a message for the editor (in the catalogues).
+    pub fn resolve(root: &Path, name: &str) -> Result<Theme, crate::i18n::Msg> {
+        use crate::msg;
         if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\', ':']) {
-            return Err(format!(
-                "`theme = \"{name}\"` is not a theme name: give the name of a folder in \
-                 `themes/` (letters, digits and dashes), or `{BUILT_IN_NAME}` for the built-in theme"
+            return Err(msg!(
+                "theme-bad-name",
+                name = name,
+                built_in = BUILT_IN_NAME
             ));
         }
         let dir = root.join("themes").join(name);
@@ -113,11 +116,7 @@ impl Theme {
         if name == BUILT_IN_NAME {
             return Ok(Theme::BuiltIn);
         }
-        Err(format!(
-            "the theme `{name}` does not exist: there is no folder `themes/{name}/`, and the \
-             only theme built into signpost is `{BUILT_IN_NAME}` (set `theme = \"{BUILT_IN_NAME}\"` \
-             in config.toml, or remove the line)"
-        ))
+        Err(msg!("theme-missing", name = name, built_in = BUILT_IN_NAME))
     }
 
     /// The theme's files under `section` (`templates`, `static`, `strings`), sorted by name.
@@ -197,7 +196,9 @@ fn disk_files(root: &Path, dir: &Path, prefix: &str, own: bool) -> Result<Vec<Th
         let entry = entry.map_err(|e| format!("cannot read `{prefix}/`: {e}"))?;
         if let Err(r) = jail.check_entry(&entry) {
             let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            return Err(r.message(&shown.display().to_string()));
+            return Err(r
+                .message(&shown.display().to_string())
+                .text(crate::i18n::Lang::En));
         }
         if !entry.file_type().is_file() {
             continue;

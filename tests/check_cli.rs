@@ -4,7 +4,7 @@
 mod common;
 
 use common::{challenge, parse_json, signpost, Guide, AREA, AREA_PATH, CONFIG, TODAY};
-use signpost::diagnostics::Code;
+use signpost::diagnostics::{Code, Severity};
 
 /// A guide with two errors (one without a position) and one warning.
 fn guide_with_problems(prefix: &str) -> Guide {
@@ -489,4 +489,49 @@ fn every_code_is_documented() {
         missing.is_empty(),
         "codes missing from docs/checks.md: {missing:?}"
     );
+}
+
+/// Every code has a section of its own in the editors' Swedish documentation,
+/// docs/sv/kontroller.md, headed by the code alone (`` ### `broken-link` ``, so that
+/// `kontroller.md#broken-link` leads to it) and opening with its severity ("**Fel.**",
+/// "**Varning.**"); and every section headed by a code names a code that exists.
+#[test]
+fn every_code_has_a_section_in_the_swedish_docs() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sv/kontroller.md");
+    let docs = std::fs::read_to_string(path).expect("docs/sv/kontroller.md exists");
+    let mut sections: Vec<(&str, &str)> = Vec::new();
+    for section in docs.split("\n### ").skip(1) {
+        let (heading, body) = section.split_once('\n').unwrap_or((section, ""));
+        if let Some(code) = heading.strip_prefix('`').and_then(|h| h.strip_suffix('`')) {
+            sections.push((code, body));
+        }
+    }
+    let named: Vec<&str> = sections.iter().map(|(code, _)| *code).collect();
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !named.contains(c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes without a section in docs/sv/kontroller.md: {missing:?}"
+    );
+    for (code, body) in &sections {
+        let Some(known) = Code::ALL.iter().find(|c| c.as_str() == *code) else {
+            panic!("docs/sv/kontroller.md has a section for `{code}`, which is not a code");
+        };
+        assert_eq!(
+            named.iter().filter(|c| *c == code).count(),
+            1,
+            "`{code}` has two sections in docs/sv/kontroller.md"
+        );
+        let severity = match known.default_severity() {
+            Severity::Error => "**Fel",
+            Severity::Warning => "**Varning",
+        };
+        assert!(
+            body.trim_start().starts_with(severity),
+            "the section `{code}` in docs/sv/kontroller.md opens with {severity}…**"
+        );
+    }
 }

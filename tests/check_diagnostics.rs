@@ -271,7 +271,25 @@ status: published
         ]);
         let run = g.check(&[]);
         run.expect(&[error("yaml-syntax", "content/skola/trasig.md").at(3, 10)]);
-        assert!(run.one("yaml-syntax").message.contains("not valid YAML"));
+        let d = run.one("yaml-syntax");
+        assert_eq!(
+            d.message,
+            "the value of `title` has `: ` in it, which YAML reads as the start of another field"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("put the whole value in quotes: `title: \"Kö: lång\"`")
+        );
+        let sv = g.check_in("sv", &[]);
+        let d = sv.one("yaml-syntax");
+        assert_eq!((d.line, d.column), (Some(3), Some(10)));
+        assert_eq!(
+            (d.message.as_str(), d.hint.as_deref()),
+            (
+                "värdet i `title` innehåller `: `, och det läser YAML som början på ett nytt fält",
+                Some("sätt hela värdet inom citattecken: `title: \"Kö: lång\"`")
+            )
+        );
         run
     }
 
@@ -410,6 +428,19 @@ status: publised
         assert_eq!(
             diags[0].hint.as_deref(),
             Some("put the whole value in quotes: \"Larmkedjan #1 i klagomålen\"")
+        );
+        let sv = Guide::new(&[(
+            "content/skola/x.md",
+            "---\ntype: challenge\ntitle: Larmkedjan #1 i klagomålen\nsummary: S.\nstatus: draft\n---\n",
+        )])
+        .check_in("sv", &[]);
+        let d = sv.one("comment-in-value");
+        assert_eq!(
+            (d.message.as_str(), d.hint.as_deref()),
+            (
+                "texten efter ` #` läses som en kommentar och tas bort: bara \"Larmkedjan\" skulle publiceras",
+                Some("sätt hela värdet inom citattecken: \"Larmkedjan #1 i klagomålen\"")
+            )
         );
         run
     }
@@ -782,16 +813,34 @@ Se ![Bild](karta.png) och ![Karta över skolorna i Umeå](karta.png).
                 what_for
             )
         );
+        let what_for = "alternativtexten är det som den som använder skärmläsare hör i stället för bilden, och det som alla ser om bilden inte laddas: beskriv med några ord vad bilden visar";
+        assert_eq!(
+            said_in_swedish(&g),
+            [
+                sv(
+                    8,
+                    3,
+                    "alternativtexten `IMG_2041.jpg` är ett filnamn, som inte säger läsaren något om bilden",
+                    what_for
+                ),
+                sv(
+                    10,
+                    6,
+                    "alternativtexten `Bild` säger bara att det finns en bild, inte vad den visar",
+                    what_for
+                ),
+            ]
+        );
         run
     }
 
     /// A link to the site's own address (`base_url`) and one to the preview: each names the
     /// file to link instead, relative to the linking file, with its anchor.
     pub fn link_to_own_site() -> Run {
-        let run = own_site_guide(
+        let g = own_site_guide(
             "Se [elevhälsan](https://guide.kommun.se/skola/elevhalsa/#kontakt) och [samma i förhandsvisningen](http://127.0.0.1:1111/skola/elevhalsa/).\n",
-        )
-        .check(&[]);
+        );
+        let run = g.check(&[]);
         let f = "content/vard/besok.md";
         run.expect(&[
             error("link-to-own-site", f).at(8, 17),
@@ -808,6 +857,23 @@ Se ![Bild](karta.png) och ![Karta över skolorna i Umeå](karta.png).
                 (
                     "`http://127.0.0.1:1111/skola/elevhalsa/` is the address of the preview on your own computer, which readers cannot open",
                     Some("link to the file instead: `../skola/elevhalsa.md`")
+                ),
+            ]
+        );
+        assert_eq!(
+            said_in_swedish(&g),
+            [
+                sv(
+                    8,
+                    17,
+                    "`https://guide.kommun.se/skola/elevhalsa/#kontakt` är webbplatsens egen adress, utskriven i sin helhet: kontrollen kan inte följa länken, och den slutar fungera om webbplatsen flyttar",
+                    "länka till filen i stället: `../skola/elevhalsa.md#kontakt`"
+                ),
+                sv(
+                    8,
+                    99,
+                    "`http://127.0.0.1:1111/skola/elevhalsa/` är adressen till förhandsvisningen på din egen dator, som läsarna inte kan öppna",
+                    "länka till filen i stället: `../skola/elevhalsa.md`"
                 ),
             ]
         );
@@ -1989,6 +2055,122 @@ fn link_urls_that_run_script_are_refused() {
     ]);
 }
 
+/// `title: #1 i klagomålen`: the whole value is a YAML comment, so the field would be empty
+/// although the editor wrote one. One diagnostic saying so, not "`title` is empty" or
+/// "missing" on top.
+#[test]
+fn a_value_that_starts_with_a_hash_is_reported_as_a_comment() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: #1 i klagomålen\nsummary: S.\nstatus: draft\n---\n",
+    )]);
+    let run = g.check(&[]);
+    run.expect(&[error("comment-in-value", "content/skola/x.md").at(3, 8)]);
+    let d = run.one("comment-in-value");
+    assert_eq!(
+        d.message,
+        "the value of `title` starts with `#`, so YAML reads all of it as a comment and `title` is empty"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("put the whole value in quotes: \"#1 i klagomålen\"")
+    );
+    let sv = g.check_in("sv", &[]);
+    assert_eq!(
+        sv.one("comment-in-value").message,
+        "värdet i `title` börjar med `#`, så YAML läser hela värdet som en kommentar och `title` blir tomt"
+    );
+}
+
+/// The YAML mistakes editors make, each told in plain words at its own line, in both
+/// languages, rather than in the YAML reader's words ("mapping values are not allowed").
+#[test]
+fn yaml_mistakes_are_explained_in_plain_words() {
+    let head = "---\ntype: challenge\n";
+    let g = Guide::new(&[
+        (
+            "content/skola/kolon.md",
+            &format!("{head}title:Larmkedjan\nsummary: S.\n---\n"),
+        ),
+        (
+            "content/skola/tabb.md",
+            &format!("{head}title: T\nreviewed_by:\n\t- Anna\n---\n"),
+        ),
+        (
+            "content/skola/citat.md",
+            &format!("{head}title: \"Larm\nsummary: S.\n---\n"),
+        ),
+        (
+            "content/skola/indrag.md",
+            &format!("{head}title: T\n  summary: S.\n---\n"),
+        ),
+    ]);
+    let said = |run: &Run, file: &str| {
+        let d = run
+            .diags()
+            .iter()
+            .find(|d| d.file.as_deref() == Some(file))
+            .unwrap_or_else(|| panic!("nothing for {file}:\n{run}"));
+        assert_eq!(d.code, "yaml-syntax", "{run}");
+        (
+            d.line,
+            d.column,
+            d.message.clone(),
+            d.hint.clone().unwrap_or_default(),
+        )
+    };
+    let en = g.check(&[]);
+    let sv = g.check_in("sv", &[]);
+    let cases = [
+        (
+            "content/skola/kolon.md",
+            (3, 6),
+            "the colon after `title` needs a space",
+            "write `title: Larmkedjan`",
+            "kolonet efter `title` behöver ett mellanslag",
+        ),
+        (
+            "content/skola/tabb.md",
+            (5, 1),
+            "tabs cannot indent YAML: use spaces",
+            "replace the tab at the start of this line with spaces (two per level)",
+            "tabbar kan inte användas för indrag i YAML: använd mellanslag",
+        ),
+        (
+            "content/skola/citat.md",
+            (3, 8),
+            "a quotation mark is opened but never closed",
+            "end the value with the same kind of quotation mark it starts with (\" or ')",
+            "ett citattecken öppnas men stängs aldrig",
+        ),
+        (
+            "content/skola/indrag.md",
+            (4, 3),
+            "this line is indented differently from the lines around it",
+            "start each field at the beginning of the line, and each list item with the same number of spaces before `- `",
+            "den här raden har ett annat indrag än raderna runt omkring",
+        ),
+    ];
+    for (file, (line, column), message, hint, swedish) in cases {
+        let (l, c, m, h) = said(&en, file);
+        assert_eq!((l, c), (Some(line), Some(column)), "{file}: {m}");
+        assert_eq!((m.as_str(), h.as_str()), (message, hint), "{file}");
+        let (l, c, m, _) = said(&sv, file);
+        assert_eq!(
+            (l, c, m.as_str()),
+            (Some(line), Some(column), swedish),
+            "{file}"
+        );
+    }
+    // A web address is not a field without its space.
+    let ok = Guide::new(&[(
+        "content/skola/url.md",
+        "---\ntype: solution\nkind: tool\ntitle: T\nsummary: S.\nstatus: draft\naddresses: [x]\nlinks:\n  - title: A\n    url: https://example.org/\n---\n",
+    )])
+    .check(&[]);
+    assert!(ok.diags().iter().all(|d| d.code != "yaml-syntax"), "{ok}");
+}
+
 /// `--- # comment` inside the front matter would start a second YAML document and drop
 /// the fields after it; a YAML tag would change a value's meaning unseen.
 #[test]
@@ -2151,16 +2333,37 @@ fn said(d: &common::Diag) -> (&str, Option<&str>) {
     (d.message.as_str(), d.hint.as_deref())
 }
 
+/// The position, message and hint of every diagnostic of a check in Swedish (`--lang sv`).
+fn said_in_swedish(g: &Guide) -> Vec<(u32, u32, String, Option<String>)> {
+    g.check_in("sv", &[])
+        .diags()
+        .iter()
+        .map(|d| {
+            (
+                d.line.unwrap_or(0),
+                d.column.unwrap_or(0),
+                d.message.clone(),
+                d.hint.clone(),
+            )
+        })
+        .collect()
+}
+
+/// `(line, column, message, hint)` as [`said_in_swedish`] gives it.
+fn sv(line: u32, column: u32, message: &str, hint: &str) -> (u32, u32, String, Option<String>) {
+    (line, column, message.to_string(), Some(hint.to_string()))
+}
+
 /// `granskad_av:` and `senast_granskad:` on a published entry are the review fields written
 /// in Swedish: each is one unknown-field naming the English field, and the review rule does
 /// not also call the fields missing.
 #[test]
 fn swedish_review_fields_are_one_diagnostic_each_naming_the_field() {
-    let run = Guide::new(&[(
+    let g = Guide::new(&[(
         "content/skola/x.md",
         "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\ngranskad_av: [Anna Svensson]\nsenast-granskad: 2026-05-01\n---\n",
-    )])
-    .check(&[]);
+    )]);
+    let run = g.check(&[]);
     run.expect(&[
         error("unknown-field", "content/skola/x.md").at(6, 1),
         error("unknown-field", "content/skola/x.md").at(7, 1),
@@ -2178,6 +2381,18 @@ fn swedish_review_fields_are_one_diagnostic_each_naming_the_field() {
             "unknown field `senast-granskad`",
             Some("did you mean `last_reviewed`?")
         )
+    );
+    assert_eq!(
+        said_in_swedish(&g),
+        [
+            sv(6, 1, "okänt fält `granskad_av`", "menade du `reviewed_by`?"),
+            sv(
+                7,
+                1,
+                "okänt fält `senast-granskad`",
+                "menade du `last_reviewed`?"
+            ),
+        ]
     );
 }
 
@@ -2242,7 +2457,7 @@ fn a_swedish_field_beside_the_real_one_does_not_hide_it() {
 /// written another way (`In review`, `case study`): the hint names the value meant.
 #[test]
 fn swedish_values_name_the_value_meant() {
-    let run = Guide::new(&[
+    let g = Guide::new(&[
         ("content/skola/problem.md", &challenge("P")),
         (
             "content/skola/x.md",
@@ -2256,8 +2471,8 @@ fn swedish_values_name_the_value_meant() {
             "content/skola/z.md",
             "---\ntype: solution\ntitle: T\nsummary: S.\nstatus: utkast\nkind: case study\naddresses: [problem]\n---\n",
         ),
-    ])
-    .check(&[]);
+    ]);
+    let run = g.check(&[]);
     run.expect(&[
         error("invalid-value", "content/skola/x.md").at(5, 9),
         error("invalid-value", "content/skola/x.md").at(6, 7),
@@ -2303,16 +2518,34 @@ fn swedish_values_name_the_value_meant() {
             ),
         ]
     );
+    let swedish = said_in_swedish(&g);
+    assert_eq!(
+        swedish[..2],
+        [
+            sv(
+                5,
+                9,
+                "`status: publicerad` är inte tillåtet",
+                "menade du `published`? Tillåtna värden: draft, in_review, published, archived"
+            ),
+            sv(
+                6,
+                7,
+                "`kind: verktyg` är inte tillåtet",
+                "menade du `tool`? Tillåtna värden: method, tool, case-study, service, inspiration"
+            ),
+        ]
+    );
 }
 
 /// `område:` is no field: an entry's area is its folder, and the hint says which it is.
 #[test]
 fn an_area_field_says_the_area_is_the_folder() {
-    let run = Guide::new(&[(
+    let g = Guide::new(&[(
         "content/skola/x.md",
         "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\nområde: vard\n---\n",
-    )])
-    .check(&[]);
+    )]);
+    let run = g.check(&[]);
     run.expect(&[error("unknown-field", "content/skola/x.md").at(6, 1)]);
     assert_eq!(
         said(run.one("unknown-field")),
@@ -2320,6 +2553,15 @@ fn an_area_field_says_the_area_is_the_folder() {
             "unknown field `område`",
             Some("an entry's area is the folder it is in, here `skola`: to change it, move the file to another area's folder")
         )
+    );
+    assert_eq!(
+        said_in_swedish(&g),
+        [sv(
+            6,
+            1,
+            "okänt fält `område`",
+            "ett inläggs område är mappen det ligger i, här `skola`: flytta filen till ett annat områdes mapp för att byta område"
+        )]
     );
 }
 
@@ -2376,6 +2618,29 @@ Förr: <!-- <img src=\"karta.png\"> --> `<img src=\"karta.png\">` <img src=\"kar
             ),
         ]
     );
+    assert_eq!(
+        said_in_swedish(&g),
+        [
+            sv(
+                9,
+                3,
+                "bilden `karta.png` har ingen alternativtext: dess `<img>` saknar `alt`",
+                "lägg till `alt=\"…\"` som säger vad bilden visar; bara en bild som är ren utsmyckning ska ha ett tomt `alt=\"\"`"
+            ),
+            sv(
+                13,
+                41,
+                "alternativtexten `skärmbild` säger bara att det finns en bild, inte vad den visar",
+                "alternativtexten är det som den som använder skärmläsare hör i stället för bilden, och det som alla ser om bilden inte laddas: beskriv med några ord vad bilden visar"
+            ),
+            sv(
+                13,
+                83,
+                "bilden `karta.png` har bara mellanslag som alternativtext",
+                "skriv i `alt=\"…\"` vad bilden visar, eller `alt=\"\"` utan något mellan citattecknen om bilden bara är utsmyckning"
+            ),
+        ]
+    );
 }
 
 // ---- Links to the site's own address, and letter case (issue 11) -----------------------
@@ -2385,10 +2650,10 @@ Förr: <!-- <img src=\"karta.png\"> --> `<img src=\"karta.png\">` <img src=\"kar
 /// such page. An image at the site's address is that, not an external image.
 #[test]
 fn links_to_the_sites_own_address_name_what_to_write() {
-    let run = own_site_guide(
+    let g = own_site_guide(
         "[a](https://guide.kommun.se/challenges/)\n[b](https://guide.kommun.se/skola/elevh%C3%A4lsa/)\n[c](https://guide.kommun.se/finns-inte/)\n![Karta över skolorna](http://localhost:1111/skola/bilder/karta.png)\n[d](https://annan.kommun.se/skola/elevhalsa/)\n",
-    )
-    .check(&[]);
+    );
+    let run = g.check(&[]);
     let f = "content/vard/besok.md";
     run.expect(&[
         error("link-to-own-site", f).at(8, 5),
@@ -2406,15 +2671,24 @@ fn links_to_the_sites_own_address_name_what_to_write() {
             Some("use the image's file instead: `../skola/bilder/karta.png`"),
         ]
     );
+    let hints: Vec<Option<String>> = said_in_swedish(&g).into_iter().map(|d| d.3).collect();
+    assert_eq!(
+        hints,
+        [
+            Some("länka till den med dess adress på webbplatsen i stället: `/challenges/`".to_string()),
+            Some("ingen sida i guiden har adressen `/skola/elevhälsa/`; menade du `../skola/elevhalsa.md`?".to_string()),
+            Some("ingen sida i guiden har adressen `/finns-inte/`: länka till Markdown-filen för sidan du menar, med sökvägen från den här filen".to_string()),
+            Some("använd bildens fil i stället: `../skola/bilder/karta.png`".to_string()),
+        ]
+    );
 }
 
 /// A link written as an address that no page has: the hint names the real file meant when
 /// one is near, and never a made-up example.
 #[test]
 fn a_broken_site_address_names_the_real_file() {
-    let run =
-        own_site_guide("[a](/challenges/elevhalsa/) [b](/skola/elevhalsa/) [c](/helt-fel/)\n")
-            .check(&[]);
+    let g = own_site_guide("[a](/challenges/elevhalsa/) [b](/skola/elevhalsa/) [c](/helt-fel/)\n");
+    let run = g.check(&[]);
     let f = "content/vard/besok.md";
     run.expect(&[
         error("broken-link", f).at(8, 5),
@@ -2434,16 +2708,33 @@ fn a_broken_site_address_names_the_real_file() {
             ),
         ]
     );
+    assert_eq!(
+        said_in_swedish(&g),
+        [
+            sv(
+                8,
+                5,
+                "`/challenges/elevhalsa/` är ingen adress på den här webbplatsen",
+                "menade du `../skola/elevhalsa.md`? Länka till Markdown-filen, med sökvägen från den här filen: då fungerar länken också på GitHub eller GitLab"
+            ),
+            sv(
+                8,
+                56,
+                "`/helt-fel/` är ingen adress på den här webbplatsen",
+                "ingen sida i guiden har den här adressen: länka till Markdown-filen för sidan du menar, med sökvägen från den här filen"
+            ),
+        ]
+    );
 }
 
 /// An image or link whose path differs from a real file only in letter case is missing on
 /// the web server, whatever this computer's file system says: "did you mean" the real name.
 #[test]
 fn a_path_that_differs_only_in_letter_case_says_which_file_is_meant() {
-    let run = own_site_guide(
+    let g = own_site_guide(
         "![Karta över skolorna](../skola/Bilder/Karta.PNG) [Elevhälsa](../Skola/Elevhalsa.md)\n",
-    )
-    .check(&[]);
+    );
+    let run = g.check(&[]);
     let f = "content/vard/besok.md";
     run.expect(&[
         error("missing-image", f).at(8, 24),
@@ -2460,6 +2751,23 @@ fn a_path_that_differs_only_in_letter_case_says_which_file_is_meant() {
             (
                 "the link `../Skola/Elevhalsa.md` points at `content/Skola/Elevhalsa.md`, which does not exist",
                 Some("did you mean `../skola/elevhalsa.md`? Capital and small letters must match the file's name exactly")
+            ),
+        ]
+    );
+    assert_eq!(
+        said_in_swedish(&g),
+        [
+            sv(
+                8,
+                24,
+                "bilden `../skola/Bilder/Karta.PNG` pekar på `content/skola/Bilder/Karta.PNG`, som inte finns",
+                "menade du `../skola/bilder/karta.png`? Stora och små bokstäver måste stämma exakt med filens namn"
+            ),
+            sv(
+                8,
+                63,
+                "länken `../Skola/Elevhalsa.md` pekar på `content/Skola/Elevhalsa.md`, som inte finns",
+                "menade du `../skola/elevhalsa.md`? Stora och små bokstäver måste stämma exakt med filens namn"
             ),
         ]
     );

@@ -255,7 +255,7 @@ fn solution_refuses_addresses_that_are_not_challenges() {
     assert_eq!(out.code, 2, "{out:?}");
     assert!(
         out.stderr
-            .contains("possible values: method, tool, case-study, service, inspiration"),
+            .contains("it can be: method, tool, case-study, service, inspiration"),
         "{out:?}"
     );
     assert!(!g.path("content/skola/ny.md").exists());

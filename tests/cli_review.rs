@@ -300,6 +300,23 @@ due soon   2026-06-20     5  vard   I                  content/vard/i.md      20
 4 overdue, 3 due soon (within 30 days), 2 in review, as of 2026-06-15
 ";
     assert_eq!(out.stdout, expected, "\n{}", out.stdout);
+
+    // The guide is Swedish: without `--lang`, so is the table (the columns stay aligned).
+    let root = g.root().to_str().expect("UTF-8 path");
+    let sv = common::signpost_in(None, &["--root", root, "review", "--today", TODAY], None);
+    let lines: Vec<&str> = sv.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "läge      datum       dagar  område  titel              fil                    senast granskad  granskad av"
+    );
+    assert_eq!(
+        lines[4],
+        "granskas  2026-04-01    -75  vard    J                  content/vard/j.md      2025-10-01       Eva Lund"
+    );
+    assert_eq!(
+        lines.last().copied(),
+        Some("4 försenade, 3 snart (inom 30 dagar), 2 granskas, den 2026-06-15")
+    );
 }
 
 #[test]
@@ -538,18 +555,24 @@ fn build_writes_review_json_for_published_entries_and_pages() {
 }
 
 /// The checklist for the git host's issue: grouped by owner, each owner's contact from
-/// `[owners]`, the page (when published) and the file on the host linked, how overdue.
+/// `[owners]`, the page (when published) and the file on the host linked, how overdue; in
+/// the guide's language (Swedish here: no `--lang`).
 #[test]
 fn markdown_is_a_checklist_by_owner_mentioning_their_contacts() {
     let config = format!(
         "{CONFIG}base_url = \"https://example.org/guide/\"\n\n[repository]\nurl = \"https://github.com/kfvn/guiden\"\n\n[owners]\nSkolteamet = \"@kfvn/skola\"\n\"Örjan Berg\" = \"@orjanb\"\n"
     );
     let g = guide(&config);
-    let out = review(&g, &["--format", "markdown"]);
+    let root = g.root().to_str().expect("UTF-8 path");
+    let args = [
+        "--root", root, "review", "--today", TODAY, "--format", "markdown",
+    ];
+    let out = common::signpost_in(None, &args, None);
+    assert_eq!(out.code, 0, "{out:?}");
     let file = |p: &str| format!("[`{p}`](https://github.com/kfvn/guiden/blob/main/{p})");
     let expected = [
         "<!-- Skrivet av `signpost review --format markdown`. Listan skrivs om vid varje körning: en text försvinner från den när dess `last_reviewed` är ändrad. -->".to_string(),
-        "Granskningsläget den 2026-06-15: 4 försenade, 3 ska granskas inom 30 dagar, 2 väntar på granskning. Granska texten, och skriv sedan dagens datum i `last_reviewed` och granskarnas namn i `reviewed_by`.".to_string(),
+        "Granskningsläget den 2026-06-15: 4 försenade, 3 ska granskas inom 30 dagar, 2 väntar på granskning. Granska texten och registrera sedan granskningen med `signpost review done ID --by NAMN` (eller skriv dagens datum i `last_reviewed` och granskarnas namn i `reviewed_by`).".to_string(),
         String::new(),
         "### Anna Andersson".to_string(),
         String::new(),
@@ -601,7 +624,11 @@ fn markdown_is_a_checklist_by_owner_mentioning_their_contacts() {
 
     // Nothing due: no box to tick, which is how the reminder knows to close its issue.
     let fresh = Guide::new(&[("content/skola/a.md", &common::challenge("A"))]);
-    let out = review(&fresh, &["--format", "markdown"]);
+    let root = fresh.root().to_str().expect("UTF-8 path");
+    let args = [
+        "--root", root, "review", "--today", TODAY, "--format", "markdown",
+    ];
+    let out = common::signpost_in(None, &args, None);
     assert!(!out.stdout.contains("- [ ]"), "{}", out.stdout);
     assert!(
         out.stdout.contains("Inget att granska den 2026-06-15"),

@@ -106,6 +106,11 @@ fn init_makes_a_guide_that_checks_and_builds_clean() {
     }
     let readme = fs::read_to_string(dir.join("README.md")).unwrap();
     assert!(readme.contains("signpost serve") && readme.contains("Windows"));
+    assert_eq!(
+        docs_linked(&readme),
+        ["docs/sv/innehallsformat.md", "docs/sv/kontroller.md"],
+        "the editors' README links the Swedish documentation"
+    );
     assert_checks_and_builds(&dir);
     // The first area is on the site; the about page and statement are drafts to fill in.
     assert!(dir.join("public/forsta-omradet/index.html").is_file());
@@ -158,6 +163,32 @@ fn init_takes_title_address_and_languages() {
         "the title is on the page"
     );
     assert!(dir.join("public/sv/index.html").is_file());
+    let readme = fs::read_to_string(dir.join("README.md")).unwrap();
+    assert_eq!(
+        docs_linked(&readme),
+        ["docs/content-format.md", "docs/checks.md"]
+    );
+}
+
+/// The pages of signpost's documentation a README links to (on its repository's `main`),
+/// each of which must exist in this repository.
+fn docs_linked(readme: &str) -> Vec<String> {
+    let prefix = format!(
+        "https://github.com/{}/blob/main/",
+        signpost::init::repository()
+    );
+    let linked: Vec<String> = readme
+        .split(&prefix)
+        .skip(1)
+        .map(|rest| rest[..rest.find(')').unwrap()].to_string())
+        .collect();
+    for path in &linked {
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(path).is_file(),
+            "the README links {prefix}{path}, which does not exist"
+        );
+    }
+    linked
 }
 
 #[test]

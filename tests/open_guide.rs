@@ -77,8 +77,10 @@ fn without_repository(config: &str) -> String {
     format!("{}{}", &config[..start], &config[end..])
 }
 
+/// signpost in English (the tests read its English messages).
 fn run(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["--lang", "en"])
         .arg("--root")
         .arg(root)
         .args(args)

@@ -53,8 +53,17 @@ fn start(root: &Path) -> Server {
 
 /// Starts `serve` in the folder `cwd`, with `--root ROOT` when given.
 fn start_from(cwd: &Path, root: Option<&Path>) -> Server {
+    // The tests read the English messages (the guides are Swedish).
+    start_in(cwd, root, Some("en"))
+}
+
+/// Starts `serve` in `cwd` with `--lang LANG` when given (else the guide's language).
+fn start_in(cwd: &Path, root: Option<&Path>, lang: Option<&str>) -> Server {
     let mut command = Command::new(env!("CARGO_BIN_EXE_signpost"));
     command.current_dir(cwd);
+    if let Some(lang) = lang {
+        command.args(["--lang", lang]);
+    }
     if let Some(root) = root {
         command.arg("--root").arg(root);
     }
@@ -69,7 +78,8 @@ fn start_from(cwd: &Path, root: Option<&Path>) -> Server {
         .read_line(&mut line)
         .unwrap();
     let url = line
-        .strip_prefix("Serving http://")
+        .split_once("http://")
+        .map(|(_, url)| url)
         .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
     let addr = url.split('/').next().unwrap().to_string();
     // Follow the live-reload stream as a browser does.
@@ -215,6 +225,25 @@ fn every_spelling_of_the_guide_folder_notices_a_save() {
             body.contains(&format!("<h1>{title}</h1>")),
             "serve with {spelling} shows the saved text"
         );
+    }
+}
+
+/// A Swedish guide's editors get the error page in Swedish, without asking for it.
+#[test]
+fn the_error_page_speaks_the_guides_language() {
+    let guide = sample_guide();
+    let server = start_in(guide.path(), None, None);
+    edit(guide.path(), ENTRY, "title: Fysiska", "titel: Fysiska");
+    server.expect_reload(URL);
+    let (_, body) = server.page(URL);
+    for said in [
+        "<html lang=\"sv\">",
+        "<h1>Guiden har fel</h1>",
+        "okänt fält `titel`",
+        "tips: menade du `title`?",
+        "Rätta dem och spara",
+    ] {
+        assert!(body.contains(said), "{said}: {body}");
     }
 }
 

@@ -243,3 +243,26 @@ fn theme_copy_copies_a_template_and_never_overwrites() {
         out.stderr
     );
 }
+
+/// `signpost theme | head -1`: the reader has gone; signpost ends quietly (by SIGPIPE, as
+/// other command-line tools do), never with a panic about a broken pipe.
+#[test]
+fn output_to_a_reader_that_has_gone_ends_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    // A pipe whose reading end is closed before signpost writes a byte.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["--lang", "en", "--root"])
+        .arg(dir.path())
+        .arg("theme")
+        .stdout(writer)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Ended by SIGPIPE (13 on Linux and the BSDs), as `ls | head` ends `ls`.
+    assert_eq!(out.status.signal(), Some(13), "{:?}: {stderr}", out.status);
+}

@@ -9,13 +9,12 @@
 
 use crate::content::Doc;
 use crate::diagnostics::{Code, Diagnostic};
-
-/// What alternative text is for, said once for every `meaningless-alt`.
-const WHAT_ALT_IS_FOR: &str = "alternative text is what screen-reader users hear instead of the image, and what everyone sees if it does not load: describe in a few words what the image shows";
+use crate::i18n::Msg;
+use crate::msg;
 
 pub(super) fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some(body) = &doc.body else { return };
-    let at = |line: u32, column: u32, width: usize, code: Code, message: String| {
+    let at = |line: u32, column: u32, width: usize, code: Code, message: Msg| {
         Diagnostic::new(code, message)
             .file(&doc.path)
             .at(line, column)
@@ -25,8 +24,14 @@ pub(super) fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         let alt = image.alt.trim();
         if alt.is_empty() {
             out.push(
-                at(image.line, image.column, image.width as usize, Code::MissingAlt, format!("the image `{}` has no alternative text", image.dest))
-                    .hint("describe what the image shows between the brackets: ![Flödesschema över ansökan](bild.png)"),
+                at(
+                    image.line,
+                    image.column,
+                    image.width as usize,
+                    Code::MissingAlt,
+                    msg!("missing-alt", image = &image.dest),
+                )
+                .hint(msg!("missing-alt-hint")),
             );
         } else if let Some(why) = meaningless(alt, &image.dest) {
             let (line, column) = image.alt_at;
@@ -38,12 +43,12 @@ pub(super) fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     Code::MeaninglessAlt,
                     why.message(alt),
                 )
-                .hint(WHAT_ALT_IS_FOR),
+                .hint(msg!("meaningless-alt-hint")),
             );
         }
     }
     for image in &body.html_images {
-        let src = image.src.as_deref().unwrap_or_default();
+        let src = image.src.as_deref().unwrap_or("<img>");
         let diag = |code, message| {
             at(
                 image.line,
@@ -53,25 +58,23 @@ pub(super) fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 message,
             )
         };
-        let which = if src.is_empty() {
-            "an `<img>`".to_string()
-        } else {
-            format!("the image `{src}`")
-        };
         match image.alt.as_deref() {
             None => out.push(
-                diag(Code::MissingAlt, format!("{which} has no alternative text: its `<img>` has no `alt`"))
-                    .hint("add `alt=\"…\"` saying what the image shows; only an image that is mere decoration gets an empty `alt=\"\"`"),
+                diag(Code::MissingAlt, msg!("missing-alt-html", image = src))
+                    .hint(msg!("missing-alt-html-hint")),
             ),
             // Marked as decoration, on purpose.
             Some("") => {}
             Some(alt) if alt.trim().is_empty() => out.push(
-                diag(Code::MissingAlt, format!("{which} has only spaces as its alternative text"))
-                    .hint("write in `alt=\"…\"` what the image shows, or `alt=\"\"` with nothing between the quotes for an image that is mere decoration"),
+                diag(Code::MissingAlt, msg!("blank-alt-html", image = src))
+                    .hint(msg!("blank-alt-html-hint")),
             ),
             Some(alt) => {
                 if let Some(why) = meaningless(alt.trim(), src) {
-                    out.push(diag(Code::MeaninglessAlt, why.message(alt.trim())).hint(WHAT_ALT_IS_FOR));
+                    out.push(
+                        diag(Code::MeaninglessAlt, why.message(alt.trim()))
+                            .hint(msg!("meaningless-alt-hint")),
+                    );
                 }
             }
         }
@@ -90,14 +93,10 @@ enum Meaningless {
 }
 
 impl Meaningless {
-    fn message(self, alt: &str) -> String {
+    fn message(self, alt: &str) -> Msg {
         match self {
-            Meaningless::FileName => format!(
-                "the alternative text `{alt}` is a file name, which tells a reader nothing about the image"
-            ),
-            Meaningless::JustAnImage => format!(
-                "the alternative text `{alt}` only says that there is an image, not what it shows"
-            ),
+            Meaningless::FileName => msg!("meaningless-alt-file-name", alt = alt),
+            Meaningless::JustAnImage => msg!("meaningless-alt-just-an-image", alt = alt),
         }
     }
 }

@@ -7,7 +7,9 @@ use super::status_of_target;
 use crate::content::paths::{self, Target};
 use crate::content::{Doc, Guide, Role};
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::markdown::Link;
+use crate::msg;
 
 pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some(body) = &doc.body else { return };
@@ -17,7 +19,7 @@ pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut V
         doc,
     };
     for link in &body.links {
-        let diag = |code: Code, message: String| {
+        let diag = |code: Code, message: Msg| {
             Diagnostic::new(code, message)
                 .file(&doc.path)
                 .at(link.line, link.column)
@@ -29,18 +31,21 @@ pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut V
                     out.push(cx.own_site(link, &own, diag));
                 } else if link.is_image {
                     out.push(
-                        diag(Code::ExternalImage, format!("the image `{}` is loaded from another website", link.dest))
-                            .hint("save the image next to the text and link to the copy, so readers' browsers make no third-party requests"),
+                        diag(
+                            Code::ExternalImage,
+                            msg!("external-image", image = &link.dest),
+                        )
+                        .hint(msg!("external-image-hint")),
                     );
                 }
             }
             Target::SameDoc { fragment } => {
                 if !fragment.is_empty() && !body.has_anchor(&fragment) {
                     out.push(broken_anchor(
-                        diag(Code::BrokenAnchor, String::new()),
+                        diag(Code::BrokenAnchor, msg!("broken-anchor")),
                         doc,
                         &fragment,
-                        "this file",
+                        msg!("this-file"),
                     ));
                 }
             }
@@ -49,11 +54,8 @@ pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut V
             }
             Target::SiteUrl { url } => out.extend(cx.site_url(&url, diag)),
             Target::OutsideGuide => out.push(
-                diag(
-                    Code::BrokenLink,
-                    format!("`{}` points outside the guide", link.dest),
-                )
-                .hint("link to a file inside `content/` or `static/`, or to a full web address"),
+                diag(Code::BrokenLink, msg!("outside-guide", link = &link.dest))
+                    .hint(msg!("outside-guide-hint")),
             ),
         }
     }
@@ -78,7 +80,7 @@ impl Cx<'_> {
         link: &Link,
         path: &str,
         fragment: Option<&str>,
-        diag: &dyn Fn(Code, String) -> Diagnostic,
+        diag: &dyn Fn(Code, Msg) -> Diagnostic,
         out: &mut Vec<Diagnostic>,
     ) {
         let (guide, doc) = (self.guide, self.doc);
@@ -96,10 +98,10 @@ impl Cx<'_> {
             if let (Some(frag), Some(body)) = (fragment, &target.body) {
                 if !frag.is_empty() && !body.has_anchor(frag) {
                     out.push(broken_anchor(
-                        diag(Code::BrokenAnchor, String::new()),
+                        diag(Code::BrokenAnchor, msg!("broken-anchor")),
                         target,
                         frag,
-                        &format!("`{}`", target.path),
+                        Msg::new("quoted").arg("text", target.path.as_str()),
                     ));
                 }
             }
@@ -119,27 +121,22 @@ impl Cx<'_> {
             .find_map(|p| self.addresses.same_but_case(guide, p));
         let exists = same_but_case.is_none()
             && crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join(path));
-        let (code, what) = if link.is_image {
-            (Code::MissingImage, "image")
+        let code = if link.is_image {
+            Code::MissingImage
         } else {
-            (Code::BrokenLink, "link")
+            Code::BrokenLink
         };
-        let message = if exists {
-            format!(
-                "the {what} `{}` points at `{path}`, which is not part of the published guide",
-                link.dest
-            )
-        } else {
-            format!(
-                "the {what} `{}` points at `{path}`, which does not exist",
-                link.dest
-            )
+        let key = match (link.is_image, exists) {
+            (true, true) => "image-not-published",
+            (false, true) => "link-not-published",
+            (true, false) => "image-missing",
+            (false, false) => "link-missing-file",
         };
+        let message = Msg::new(key)
+            .arg("link", link.dest.as_str())
+            .arg("path", path);
         let hint = match same_but_case {
-            Some(real) => Some(format!(
-                "did you mean `{}`? Capital and small letters must match the file's name exactly",
-                self.path_to(real)
-            )),
+            Some(real) => Some(msg!("did-you-mean-case", file = self.path_to(real))),
             None => suggest_path(guide, doc, path),
         };
         out.push(diag(code, message).maybe_hint(hint));
@@ -147,7 +144,7 @@ impl Cx<'_> {
 
     /// A link written as an address on the site (`/skola/franvaro/`): broken when the site
     /// has nothing there, with the real file meant when one is near.
-    fn site_url(&self, url: &str, diag: impl Fn(Code, String) -> Diagnostic) -> Option<Diagnostic> {
+    fn site_url(&self, url: &str, diag: impl Fn(Code, Msg) -> Diagnostic) -> Option<Diagnostic> {
         let base = self.guide.config.base_path();
         let rel = url
             .strip_prefix(base.as_str())
@@ -157,19 +154,10 @@ impl Cx<'_> {
             return None;
         };
         let hint = match self.addresses.page_near(self.guide, &rel) {
-            Some(page) => format!(
-                "did you mean `{}`? Link to the Markdown file, by its path from this file: the link then works on the git host too",
-                self.path_to(&page.path)
-            ),
-            None => "no page of the guide has this address: link to the Markdown file of the page you mean, by its path from this file".to_string(),
+            Some(page) => msg!("site-address-near-hint", file = self.path_to(&page.path)),
+            None => msg!("site-address-nothing-hint"),
         };
-        Some(
-            diag(
-                Code::BrokenLink,
-                format!("`{url}` is not an address on this site"),
-            )
-            .hint(hint),
-        )
+        Some(diag(Code::BrokenLink, msg!("not-a-site-address", url = url)).hint(hint))
     }
 
     /// `link-to-own-site`: a link written as the site's full address, or a preview's, with
@@ -178,18 +166,12 @@ impl Cx<'_> {
         &self,
         link: &Link,
         own: &OwnAddress,
-        diag: impl Fn(Code, String) -> Diagnostic,
+        diag: impl Fn(Code, Msg) -> Diagnostic,
     ) -> Diagnostic {
         let message = if own.preview {
-            format!(
-                "`{}` is the address of the preview on your own computer, which readers cannot open",
-                link.dest
-            )
+            msg!("own-site-preview", url = &link.dest)
         } else {
-            format!(
-                "`{}` is this site's own address written in full: the check cannot follow it, and it breaks when the site moves",
-                link.dest
-            )
+            msg!("own-site-address", url = &link.dest)
         };
         let anchor = own
             .fragment
@@ -197,55 +179,49 @@ impl Cx<'_> {
             .filter(|f| !f.is_empty())
             .map(|f| format!("#{f}"))
             .unwrap_or_default();
-        let instead = if link.is_image {
-            "use the image's file instead"
-        } else {
-            "link to the file instead"
+        let file = |file: String| match link.is_image {
+            true => msg!("own-site-image-file", file = file),
+            false => msg!("own-site-link-file", file = file),
         };
+        let address = format!("/{}", own.rel);
         let hint = match self.addresses.behind(self.guide, &own.rel) {
-            Behind::Page(page) => format!("{instead}: `{}{anchor}`", self.path_to(&page.path)),
-            Behind::File(file) => format!("{instead}: `{}`", self.path_to(&file)),
-            Behind::Generated => format!(
-                "link to it by its address on the site instead: `/{}{anchor}`",
-                own.rel
-            ),
+            Behind::Page(page) => file(format!("{}{anchor}", self.path_to(&page.path))),
+            Behind::File(f) => file(self.path_to(&f)),
+            Behind::Generated => msg!("own-site-generated", address = format!("{address}{anchor}")),
             Behind::Nothing => match self.addresses.page_near(self.guide, &own.rel) {
-                Some(page) => format!(
-                    "no page of the guide has the address `/{}`; did you mean `{}`?",
-                    own.rel,
-                    self.path_to(&page.path)
+                Some(page) => msg!(
+                    "own-site-nothing-near",
+                    address = address,
+                    file = self.path_to(&page.path)
                 ),
-                None => format!(
-                    "no page of the guide has the address `/{}`: link to the Markdown file of the page you mean, by its path from this file",
-                    own.rel
-                ),
+                None => msg!("own-site-nothing", address = address),
             },
         };
         diag(Code::LinkToOwnSite, message).hint(hint)
     }
 }
 
-fn broken_anchor(mut d: Diagnostic, target: &Doc, fragment: &str, place: &str) -> Diagnostic {
-    d.message = format!("there is no heading `#{fragment}` in {place}");
+fn broken_anchor(mut d: Diagnostic, target: &Doc, fragment: &str, place: Msg) -> Diagnostic {
+    d.message = msg!("broken-anchor", fragment = fragment, place = place);
     let anchors = target
         .body
         .iter()
         .flat_map(|b| b.headings.iter().map(|h| h.anchor.as_str()));
     let anchors: Vec<&str> = anchors.collect();
     d.hint = Some(match did_you_mean(fragment, anchors.iter().copied()) {
-        Some(s) => format!("did you mean `#{s}`?"),
+        Some(s) => msg!("did-you-mean", word = format!("#{s}")),
         None if !anchors.is_empty() => {
             let shown: Vec<String> = anchors.iter().take(8).map(|a| format!("#{a}")).collect();
-            format!("its headings' anchors: {}", shown.join(", "))
+            msg!("anchors-list", anchors = shown.join(", "))
         }
-        None => "the file has no headings; an anchor is a heading's text in lowercase with dashes between words".into(),
+        None => msg!("no-headings-hint"),
     });
     d
 }
 
 /// "did you mean `../aldreomsorg/x.md`?" for a missing Markdown file whose name is close to
 /// another entry's or page's id (never the linking file itself).
-fn suggest_path(guide: &Guide, doc: &Doc, path: &str) -> Option<String> {
+fn suggest_path(guide: &Guide, doc: &Doc, path: &str) -> Option<Msg> {
     let mut parts = path.rsplit('/');
     let stem = parts.next()?.strip_suffix(".md")?;
     let wanted = if stem == "index" { parts.next()? } else { stem };
@@ -256,9 +232,9 @@ fn suggest_path(guide: &Guide, doc: &Doc, path: &str) -> Option<String> {
     };
     let best = did_you_mean(wanted, candidates().map(|d| d.id.as_str()))?;
     let target = candidates().find(|d| d.id == best)?;
-    Some(format!(
-        "did you mean `{}`?",
-        relative(&doc.path, &target.path)
+    Some(msg!(
+        "did-you-mean",
+        word = relative(&doc.path, &target.path)
     ))
 }
 

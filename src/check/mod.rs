@@ -86,21 +86,17 @@ pub(crate) fn status_of_target(
     if from.status() != Status::Published || !target.front_matter_ok || unreadable {
         return None;
     }
-    let (code, what, hint) = match target.status() {
-        Status::Draft => (
-            Code::LinkToUnpublished,
-            "is a draft",
-            "publish it first, or remove the link until it is published",
-        ),
+    let (code, key, hint) = match target.status() {
+        Status::Draft => (Code::LinkToUnpublished, "target-draft", "target-draft-hint"),
         Status::InReview => (
             Code::LinkToUnpublished,
-            "is in review",
-            "wait until it is published, or remove the link for now",
+            "target-in-review",
+            "target-in-review-hint",
         ),
         Status::Archived => (
             Code::LinkToArchived,
-            "is archived",
-            "link to a current entry instead, if there is one",
+            "target-archived",
+            "target-archived-hint",
         ),
         Status::Published => return None,
     };
@@ -110,9 +106,14 @@ pub(crate) fn status_of_target(
         target.id.as_str()
     };
     Some(
-        Diagnostic::new(code, format!("`{name}` {what} ({})", target.path))
-            .file(&from.path)
-            .at(line, column)
-            .hint(hint),
+        Diagnostic::new(
+            code,
+            crate::i18n::Msg::new(key)
+                .arg("name", name)
+                .arg("path", target.path.as_str()),
+        )
+        .file(&from.path)
+        .at(line, column)
+        .hint(crate::i18n::Msg::new(hint)),
     )
 }

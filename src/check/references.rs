@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use super::status_of_target;
 use crate::content::{Doc, DocKey, DocType, Guide, Located, Role};
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
     for r in &doc.meta.addresses {
@@ -13,20 +15,20 @@ pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
             let t = guide.doc_type(target);
             let is_challenge = target.role == Role::Entry && t == Some(DocType::Challenge);
             if !is_challenge && target.front_matter_ok {
-                let what = match (target.role, t) {
-                    (Role::Page, _) => "a page",
-                    (_, Some(DocType::Solution)) => "a solution",
-                    _ => "not a challenge",
+                let key = match (target.role, t) {
+                    (Role::Page, _) => "addresses-page",
+                    (_, Some(DocType::Solution)) => "addresses-solution",
+                    _ => "addresses-not-challenge",
                 };
                 out.push(
                     Diagnostic::new(
                         Code::NotAChallenge,
-                        format!("`{}` is {what}; `addresses` lists challenges only", r.value),
+                        Msg::new(key).arg("id", r.value.as_str()),
                     )
                     .file(&doc.path)
                     .at(r.line, r.column)
                     .width(r.value.chars().count())
-                    .hint("to point at a related solution, list it under `related` instead"),
+                    .hint(msg!("not-a-challenge-hint")),
                 );
             } else if let Some(d) = status_of_target(doc, target, r.line, r.column) {
                 out.push(d);
@@ -57,13 +59,13 @@ fn resolve<'g>(
         _ => None,
     });
     let hint = match did_you_mean(&r.value, ids) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "use the id of an entry: its file name without `.md`".into(),
+        Some(s) => msg!("did-you-mean", word = s),
+        None => msg!("unknown-reference-hint"),
     };
     out.push(
         Diagnostic::new(
             Code::UnknownReference,
-            format!("`{field}` names `{}`, which does not exist", r.value),
+            msg!("unknown-reference", field = field, id = r.value.as_str()),
         )
         .file(&doc.path)
         .at(r.line, r.column)
@@ -90,20 +92,19 @@ pub(super) fn check_aliases(
                 continue;
             };
             let message = match owners.get(&url) {
-                Some(owner) if url == a.value.trim().trim_start_matches('/') => Some(format!(
-                    "alias `{}` is already the address of `{owner}`",
-                    a.value
+                Some(owner) if url == a.value.trim().trim_start_matches('/') => Some(msg!(
+                    "alias-taken",
+                    alias = a.value.as_str(),
+                    owner = *owner
                 )),
-                Some(owner) => Some(format!(
-                    "alias `{}` is the address `{url}`, which is already that of `{owner}`",
-                    a.value
+                Some(owner) => Some(msg!(
+                    "alias-taken-as",
+                    alias = a.value.as_str(),
+                    url = url.as_str(),
+                    owner = *owner
                 )),
-                None => site_address(guide, addresses, &statics, &url).map(|what| {
-                    format!(
-                        "alias `{}` is the address of {what}, which the site makes itself",
-                        a.value
-                    )
-                }),
+                None => site_address(guide, addresses, &statics, &url)
+                    .map(|what| msg!("alias-generated", alias = a.value.as_str(), what = what)),
             };
             match message {
                 Some(m) => out.push(
@@ -111,7 +112,7 @@ pub(super) fn check_aliases(
                         .file(&doc.path)
                         .at(a.line, a.column)
                         .width(a.value.chars().count())
-                        .hint("an alias keeps an old address working; it cannot take an address that is in use"),
+                        .hint(msg!("alias-conflict-hint")),
                 ),
                 None => {
                     owners.insert(url, &doc.path);
@@ -129,14 +130,14 @@ fn site_address(
     addresses: &super::addresses::Addresses,
     statics: &StaticFiles,
     url: &str,
-) -> Option<String> {
+) -> Option<Msg> {
     use crate::routes;
     if addresses.generated(guide, url) {
-        return Some(format!("`{url}`"));
+        return Some(msg!("quoted", text = url));
     }
     let first = url.split('/').next().unwrap_or_default();
     if let Some(what) = routes::reserved(first, &guide.config) {
-        return Some(format!("`{first}/` ({what})"));
+        return Some(msg!("quoted-what", text = format!("{first}/"), what = what));
     }
     if [
         routes::ROBOTS,
@@ -147,13 +148,13 @@ fn site_address(
     .contains(&url)
         || url.starts_with(&routes::search_index())
     {
-        return Some(format!("`{url}`"));
+        return Some(msg!("quoted", text = url));
     }
     let file = url.trim_end_matches('/');
     statics
         .get(guide)
         .contains(file)
-        .then(|| format!("the static file `{file}`"))
+        .then(|| msg!("static-file", file = file))
 }
 
 /// The paths of the theme's static files (built in or in `themes/<name>/`) and the guide's
@@ -165,7 +166,8 @@ impl StaticFiles {
     fn get(&self, guide: &Guide) -> &std::collections::HashSet<String> {
         self.0.get_or_init(|| {
             crate::theme::Theme::resolve(&guide.root, &guide.config.theme)
-                .and_then(|theme| crate::theme::static_files(&guide.root, &theme))
+                .ok()
+                .and_then(|theme| crate::theme::static_files(&guide.root, &theme).ok())
                 .map(|files| files.into_keys().collect())
                 .unwrap_or_default()
         })

@@ -19,12 +19,10 @@ use chrono::NaiveDate;
 
 use crate::content::{DocType, Guide, Role};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::msg;
 use crate::render::{templates::error_chain, RenderError, RenderOptions, Renderer};
 use crate::routes::Page;
 use crate::theme::{self, Theme, ThemeFile};
-
-const HINT: &str = "fix the template, or delete it to use the built-in one again \
-                    (`signpost theme` lists the built-in templates)";
 
 /// Diagnostics for the guide's own templates.
 pub fn check(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
@@ -107,7 +105,7 @@ pub fn check(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
 
 /// `theme` in config.toml names no theme: placed on its value, so `check` says it before
 /// `build` would stop on it.
-fn unknown_theme(guide: &Guide, message: String) -> Diagnostic {
+fn unknown_theme(guide: &Guide, message: crate::i18n::Msg) -> Diagnostic {
     let mut d = Diagnostic::new(Code::InvalidValue, message).file(crate::config::FILE);
     let at = guide
         .config_source
@@ -164,14 +162,14 @@ fn syntax_error(file: &ThemeFile, message: &str) -> Diagnostic {
         .unwrap_or_else(|| file.origin.clone());
     let mut d = Diagnostic::new(
         Code::TemplateError,
-        format!(
-            "the template `{}` cannot be read: {}",
-            file.name,
-            parser_message(message)
+        msg!(
+            "template-unreadable",
+            template = file.name.as_str(),
+            detail = parser_message(message)
         ),
     )
     .file(path)
-    .hint(HINT);
+    .hint(msg!("template-hint"));
     if let Some((line, column)) = position(message) {
         d = d.at(line, column);
     }
@@ -221,19 +219,24 @@ fn render_error(own: &[(&ThemeFile, String)], e: &RenderError) -> Diagnostic {
             }
         }
     }
-    let mut words = plain(&message);
-    if let Some(page) = rendering {
-        words = format!("{words} (while rendering {page})");
-    }
+    let words = plain(&message);
+    let fails = |name: &str| match rendering {
+        Some(page) => msg!(
+            "template-fails-on",
+            template = name,
+            detail = words.as_str(),
+            page = page
+        ),
+        None => msg!("template-fails", template = name, detail = words.as_str()),
+    };
     match found {
-        Some((file, line, column, width)) => Diagnostic::new(
-            Code::TemplateError,
-            format!("the template `{}` fails: {words}", file.name),
-        )
-        .file(file.guide_path.clone().unwrap_or_default())
-        .at(line, column)
-        .width(width)
-        .hint(HINT),
+        Some((file, line, column, width)) => {
+            Diagnostic::new(Code::TemplateError, fails(&file.name))
+                .file(file.guide_path.clone().unwrap_or_default())
+                .at(line, column)
+                .width(width)
+                .hint(msg!("template-hint"))
+        }
         None => {
             // Not in one line of an own template (e.g. a missing parent): the first own
             // template Tera names, else the first own template.
@@ -242,12 +245,9 @@ fn render_error(own: &[(&ThemeFile, String)], e: &RenderError) -> Diagnostic {
                 .find(|(f, _)| message.contains(&format!("'{}'", f.name)))
                 .unwrap_or(&own[0])
                 .0;
-            Diagnostic::new(
-                Code::TemplateError,
-                format!("the template `{}` fails: {words}", file.name),
-            )
-            .file(file.guide_path.clone().unwrap_or_default())
-            .hint(HINT)
+            Diagnostic::new(Code::TemplateError, fails(&file.name))
+                .file(file.guide_path.clone().unwrap_or_default())
+                .hint(msg!("template-hint"))
         }
     }
 }

@@ -6,6 +6,7 @@
 use crate::content::fields;
 use crate::content::{Doc, Guide};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::msg;
 
 pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some(original) = guide.original_of(doc) else {
@@ -21,16 +22,15 @@ pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::TranslationMismatch,
-                        format!(
-                            "`{field}` differs from the original's in `{}`",
-                            original.path
+                        msg!(
+                            "translation-mismatch",
+                            field = field,
+                            original = original.path.as_str()
                         ),
                     )
                     .file(&doc.path)
                     .at(l, c)
-                    .hint(format!(
-                        "remove `{field}` here: a translation takes it from the original"
-                    )),
+                    .hint(msg!("translation-mismatch-hint", field = field)),
                 );
             }
         }
@@ -41,11 +41,15 @@ pub(super) fn check(guide: &Guide, doc: &Doc, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::TranslationOutdated,
-                    format!("this translation was last reviewed {t}, before the original was ({o}): it may be out of date"),
+                    msg!(
+                        "translation-outdated",
+                        translated = t.to_string(),
+                        original = o.to_string()
+                    ),
                 )
                 .file(&doc.path)
                 .at(l, c)
-                .hint("compare it with the original, update it, then update `last_reviewed`"),
+                .hint(msg!("translation-outdated-hint")),
             );
         }
     }

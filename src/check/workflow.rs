@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::content::freshness::Freshness;
 use crate::content::{Doc, Guide, Role, Status};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::msg;
 
 /// Whether the workflow asks this document for `reviewed_by` and `last_reviewed`:
 /// published entries, and pages that say `status: published`.
@@ -30,16 +31,11 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
         }) {
             let (l, c) = doc.pos_of("summary");
             out.push(
-                Diagnostic::new(
-                    Code::PlaceholderSummary,
-                    "the summary is still the placeholder that `signpost new` wrote",
-                )
-                .file(&doc.path)
-                .at(l, c)
-                .width("summary".len())
-                .hint(format!(
-                    "replace `{summary}` with one or two sentences on what this is about: readers see the summary in lists, search results and link previews"
-                )),
+                Diagnostic::new(Code::PlaceholderSummary, msg!("placeholder-summary"))
+                    .file(&doc.path)
+                    .at(l, c)
+                    .width("summary".len())
+                    .hint(msg!("placeholder-summary-hint", summary = summary)),
             );
         }
     }
@@ -50,10 +46,10 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
         && !doc.meta.invalid.contains(&"owner")
     {
         out.push(
-            Diagnostic::new(Code::MissingField, "required field `owner` is missing")
+            Diagnostic::new(Code::MissingField, msg!("missing-field", field = "owner"))
                 .file(&doc.path)
                 .at(1, 1)
-                .hint("add `owner:` with the person, team or organisation that keeps the entry up to date, or set `owner` in the area's `_area.md`"),
+                .hint(msg!("missing-owner-hint")),
         );
     }
     if needs_review(doc) {
@@ -69,10 +65,14 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
             };
             if missing && !doc.meta.invalid.contains(&field) {
                 out.push(
-                    Diagnostic::new(Code::ReviewMissing, format!("published, but `{field}` is missing"))
+                    Diagnostic::new(Code::ReviewMissing, msg!("review-missing", field = field))
                         .file(&doc.path)
                         .at(l, c)
-                        .hint(format!("a published text names who approved it and when: add `{example}`, or set `status: in_review` until it is reviewed")),
+                        .hint(msg!(
+                            "review-missing-hint",
+                            example = example,
+                            id = doc.id.as_str()
+                        )),
                 );
             }
         }
@@ -85,11 +85,15 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
         out.push(
             Diagnostic::new(
                 Code::ReviewInFuture,
-                format!("`last_reviewed` is {last}, which is in the future (today is {today})"),
+                msg!(
+                    "review-in-future",
+                    last = last.to_string(),
+                    today = today.to_string()
+                ),
             )
             .file(&doc.path)
             .at(l, c)
-            .hint("use the date the review was actually done"),
+            .hint(msg!("review-in-future-hint")),
         );
         return;
     }
@@ -104,12 +108,18 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
             out.push(
                 Diagnostic::new(
                     Code::ReviewOverdue,
-                    format!("review overdue by {days} days: it was due {due} (last reviewed {last}, every {months} months)"),
+                    msg!(
+                        "review-overdue",
+                        days = days,
+                        due = due.to_string(),
+                        last = last.to_string(),
+                        months = months
+                    ),
                 )
                 .severity(severity)
                 .file(&doc.path)
                 .at(l, c)
-                .hint("review the text, then update `last_reviewed` and `reviewed_by`"),
+                .hint(msg!("review-overdue-hint", id = doc.id.as_str())),
             );
         }
         Freshness::DueSoon => {
@@ -117,11 +127,16 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
             out.push(
                 Diagnostic::new(
                     Code::ReviewDueSoon,
-                    format!("review due in {days} days, on {due} (last reviewed {last})"),
+                    msg!(
+                        "review-due-soon",
+                        days = days,
+                        due = due.to_string(),
+                        last = last.to_string()
+                    ),
                 )
                 .file(&doc.path)
                 .at(l, c)
-                .hint("plan the review with the owner and reviewers"),
+                .hint(msg!("review-due-soon-hint")),
             );
         }
         Freshness::Current => {}

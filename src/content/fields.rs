@@ -9,7 +9,8 @@
 //! differ). From the table come: which fields a kind of file accepts ([`Spec::accepts`],
 //! [`accepted`]), the required-field rule ([`required`]), the fields a translation shares
 //! and how they are compared ([`shared`], [`Spec::same`]) and `signpost schema`
-//! (`schema.rs`). A test checks that docs/content-format.md documents every row.
+//! (`schema.rs`). A test checks that docs/content-format.md, and its Swedish version for
+//! editors docs/sv/innehallsformat.md, document every row.
 //!
 //! This module does not read YAML: `frontmatter.rs` reads a value by its [`Shape`] and
 //! reports problems. Rules that need other files (an inherited owner, the review fields of a
@@ -17,7 +18,7 @@
 //! the schema.
 //!
 //! A new field is one row here, its field in [`Meta`], and its line in the tables of
-//! docs/content-format.md.
+//! docs/content-format.md and docs/sv/innehallsformat.md.
 
 use chrono::NaiveDate;
 
@@ -63,16 +64,17 @@ impl Form {
         }
     }
 
-    /// The kind of file in a sentence: "`kind` is not a field of a challenge".
-    pub fn what(self) -> &'static str {
-        match self {
-            Form::Home => "the home page (`_index.md`)",
-            Form::Area => "an area (`_area.md`)",
-            Form::Challenge => "a challenge",
-            Form::Solution => "a solution",
-            Form::Entry => "an entry",
-            Form::Page => "a page",
-        }
+    /// The kind of file in a sentence, in the editor's language: "`kind` is not a field of
+    /// a challenge", "`kind` är inget fält i en utmaning".
+    pub fn what_msg(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Form::Home => "form-home",
+            Form::Area => "form-area",
+            Form::Challenge => "form-challenge",
+            Form::Solution => "form-solution",
+            Form::Entry => "form-entry",
+            Form::Page => "form-page",
+        })
     }
 
     /// The values `type` may have in this kind of file.
@@ -170,7 +172,8 @@ pub enum Limit {
     Chars(usize),
     /// A whole number from .. to (inclusive).
     Range(i64, i64),
-    /// A list with at least one item: why, and what to do about an empty one.
+    /// A list with at least one item: why, and what to do about an empty one (keys of the
+    /// message catalogues, `i18n/*.ftl`).
     NotEmpty {
         why: &'static str,
         hint: &'static str,
@@ -195,7 +198,8 @@ pub struct Spec {
     pub required: Required,
     pub translation: Translation,
     pub limit: Limit,
-    /// What to write when the field is missing, where the shape does not say it.
+    /// What to write when the field is missing, where the shape does not say it: a key of
+    /// the message catalogues (`i18n/*.ftl`).
     pub add: Option<&'static str>,
     /// One line of documentation, and the kinds of file for which it says something else.
     doc: &'static str,
@@ -271,8 +275,8 @@ macro_rules! fields {
 // `Meta` it is read into, and for a choice the enum of its names); its place in the field
 // list of the h(ome page), an a(rea), a c(hallenge), a s(olution) and a p(age), `_` where
 // it is not accepted; when it is required; whether a translation shares it (`Shared`) or
-// has its `Own`; its limit; optionally `add "…"`, what to write when it is missing (else
-// its shape says it); its one-line documentation, then the kinds of file for which that
+// has its `Own`; its limit; optionally `add "…"`, the catalogue key of what to write when
+// it is missing (else its shape says it); its one-line documentation, then the kinds of file for which that
 // documentation is another.
 fields! {
 //  field = name                        shape(Meta field)                      h   a   c   s   p   required                                transl. limit
@@ -284,7 +288,7 @@ fields! {
     Summary = "summary",                Text(summary),                       [ 2,  2,  3,  3,  3], In(&[Area, Challenge, Solution, Page]), Own,    Chars(300),
         "One or two sentences for cards, lists and search engines, at most 300 characters.";
     Status = "status",                  Choice(status: Status),              [ _,  _,  4,  4,  4], In(&[Challenge, Solution]),             Own,    Any,
-        add "add `status: draft` while you write; `published` once reviewed",
+        add "add-status",
         "draft, in_review, published or archived.";
     Owner = "owner",                    Text(owner),                         [ _,  5,  5,  5,  5], UnlessArea,                             Own,    Any,
         "The person, team or organisation that keeps the text up to date (an entry may inherit its area's).",
@@ -311,10 +315,10 @@ fields! {
         "method, tool, case-study, service or inspiration.";
     Addresses = "addresses",            Ids(addresses),                      [ _,  _,  _, 16,  _], In(&[Solution]),                        Shared,
         NotEmpty {
-            why: "a solution must address at least one challenge",
-            hint: "list the ids of the challenges it helps with, e.g. `addresses: [digital-nyckel]`",
+            why: "addresses-empty",
+            hint: "addresses-empty-hint",
         },
-        add "add `addresses:` with the ids of the challenges it helps with",
+        add "add-addresses",
         "Ids of the challenges this solution helps with (at least one).";
     Provider = "provider",              Text(provider),                      [ _,  _,  _, 17,  _], Never,                                  Shared, Any,
         "Who provides the solution.";
@@ -523,16 +527,76 @@ mod tests {
         }
     }
 
-    /// The first table of a `## ` section of docs/content-format.md: (field, required, what
-    /// to write).
-    fn documented(docs: &str, heading: &str) -> Vec<(String, String, String)> {
+    /// One language's version of the content-format page: where it is, and the words its
+    /// field tables use.
+    struct FieldDocs {
+        path: &'static str,
+        /// The `## ` section holding each kind of file's table.
+        sections: [(Form, &'static str); 5],
+        /// How a field table's header row starts.
+        header: &'static str,
+        /// What the "required" column starts with: required, required unless the area
+        /// gives it, required when published, not required.
+        yes: &'static str,
+        unless: &'static str,
+        when_published: &'static str,
+        no: &'static str,
+        /// How the last column gives a limit of characters ("at most 120 characters"), and
+        /// a list that needs an item.
+        at_most: fn(usize) -> String,
+        at_least_one: &'static str,
+        /// What the paragraph listing the fields a translation shares says.
+        shared: &'static str,
+    }
+
+    const ENGLISH: FieldDocs = FieldDocs {
+        path: "docs/content-format.md",
+        sections: [
+            (Form::Home, "The home page"),
+            (Form::Area, "Areas"),
+            (Form::Challenge, "Challenges"),
+            (Form::Page, "Pages"),
+            (Form::Solution, "Solutions"),
+        ],
+        header: "| field |",
+        yes: "yes",
+        unless: "yes, unless",
+        when_published: "when `status: published`",
+        no: "no",
+        at_most: |n| format!("at most {n} characters"),
+        at_least_one: "at least one",
+        shared: "are **shared**",
+    };
+
+    /// The editors' documentation in Swedish (issue #11).
+    const SWEDISH: FieldDocs = FieldDocs {
+        path: "docs/sv/innehallsformat.md",
+        sections: [
+            (Form::Home, "Startsidan"),
+            (Form::Area, "Områden"),
+            (Form::Challenge, "Utmaningar"),
+            (Form::Page, "Sidor"),
+            (Form::Solution, "Lösningar"),
+        ],
+        header: "| fält |",
+        yes: "ja",
+        unless: "ja, om inte",
+        when_published: "när `status: published`",
+        no: "nej",
+        at_most: |n| format!("högst {n} tecken"),
+        at_least_one: "minst en",
+        shared: "är **gemensamma**",
+    };
+
+    /// The first table of a `## ` section: (field, required, what to write).
+    fn documented(d: &FieldDocs, docs: &str, heading: &str) -> Vec<(String, String, String)> {
         let section = docs
             .split("\n## ")
             .find(|s| s.starts_with(heading))
-            .unwrap_or_else(|| panic!("docs/content-format.md has a section `## {heading}`"));
+            .unwrap_or_else(|| panic!("{} has a section `## {heading}`", d.path));
         section
             .lines()
-            .skip_while(|l| !l.starts_with("| field |"))
+            .skip_while(|l| !l.starts_with(d.header))
             .skip(2)
             .take_while(|l| l.starts_with('|'))
             .map(|l| {
@@ -544,29 +608,23 @@ mod tests {
     }
 
     /// What the "required" column of the documentation should say about a field.
-    fn required_word(spec: &Spec, form: Form) -> &'static str {
+    fn required_word(d: &FieldDocs, spec: &Spec, form: Form) -> &'static str {
         match spec.required {
-            Required::In(_) if spec.required_in(form, false) => "yes",
-            Required::UnlessArea if matches!(form, Form::Challenge | Form::Solution) => {
-                "yes, unless"
-            }
-            Required::WhenPublished => "when `status: published`",
-            _ => "no",
+            Required::In(_) if spec.required_in(form, false) => d.yes,
+            Required::UnlessArea if matches!(form, Form::Challenge | Form::Solution) => d.unless,
+            Required::WhenPublished => d.when_published,
+            _ => d.no,
         }
     }
 
-    #[test]
-    fn docs_document_every_field_of_every_kind_of_file() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content-format.md");
-        let docs = std::fs::read_to_string(path).expect("docs/content-format.md exists");
-        for (form, heading) in [
-            (Form::Home, "The home page"),
-            (Form::Area, "Areas"),
-            (Form::Challenge, "Challenges"),
-            (Form::Page, "Pages"),
-            (Form::Solution, "Solutions"),
-        ] {
-            let rows = documented(&docs, heading);
+    /// Each kind of file's table lists the fields of the table above, in its order, each
+    /// with when it is required and its limit; and the fields a translation shares are
+    /// named where the page says which they are.
+    fn assert_documents_every_field(d: &FieldDocs) {
+        let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), d.path);
+        let docs = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for (form, heading) in d.sections {
+            let rows = documented(d, &docs, heading);
             let mut fields = accepted(form);
             if form == Form::Solution {
                 // "It has every field of a challenge, and these", with its own `type`.
@@ -577,30 +635,33 @@ mod tests {
             let expected: Vec<&str> = fields.iter().map(|s| s.name).collect();
             assert_eq!(
                 listed, expected,
-                "the table of `## {heading}` in docs/content-format.md"
+                "the table of `## {heading}` in {}",
+                d.path
             );
             for ((name, required, what), spec) in rows.iter().zip(&fields) {
-                let word = required_word(spec, form);
+                let word = required_word(d, spec, form);
                 assert!(
                     required.starts_with(word),
-                    "`{name}` in `## {heading}`: the required column says {required:?}, the field table {word:?}"
+                    "`{name}` in `## {heading}` of {}: the required column says {required:?}, the field table {word:?}",
+                    d.path
                 );
                 let limit = match spec.limit {
-                    Limit::Chars(n) => format!("at most {n} characters"),
+                    Limit::Chars(n) => (d.at_most)(n),
                     Limit::Range(from, to) => format!("{from}–{to}"),
-                    Limit::NotEmpty { .. } => "at least one".to_string(),
+                    Limit::NotEmpty { .. } => d.at_least_one.to_string(),
                     Limit::Any => String::new(),
                 };
                 assert!(
                     what.contains(&limit),
-                    "`{name}` in `## {heading}`: {what:?} does not give its limit ({limit})"
+                    "`{name}` in `## {heading}` of {}: {what:?} does not give its limit ({limit})",
+                    d.path
                 );
             }
         }
         let shared_paragraph = docs
             .split("\n\n")
-            .find(|p| p.contains("are **shared**"))
-            .expect("docs/content-format.md says which fields translations share");
+            .find(|p| p.contains(d.shared))
+            .unwrap_or_else(|| panic!("{} says which fields translations share", d.path));
         let mut listed: Vec<&str> = shared_paragraph
             .split('`')
             .skip(1)
@@ -610,9 +671,17 @@ mod tests {
         listed.sort();
         let mut expected: Vec<&str> = shared().map(|s| s.name).collect();
         expected.sort();
-        assert_eq!(
-            listed, expected,
-            "the shared fields in docs/content-format.md"
-        );
+        assert_eq!(listed, expected, "the shared fields in {}", d.path);
+    }
+
+    #[test]
+    fn docs_document_every_field_of_every_kind_of_file() {
+        assert_documents_every_field(&ENGLISH);
+    }
+
+    /// The editors' documentation exists in Swedish too, and keeps up with the table.
+    #[test]
+    fn swedish_docs_document_every_field_of_every_kind_of_file() {
+        assert_documents_every_field(&SWEDISH);
     }
 }

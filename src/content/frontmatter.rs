@@ -21,6 +21,8 @@ use super::yaml::{self, Node, Value};
 use super::{DocType, ExtLink, Located, Meta, Role};
 use crate::config::Config;
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub use super::fields::{SUMMARY_MAX, TITLE_MAX};
 
@@ -110,16 +112,17 @@ pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Optio
                 Diagnostic::new(Code::LimitExceeded, e.message)
                     .file(cx.path)
                     .at(e.pos.line + cx.first_line - 1, e.pos.column)
-                    .hint("no field needs more than three levels: remove the extra indentation or brackets"),
+                    .hint(msg!("yaml-too-deep-hint")),
             );
             return None;
         }
         Err(e) => {
+            let plain = traps::explain(yaml_text, &e);
             diags.push(
-                Diagnostic::new(Code::YamlSyntax, format!("the front matter is not valid YAML: {}", e.message))
+                Diagnostic::new(Code::YamlSyntax, plain.message)
                     .file(cx.path)
-                    .at(e.pos.line + cx.first_line - 1, e.pos.column)
-                    .hint("each line is `field: value`; put text with a `:` or `#` in \"quotes\", and indent list items with `- `"),
+                    .at(plain.line + cx.first_line - 1, plain.column)
+                    .hint(plain.hint),
             );
             return None;
         }
@@ -128,14 +131,15 @@ pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Optio
         Value::Map(pairs) => pairs,
         Value::Null => Vec::new(),
         _ => {
-            diags.push(
-                Diagnostic::new(
-                    Code::YamlSyntax,
-                    "the front matter must be a list of `field: value` lines",
-                )
-                .file(cx.path)
-                .at(root.pos.line + cx.first_line - 1, root.pos.column),
-            );
+            let d = match traps::colon_without_space(yaml_text) {
+                Some(plain) => Diagnostic::new(Code::YamlSyntax, plain.message)
+                    .at(plain.line + cx.first_line - 1, plain.column)
+                    .hint(plain.hint),
+                None => Diagnostic::new(Code::YamlSyntax, msg!("yaml-not-fields"))
+                    .at(root.pos.line + cx.first_line - 1, root.pos.column)
+                    .hint(msg!("yaml-syntax-hint")),
+            };
+            diags.push(d.file(cx.path));
             return None;
         }
     };
@@ -169,7 +173,7 @@ impl Reader<'_, '_> {
         node.pos.line + self.cx.first_line - 1
     }
 
-    fn diag(&mut self, code: Code, node: &Node, message: String, hint: Option<String>) {
+    fn diag(&mut self, code: Code, node: &Node, message: Msg, hint: Option<Msg>) {
         if let Some(field) = self.current {
             if code != Code::TooLong && !self.meta.invalid.contains(&field) {
                 self.meta.invalid.push(field);
@@ -207,20 +211,15 @@ impl Reader<'_, '_> {
         let mut seen: HashSet<String> = HashSet::with_capacity(pairs.len());
         for (key, value) in pairs {
             let Some(name) = key.as_text() else {
-                self.diag(
-                    Code::YamlSyntax,
-                    &key,
-                    "a field name must be plain text".into(),
-                    None,
-                );
+                self.diag(Code::YamlSyntax, &key, msg!("field-name-not-text"), None);
                 continue;
             };
             if !seen.insert(name.clone()) {
                 self.diag(
                     Code::DuplicateField,
                     &key,
-                    format!("`{name}` is given more than once"),
-                    Some("keep one of them; YAML would silently use only the last".into()),
+                    msg!("duplicate-field", field = &name),
+                    Some(msg!("duplicate-field-hint")),
                 );
                 continue;
             }
@@ -241,22 +240,20 @@ impl Reader<'_, '_> {
     }
 
     fn unknown_field(&mut self, key: &Node, name: &str, form: Form, written: &HashSet<String>) {
-        let what = form.what();
+        let what = form.what_msg();
         let accepted: Vec<&'static str> = fields::accepted(form).iter().map(|s| s.name).collect();
         let known = Field::named(name).map(Field::spec);
         let solution_only =
             known.is_some_and(|s| s.accepts(Form::Solution) && !s.accepts(Form::Challenge));
         let (message, hint) = if solution_only && self.meta.doc_type == Some(DocType::Challenge) {
             (
-                format!("`{name}` is not a field of a challenge"),
-                Some(format!(
-                    "`{name}` is only used on solutions (`type: solution`)"
-                )),
+                msg!("field-solution-only", field = name),
+                Some(msg!("field-solution-only-hint", field = name)),
             )
         } else if known.is_some() {
             (
-                format!("`{name}` is not a field of {what}"),
-                Some(format!("fields of {what}: {}", accepted.join(", "))),
+                msg!("field-not-of", field = name, what = what.clone()),
+                Some(msg!("fields-of", what = what, fields = accepted.join(", "))),
             )
         } else {
             // A word of the synonym table first (`granskad_av` is `reviewed_by`, which no
@@ -265,26 +262,20 @@ impl Reader<'_, '_> {
                 Some(Meant::Field(f)) if f.spec().accepts(form) => Some(f.name()),
                 Some(Meant::Area) if self.cx.role == Role::Entry => {
                     let area = self.cx.path.split('/').nth(1).unwrap_or_default();
-                    let hint = format!(
-                        "an entry's area is the folder it is in, here `{area}`: to change it, move the file to another area's folder"
-                    );
                     self.diag(
                         Code::UnknownField,
                         key,
-                        format!("unknown field `{name}`"),
-                        Some(hint),
+                        msg!("unknown-field", field = name),
+                        Some(msg!("unknown-field-area-hint", area = area)),
                     );
                     return;
                 }
                 Some(Meant::Id) if matches!(self.cx.role, Role::Entry | Role::Page) => {
-                    let hint =
-                        "the id is the file's name (without `.md`): to change it, rename the file"
-                            .to_string();
                     self.diag(
                         Code::UnknownField,
                         key,
-                        format!("unknown field `{name}`"),
-                        Some(hint),
+                        msg!("unknown-field", field = name),
+                        Some(msg!("unknown-field-id-hint")),
                     );
                     return;
                 }
@@ -300,11 +291,11 @@ impl Reader<'_, '_> {
                             self.meta.invalid.push(s);
                         }
                     }
-                    format!("did you mean `{s}`?")
+                    msg!("did-you-mean", word = s)
                 }
-                None => format!("fields of {what}: {}", accepted.join(", ")),
+                None => msg!("fields-of", what = what, fields = accepted.join(", ")),
             };
-            (format!("unknown field `{name}`"), Some(hint))
+            (msg!("unknown-field", field = name), Some(hint))
         };
         self.diag(Code::UnknownField, key, message, hint);
     }
@@ -314,8 +305,8 @@ impl Reader<'_, '_> {
         self.diag(
             Code::MissingField,
             key,
-            format!("`{name}` is empty"),
-            Some(format!("write a value after `{name}:`")),
+            msg!("field-empty", field = name),
+            Some(msg!("field-empty-hint", field = name)),
         );
     }
 
@@ -324,7 +315,13 @@ impl Reader<'_, '_> {
         let name = spec.name;
         // An empty value is a missing value; `required()` reports it where it matters.
         if value.value == Value::Null {
-            if spec.never_empty() {
+            if self.comment_as_value(key, name) {
+                // Reported as what it is; not also as empty or missing.
+                self.suggested.push(name);
+                if !self.meta.invalid.contains(&name) {
+                    self.meta.invalid.push(name);
+                }
+            } else if spec.never_empty() {
                 self.empty(key, name);
             }
             return;
@@ -340,11 +337,8 @@ impl Reader<'_, '_> {
                         self.diag(
                             Code::TooLong,
                             &value,
-                            format!("`{name}` is {len} characters long; at most {max} are allowed"),
-                            Some(match len - max {
-                                1 => "shorten it by 1 character".to_string(),
-                                n => format!("shorten it by {n} characters"),
-                            }),
+                            msg!("too-long", field = name, len = len, max = max),
+                            Some(msg!("too-long-hint", over = len - max)),
                         );
                     }
                 }
@@ -398,8 +392,8 @@ impl Reader<'_, '_> {
                         self.diag(
                             Code::MissingField,
                             key,
-                            format!("`{name}` is empty: {why}"),
-                            Some(hint.into()),
+                            msg!("field-empty-because", field = name, why = Msg::new(why)),
+                            Some(Msg::new(hint)),
                         );
                     }
                 }
@@ -416,7 +410,7 @@ impl Reader<'_, '_> {
                         self.diag(
                             Code::InvalidDate,
                             &value,
-                            format!("`{name}: {text}` is not a valid date: {why}"),
+                            msg!("invalid-date", field = name, value = &text, why = why),
                             Some(hint),
                         )
                     }
@@ -424,11 +418,11 @@ impl Reader<'_, '_> {
             }
             Shape::Months(_) | Shape::Int(_) => {
                 let Value::Int(n) = value.value else {
-                    let what = value.type_name();
+                    let what = value.type_msg();
                     self.diag(
                         Code::WrongType,
                         &value,
-                        format!("`{name}` must be a whole number, not {what}"),
+                        msg!("not-a-whole-number", field = name, found = what),
                         None,
                     );
                     return;
@@ -440,10 +434,8 @@ impl Reader<'_, '_> {
                 };
                 if !(from..=to).contains(&n) {
                     let message = match spec.shape {
-                        Shape::Months(_) => {
-                            format!("`{name}` is a number of months and must be at least {from}")
-                        }
-                        _ => format!("`{name}` must be a whole number from {from} to {to}"),
+                        Shape::Months(_) => msg!("months-at-least", field = name, from = from),
+                        _ => msg!("number-range", field = name, from = from, to = to),
                     };
                     self.diag(Code::InvalidValue, &value, message, None);
                     return;
@@ -474,11 +466,12 @@ impl Reader<'_, '_> {
                     self.diag(
                         Code::UnknownLanguage,
                         &value,
-                        format!(
-                            "language \"{text}\" is not one of the site's languages ({})",
-                            self.cx.config.languages.join(", ")
+                        msg!(
+                            "unknown-language",
+                            lang = &text,
+                            languages = self.cx.config.languages.join(", ")
                         ),
-                        Some("add it to `languages` in config.toml, or correct the code".into()),
+                        Some(msg!("unknown-language-hint")),
                     );
                     return;
                 }
@@ -497,11 +490,11 @@ impl Reader<'_, '_> {
             }
             None if node.value == Value::Null => Some(String::new()),
             None => {
-                let what = node.type_name();
+                let what = node.type_msg();
                 self.diag(
                     Code::WrongType,
                     node,
-                    format!("`{name}` must be text, not {what}"),
+                    msg!("must-be-text", field = name, found = what),
                     None,
                 );
                 None
@@ -517,8 +510,8 @@ impl Reader<'_, '_> {
                 self.diag(
                     Code::WrongType,
                     node,
-                    format!("`{name}` must be a list, not {}", node.type_name()),
-                    Some(format!("write it as a list: `{name}: [{example}]`")),
+                    msg!("must-be-list", field = name, found = node.type_msg()),
+                    Some(msg!("must-be-list-hint", field = name, example = example)),
                 );
                 None
             }
@@ -536,13 +529,13 @@ impl Reader<'_, '_> {
             .and_then(|f| synonyms::value(f, &text))
             .or_else(|| did_you_mean(&text, names.iter().copied()));
         let hint = match meant {
-            Some(s) => format!("did you mean `{s}`? Allowed: {}", names.join(", ")),
-            None => format!("allowed values: {}", names.join(", ")),
+            Some(s) => msg!("did-you-mean-allowed", word = s, allowed = names.join(", ")),
+            None => msg!("allowed-values", allowed = names.join(", ")),
         };
         self.diag(
             Code::InvalidValue,
             node,
-            format!("`{name}: {text}` is not allowed"),
+            msg!("value-not-allowed", field = name, value = &text),
             Some(hint),
         );
         None
@@ -553,14 +546,14 @@ impl Reader<'_, '_> {
             (Role::Entry, Some(DocType::Page)) => self.diag(
                 Code::MisplacedFile,
                 node,
-                "a page cannot be inside an area folder".into(),
-                Some("move the file to `content/`, or make it a `challenge` or `solution`".into()),
+                msg!("page-in-area"),
+                Some(msg!("page-in-area-hint")),
             ),
             (Role::Page, Some(t @ (DocType::Challenge | DocType::Solution))) => self.diag(
                 Code::MisplacedFile,
                 node,
-                format!("a {} must be inside an area folder", t.as_str()),
-                Some("move the file into its area's folder, e.g. `content/aldreomsorg/`".into()),
+                msg!("entry-outside-area", kind = t.as_str()),
+                Some(msg!("entry-outside-area-hint")),
             ),
             _ => {}
         }
@@ -573,8 +566,8 @@ impl Reader<'_, '_> {
             self.diag(
                 Code::LimitExceeded,
                 node,
-                format!("{} tags; an entry may have at most {MAX_TAGS}", tags.len()),
-                Some("keep the tags readers would look for; put the rest in the text".into()),
+                msg!("too-many-tags", count = tags.len(), max = MAX_TAGS),
+                Some(msg!("too-many-tags-hint")),
             );
             tags.truncate(MAX_TAGS);
         }
@@ -594,11 +587,8 @@ impl Reader<'_, '_> {
             self.diag(
                 Code::InvalidValue,
                 &at,
-                format!(
-                    "the tag `{}` has no letter a–z or digit to make its page's address of, so it would get no page",
-                    t.escape_debug()
-                ),
-                Some("write the tag with Latin letters (å, ä, ö are fine), or leave it out".into()),
+                msg!("tag-without-letters", tag = t.escape_debug().to_string()),
+                Some(msg!("tag-without-letters-hint")),
             );
             false
         });
@@ -610,19 +600,19 @@ impl Reader<'_, '_> {
         let (message, hint) = match super::paths::normalise_alias(a) {
             Ok(_) => return true,
             Err(BadAlias::Home) => (
-                format!("alias `{}` is the home page's address", a.escape_debug()),
-                "write the old address as a path such as `aldreomsorg/gammal-sida/`".to_string(),
+                msg!("alias-home", alias = a.escape_debug().to_string()),
+                msg!("alias-home-hint"),
             ),
             Err(BadAlias::NotAPath) => (
-                format!("alias `{}` is not a path on this site", a.escape_debug()),
-                "write the old address as a path such as `aldreomsorg/gammal-sida/`, without `..`, `?`, `#`, spaces or `https://`".to_string(),
+                msg!("alias-not-a-path", alias = a.escape_debug().to_string()),
+                msg!("alias-not-a-path-hint"),
             ),
             Err(BadAlias::TooLong) => (
-                "the alias is too long to be an address".to_string(),
-                format!(
-                    "keep each part between `/` under {} characters and the whole under {}",
-                    super::paths::MAX_ALIAS_PART,
-                    super::paths::MAX_ALIAS_LEN
+                msg!("alias-too-long"),
+                msg!(
+                    "alias-too-long-hint",
+                    part = super::paths::MAX_ALIAS_PART,
+                    whole = super::paths::MAX_ALIAS_LEN
                 ),
             ),
         };
@@ -643,11 +633,8 @@ impl Reader<'_, '_> {
                 self.diag(
                     Code::WrongType,
                     &item,
-                    format!(
-                        "each of `links` must have a `title` and a `url`, not {}",
-                        item.type_name()
-                    ),
-                    Some("write `- title: Namn` and, on the next line, `  url: https://…`".into()),
+                    msg!("link-item-shape", found = item.type_msg()),
+                    Some(msg!("link-item-shape-hint")),
                 );
                 continue;
             };
@@ -663,11 +650,8 @@ impl Reader<'_, '_> {
                                 self.diag(
                                     Code::InvalidValue,
                                     v,
-                                    format!("`{}` is not a full web address", u.escape_debug()),
-                                    Some(
-                                        "start it with https:// (or mailto: for an email address)"
-                                            .into(),
-                                    ),
+                                    msg!("not-a-web-address", url = u.escape_debug().to_string()),
+                                    Some(msg!("not-a-web-address-hint")),
                                 );
                                 url = None;
                                 bad_url = true;
@@ -676,12 +660,12 @@ impl Reader<'_, '_> {
                     }
                     Some(other) => {
                         let hint = did_you_mean(other, ["title", "url"])
-                            .map(|s| format!("did you mean `{s}`?"));
+                            .map(|s| msg!("did-you-mean", word = s));
                         self.diag(
                             Code::UnknownField,
                             k,
-                            format!("unknown field `{other}` in a link"),
-                            hint.or(Some("a link has `title` and `url`".into())),
+                            msg!("unknown-link-field", field = other),
+                            hint.or(Some(msg!("link-fields"))),
                         );
                     }
                     None => {}
@@ -699,7 +683,7 @@ impl Reader<'_, '_> {
                     self.diag(
                         Code::MissingField,
                         &item,
-                        format!("a link has no `{missing}`"),
+                        msg!("link-missing", field = missing),
                         None,
                     );
                 }
@@ -715,28 +699,29 @@ impl Reader<'_, '_> {
                 continue;
             }
             let hint = match (spec.add, spec.shape) {
-                (Some(add), _) => add.to_string(),
+                (Some(add), _) => Msg::new(add),
                 (None, Shape::Type(_)) => {
                     let values: Vec<String> = form
                         .type_names()
                         .iter()
                         .map(|t| format!("`type: {t}`"))
                         .collect();
-                    format!("add {}", values.join(" or "))
+                    msg!("add-one-of-types", types = values.join(" | "))
                 }
                 (None, Shape::Choice(choice)) => {
-                    format!("add `{field}:` with one of {}", choice.names.join(", "))
+                    msg!(
+                        "add-field-choice",
+                        field = field,
+                        values = choice.names.join(", ")
+                    )
                 }
-                _ => format!("add `{field}:` to the front matter"),
+                _ => msg!("add-field", field = field),
             };
             self.diags.push(
-                Diagnostic::new(
-                    Code::MissingField,
-                    format!("required field `{field}` is missing"),
-                )
-                .file(self.cx.path)
-                .at(1, 1)
-                .hint(hint),
+                Diagnostic::new(Code::MissingField, msg!("missing-field", field = field))
+                    .file(self.cx.path)
+                    .at(1, 1)
+                    .hint(hint),
             );
         }
     }

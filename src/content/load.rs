@@ -17,7 +17,9 @@ use super::{AreaInfo, Doc, Guide, Meta, Role};
 use crate::config::{self, Config};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::fs_guard::{Jail, Refusal, MAX_TEXT_BYTES};
+use crate::i18n::{Lang, Msg};
 use crate::markdown;
+use crate::msg;
 use crate::text::{is_valid_id, slugify_id};
 
 #[derive(Debug, Clone, Default)]
@@ -41,6 +43,29 @@ pub enum LoadError {
     Io(PathBuf, std::io::Error),
 }
 
+impl LoadError {
+    /// The error in the words of the message catalogues.
+    pub fn msg(&self) -> Msg {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            LoadError::NotADirectory(p) => msg!("load-not-a-folder", root = shown(p)),
+            LoadError::NoConfig(p) => msg!("load-no-config", root = shown(p)),
+            LoadError::NoContent(p) => msg!("load-no-content", root = shown(p)),
+            LoadError::Io(p, e) => msg!("cannot-read", file = shown(p), error = e.to_string()),
+        }
+    }
+}
+
+/// The language to speak to the editors of the guide at `root`: `chosen` (`--lang`), else
+/// the guide's default language when signpost speaks it, else English (also when the guide
+/// cannot be read).
+pub fn speaking(chosen: Option<Lang>, root: &Path) -> Lang {
+    match read_config(root) {
+        Ok((config, _, _)) => Lang::for_guide(chosen, &config.default_language),
+        Err(_) => chosen.unwrap_or_default(),
+    }
+}
+
 /// Reads `config.toml` of a guide root. Problems inside the file are diagnostics; only a
 /// missing or unreadable file is an error.
 pub fn read_config(root: &Path) -> Result<(Config, String, Vec<Diagnostic>), LoadError> {
@@ -58,7 +83,7 @@ pub fn read_config(root: &Path) -> Result<(Config, String, Vec<Diagnostic>), Loa
         Err(r) => {
             return Err(LoadError::Io(
                 path,
-                std::io::Error::other(r.message(config::FILE)),
+                std::io::Error::other(r.message(config::FILE).text(crate::i18n::Lang::En)),
             ))
         }
     };
@@ -76,9 +101,11 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
     if let Some(url) = &opts.base_url {
         if let Some(problem) = config::base_url_problem(url) {
             diagnostics.push(
-                Diagnostic::new(Code::InvalidValue, format!("--base-url: {problem}")).hint(
-                    "pass the address the site will live at, such as https://example.org/guide/",
-                ),
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    msg!("base-url-option", problem = problem),
+                )
+                .hint(msg!("base-url-option-hint")),
             );
         }
         config.base_url = if url.ends_with('/') {
@@ -201,31 +228,32 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
         .unwrap_or_else(|| "content".into());
     let (message, hint) = match e.loop_ancestor() {
         Some(ancestor) => (
-            format!(
-                "symbolic link loop: `{path}` leads back to `{}`",
-                rel_path(root, ancestor).unwrap_or_default()
+            msg!(
+                "link-loop",
+                file = &path,
+                ancestor = rel_path(root, ancestor).unwrap_or_default()
             ),
-            "remove the link or point it somewhere outside this folder",
+            "link-loop-hint",
         ),
         None => (
-            format!(
-                "cannot read `{path}`: {}",
-                e.io_error()
+            msg!(
+                "cannot-read",
+                file = &path,
+                error = e
+                    .io_error()
                     .map(|e| e.to_string())
                     .unwrap_or_else(|| e.to_string())
             ),
             match e.io_error().map(|e| e.kind()) {
                 // A symbolic link whose target is gone.
-                Some(std::io::ErrorKind::NotFound) => {
-                    "it is a symbolic link to something that does not exist: fix or remove the link"
-                }
-                _ => "check the file's permissions",
+                Some(std::io::ErrorKind::NotFound) => "dangling-link-hint",
+                _ => "permissions-hint",
             },
         ),
     };
     Diagnostic::new(Code::ReadError, message)
         .file(path)
-        .hint(hint)
+        .hint(Msg::new(hint))
 }
 
 /// The diagnostic for a file that [`Jail`] refuses to read.
@@ -260,19 +288,13 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
         Ok(None) => return (None, diags),
         Err(m) => {
             let (message, hint) = match m {
-                Misplaced::AreaIndex => (
-                    "an area's introduction is written in `_area.md`, not `index.md`",
-                    "rename the file to `_area.md`; an entry with its own folder is `<id>/index.md`",
-                ),
-                Misplaced::WrongSpecialFile => (
-                    "this special file is not used here: the home page is `content/_index.md`, an area's introduction `content/<area>/_area.md`",
-                    "rename or move the file",
-                ),
+                Misplaced::AreaIndex => ("area-index-md", "area-index-md-hint"),
+                Misplaced::WrongSpecialFile => ("wrong-special-file", "wrong-special-file-hint"),
             };
             diags.push(
-                Diagnostic::new(Code::MisplacedFile, message)
+                Diagnostic::new(Code::MisplacedFile, Msg::new(message))
                     .file(&path)
-                    .hint(hint),
+                    .hint(Msg::new(hint)),
             );
             return (None, diags);
         }
@@ -304,10 +326,10 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
                 .count() as u32
                 + 1;
             diags.push(
-                Diagnostic::new(Code::NotUtf8, "the file is not UTF-8 text")
+                Diagnostic::new(Code::NotUtf8, msg!("not-utf8"))
                     .file(&path)
                     .at(line, column)
-                    .hint("save the file with UTF-8 encoding (most editors have it under \"Save with encoding\")"),
+                    .hint(msg!("not-utf8-hint")),
             );
             // Still register the id, so links to it do not cascade.
             String::new()
@@ -328,10 +350,14 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::new(
                     Code::UnknownLanguage,
-                    format!("`.{suffix}.md` marks a translation into \"{suffix}\", which is not one of the site's languages ({})", cx.config.languages.join(", ")),
+                    msg!(
+                        "unknown-language-suffix",
+                        lang = suffix.as_str(),
+                        languages = cx.config.languages.join(", ")
+                    ),
                 )
                 .file(&path)
-                .hint("add the language to `languages` in config.toml, or rename the file (ids cannot contain dots)"),
+                .hint(msg!("unknown-language-suffix-hint")),
             );
         }
     }
@@ -339,42 +365,41 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
     if top_level && !is_translation && is_valid_id(&class.id) {
         if let Some(used_for) = crate::routes::reserved(&class.id, cx.config) {
             let what = if class.role == Role::Area {
-                "an area folder"
+                "as-area-folder"
             } else {
-                "a page id"
+                "as-page-id"
             };
             diags.push(
                 Diagnostic::new(
                     Code::InvalidId,
-                    format!(
-                        "`{}` cannot be used as {what}: the address /{}/ is {used_for}",
-                        class.id, class.id
+                    msg!(
+                        "id-reserved",
+                        id = class.id.as_str(),
+                        what = Msg::new(what),
+                        used_for = used_for
                     ),
                 )
                 .file(&path)
-                .hint("rename the file or folder"),
+                .hint(msg!("id-reserved-hint")),
             );
         }
     }
     if class.role != Role::Home && !is_translation && !is_valid_id(&class.id) {
         let what = match class.role {
-            Role::Area => "area folder",
-            _ => "id",
+            Role::Area => "invalid-area-name",
+            _ => "invalid-id",
         };
         let suggestion = slugify_id(&class.id);
         let hint = if suggestion.is_empty() {
-            "use lowercase letters a–z, digits and single dashes".to_string()
+            msg!("invalid-id-hint")
         } else {
-            format!("rename it to `{suggestion}` (lowercase a–z, digits and single dashes; å, ä, ö become a, a, o)")
+            msg!("invalid-id-rename", suggestion = suggestion)
         };
         // An area's bad name is reported once, on its `_area.md`; its entries have their own ids.
         diags.push(
-            Diagnostic::new(
-                Code::InvalidId,
-                format!("`{}` is not a valid {what}", class.id),
-            )
-            .file(&path)
-            .hint(hint),
+            Diagnostic::new(Code::InvalidId, Msg::new(what).arg("id", class.id.as_str()))
+                .file(&path)
+                .hint(hint),
         );
     }
 
@@ -395,23 +420,26 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
         Split::Empty => {
             if !diags.iter().any(|d| d.code == Code::NotUtf8) {
                 diags.push(
-                    Diagnostic::new(Code::EmptyFile, "the file is empty")
+                    Diagnostic::new(Code::EmptyFile, msg!("empty-file"))
                         .file(&path)
-                        .hint("write its front matter and text, or delete the file"),
+                        .hint(msg!("empty-file-hint")),
                 );
             }
         }
         Split::NoFrontMatter => diags.push(
-            Diagnostic::new(Code::NoFrontMatter, "the file does not start with front matter")
+            Diagnostic::new(Code::NoFrontMatter, msg!("no-front-matter"))
                 .file(&path)
                 .at(1, 1)
-                .hint("the first line must be `---`, followed by `field: value` lines and another `---` line"),
+                .hint(msg!("no-front-matter-hint")),
         ),
         Split::Unterminated => diags.push(
-            Diagnostic::new(Code::UnterminatedFrontMatter, "the front matter is never closed")
-                .file(&path)
-                .at(1, 1)
-                .hint("add a line with only `---` after the last field"),
+            Diagnostic::new(
+                Code::UnterminatedFrontMatter,
+                msg!("unterminated-front-matter"),
+            )
+            .file(&path)
+            .at(1, 1)
+            .hint(msg!("unterminated-front-matter-hint")),
         ),
         Split::Parts {
             yaml,
@@ -433,10 +461,17 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
                 if class.lang_suffix.is_some() && field_lang != lang {
                     let (l, c) = doc.pos_of("lang");
                     diags.push(
-                        Diagnostic::new(Code::InvalidValue, format!("`lang: {field_lang}` contradicts the file name, which says \"{lang}\""))
-                            .file(&path)
-                            .at(l, c)
-                            .hint("remove `lang`: the `.xx.md` suffix already names the language"),
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            msg!(
+                                "lang-contradicts-name",
+                                field_lang = field_lang.as_str(),
+                                lang = lang.as_str()
+                            ),
+                        )
+                        .file(&path)
+                        .at(l, c)
+                        .hint(msg!("lang-contradicts-name-hint")),
                     );
                 } else {
                     lang = field_lang;
@@ -450,14 +485,11 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::new(
                         Code::LimitExceeded,
-                        format!(
-                            "the HTML in the text nests more than {} elements deep",
-                            markdown::MAX_HTML_DEPTH
-                        ),
+                        msg!("html-too-deep", max = markdown::MAX_HTML_DEPTH),
                     )
                     .file(&path)
                     .at(line, 1)
-                    .hint("close the HTML elements you open (`<div>` … `</div>`), or write the text in Markdown"),
+                    .hint(msg!("html-too-deep-hint")),
                 );
             }
             doc.body = Some(parsed);
@@ -599,25 +631,20 @@ fn index(guide: &mut Guide, area_dirs: &[String]) {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidId,
-                    format!("`{name}` is not a valid area folder name"),
+                    msg!("invalid-area-name", id = name.as_str()),
                 )
                 .file(format!("content/{name}/"))
-                .hint(format!(
-                    "rename it to `{}` (lowercase a–z, digits and single dashes)",
-                    slugify_id(name)
-                )),
+                .hint(msg!("invalid-id-rename", suggestion = slugify_id(name))),
             );
         }
         if area.doc.is_none() {
             diags.push(
                 Diagnostic::new(
                     Code::MissingAreaFile,
-                    format!("the area folder `{name}` has no `_area.md`"),
+                    msg!("missing-area-file", area = name.as_str()),
                 )
                 .file(format!("content/{name}/"))
-                .hint(format!(
-                    "add `content/{name}/_area.md` with the area's `title` and `summary`"
-                )),
+                .hint(msg!("missing-area-file-hint", area = name.as_str())),
             );
         }
     }
@@ -628,10 +655,10 @@ fn index(guide: &mut Guide, area_dirs: &[String]) {
             diags.push(
                 Diagnostic::new(
                     Code::OrphanTranslation,
-                    format!("this translation has no original: `{original}` does not exist"),
+                    msg!("orphan-translation", original = original),
                 )
                 .file(&doc.path)
-                .hint("add the original in the site's default language, or rename the file"),
+                .hint(msg!("orphan-translation-hint")),
             );
         }
     }
@@ -639,18 +666,17 @@ fn index(guide: &mut Guide, area_dirs: &[String]) {
 }
 
 fn duplicate(first: &Doc, second: &Doc) -> Diagnostic {
-    let what = match second.role {
-        Role::Area => "area",
-        Role::Home => "home page",
-        _ => "id",
+    let key = match second.role {
+        Role::Area => "duplicate-area",
+        Role::Home => "duplicate-home",
+        _ => "duplicate-id",
     };
     Diagnostic::new(
         Code::DuplicateId,
-        format!(
-            "the {what} `{}` is already used by `{}`",
-            second.id, first.path
-        ),
+        Msg::new(key)
+            .arg("id", second.id.as_str())
+            .arg("first", first.path.as_str()),
     )
     .file(&second.path)
-    .hint("ids are unique across the whole guide: rename one of the two files")
+    .hint(msg!("duplicate-id-hint"))
 }

@@ -9,6 +9,9 @@
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// A 1-based line and column, relative to the YAML text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
@@ -35,16 +38,16 @@ pub struct Node {
 }
 
 impl Node {
-    /// A short English name of the value's type, for "expected a list, found text".
-    pub fn type_name(&self) -> &'static str {
-        match self.value {
-            Value::Null => "nothing",
-            Value::Bool(_) => "true/false",
-            Value::Int(_) | Value::Float(_) => "a number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a set of `field: value` pairs",
-        }
+    /// The value's type in words, for "must be a list, not text".
+    pub fn type_msg(&self) -> Msg {
+        Msg::new(match self.value {
+            Value::Null => "type-nothing",
+            Value::Bool(_) => "type-bool",
+            Value::Int(_) | Value::Float(_) => "type-number",
+            Value::Str(_) => "type-text",
+            Value::Seq(_) => "type-list",
+            Value::Map(_) => "type-map",
+        })
     }
 
     /// Scalars as text (numbers and booleans written as such), for fields that hold text.
@@ -62,7 +65,10 @@ impl Node {
 /// A YAML syntax error with its position.
 #[derive(Debug, Clone)]
 pub struct SyntaxError {
-    pub message: String,
+    pub message: Msg,
+    /// The YAML reader's own words, in English, for what the plain explanation
+    /// (`frontmatter::traps::explain`) does not cover.
+    pub detail: String,
     pub pos: Pos,
     /// The text is valid YAML but nested deeper than [`MAX_DEPTH`].
     pub too_deep: bool,
@@ -89,10 +95,11 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 let too_deep = e.info().contains("recursion limit");
                 return Err(SyntaxError {
                     message: if too_deep {
-                        format!("the front matter is nested more than {MAX_DEPTH} levels deep")
+                        msg!("yaml-too-deep", max = MAX_DEPTH)
                     } else {
-                        e.info().to_string()
+                        msg!("yaml-reader", detail = e.info())
                     },
+                    detail: e.info().to_string(),
                     pos: pos_of(e.marker()),
                     too_deep,
                 });
@@ -104,7 +111,8 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 documents += 1;
                 if documents > 1 {
                     return Err(SyntaxError {
-                        message: "a `---` line inside the front matter starts a second YAML document, so the fields after it would be lost".into(),
+                        message: msg!("yaml-second-document"),
+                        detail: String::new(),
                         pos: pos_of(&mark),
                         too_deep: false,
                     });
@@ -114,9 +122,8 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 if builder.stack.len() >= MAX_DEPTH =>
             {
                 return Err(SyntaxError {
-                    message: format!(
-                        "the front matter is nested more than {MAX_DEPTH} levels deep"
-                    ),
+                    message: msg!("yaml-too-deep", max = MAX_DEPTH),
+                    detail: String::new(),
                     pos: pos_of(&mark),
                     too_deep: true,
                 });
@@ -130,6 +137,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     if let Some(message) = builder.error {
         return Err(SyntaxError {
             message,
+            detail: String::new(),
             pos: builder.error_pos,
             too_deep: false,
         });
@@ -156,7 +164,7 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     root: Option<Node>,
-    error: Option<String>,
+    error: Option<Msg>,
     error_pos: Pos,
 }
 
@@ -191,10 +199,7 @@ impl MarkedEventReceiver for Builder {
         | Event::MappingStart(anchor, _) = &ev
         {
             if *anchor > 0 && self.error.is_none() {
-                self.error = Some(
-                    "YAML anchors (`&name`) are not supported in front matter; write the value out"
-                        .into(),
-                );
+                self.error = Some(msg!("yaml-anchor"));
                 self.error_pos = pos;
             }
         }
@@ -225,10 +230,7 @@ impl MarkedEventReceiver for Builder {
             }
             Event::Alias(_) => {
                 if self.error.is_none() {
-                    self.error = Some(
-                        "YAML aliases (`*name`) are not supported in front matter; write the value out"
-                            .into(),
-                    );
+                    self.error = Some(msg!("yaml-alias"));
                     self.error_pos = pos;
                 }
                 self.push_node(Node {
@@ -251,10 +253,7 @@ impl Builder {
             } else {
                 tag.handle.as_str()
             };
-            self.error = Some(format!(
-                "YAML tags (`{handle}{}`) are not supported in front matter; write the value without it (in \"quotes\" for text)",
-                tag.suffix
-            ));
+            self.error = Some(msg!("yaml-tag", tag = format!("{handle}{}", tag.suffix)));
             self.error_pos = pos;
         }
     }
@@ -334,9 +333,9 @@ mod tests {
         let e = parse("title: a\n--- # comment\nsummary: b\n").unwrap_err();
         assert_eq!(e.pos.line, 2);
         let e = parse("n: !!str 12\n").unwrap_err();
-        assert!(e.message.contains("`!!str`"), "{}", e.message);
+        assert_eq!(e.message, msg!("yaml-tag", tag = "!!str"));
         assert!(parse("n: !x {a: 1}\n").is_err());
-        assert!(parse("n: &a x\n").unwrap_err().message.contains("anchors"));
+        assert_eq!(parse("n: &a x\n").unwrap_err().message, msg!("yaml-anchor"));
     }
 
     #[test]

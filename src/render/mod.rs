@@ -211,7 +211,7 @@ impl Renderer {
         staging: Option<&Staging>,
     ) -> Result<Site, RenderError> {
         let keys: Vec<Vec<Page>> = models.iter().map(Model::page_keys).collect();
-        crate::progress::stage("Rendering pages", keys.iter().map(Vec::len).sum());
+        crate::progress::stage("progress-rendering", keys.iter().map(Vec::len).sum());
         // Feeds, sitemap and redirects are made beside the pages.
         let (site, extras) = rayon::join(
             || self.all_pages(models, &keys, staging, None),
@@ -367,7 +367,7 @@ pub fn render(
         });
         let mut site = renderer.site_into(&models, staging)?;
         crate::timing("templates", t);
-        crate::progress::stage("Building the search index", 0);
+        crate::progress::stage("progress-search", 0);
         let files = search
             .join()
             .map_err(|_| RenderError::Search("the search indexer stopped unexpectedly".into()))??;
@@ -457,7 +457,7 @@ fn render_page(
 fn copy_static(guide: &Guide, model: &Model, site: &mut Site) -> Result<(), RenderError> {
     // The guide's static/ wins over the theme's for the same path (crate::theme).
     let theme = crate::theme::Theme::resolve(&guide.root, &guide.config.theme)
-        .map_err(RenderError::Theme)?;
+        .map_err(|m| RenderError::Theme(m.text(crate::i18n::Lang::En)))?;
     for (rel, file) in
         crate::theme::static_files(&guide.root, &theme).map_err(RenderError::Theme)?
     {

@@ -16,7 +16,8 @@ use crate::theme::Theme;
 /// Loads every `.html` and `.xml` template of the guide's theme (built in, or
 /// `themes/<name>/`), each replaced by the guide's `templates/<name>` when it has one.
 pub fn load(root: &Path, theme: &str) -> Result<Tera, RenderError> {
-    let theme = Theme::resolve(root, theme).map_err(RenderError::Theme)?;
+    let theme = Theme::resolve(root, theme)
+        .map_err(|m| RenderError::Theme(m.text(crate::i18n::Lang::En)))?;
     let files = crate::theme::templates(root, &theme).map_err(RenderError::Theme)?;
     let mut sources = Vec::with_capacity(files.len());
     for (name, file) in files {
@@ -39,7 +40,8 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, RenderError> {
 
 /// The UI strings of a theme for a language, as a flat table.
 pub fn strings(root: &Path, theme: &str, lang: &str) -> Result<toml::Table, RenderError> {
-    let theme = Theme::resolve(root, theme).map_err(RenderError::Theme)?;
+    let theme = Theme::resolve(root, theme)
+        .map_err(|m| RenderError::Theme(m.text(crate::i18n::Lang::En)))?;
     let Some((text, origin)) = theme.strings(lang).map_err(RenderError::Theme)? else {
         return Err(RenderError::Theme(format!(
             "{} has no UI strings for \"{lang}\" (`strings/{lang}.toml`)",

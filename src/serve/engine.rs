@@ -21,6 +21,8 @@ use super::watch::{Batch, Work};
 use super::ServeOptions;
 use crate::content::{self, Doc, DocKey, Guide, LoadOptions};
 use crate::diagnostics::{self, Format, Report};
+use crate::i18n::Lang;
+use crate::msg;
 use crate::render::{self, Model, RenderOptions, Renderer, ShownOn};
 use crate::routes::{self, Page};
 use crate::site::Site;
@@ -40,6 +42,8 @@ pub(super) struct Engine {
     generation: Arc<AtomicU64>,
     /// Sends work to the one thread that builds search indexes.
     search_worker: OnceLock<mpsc::Sender<(u64, Vec<crate::search::Record>)>>,
+    /// `--lang`, if given.
+    lang_choice: Option<Lang>,
 }
 
 impl Engine {
@@ -60,6 +64,15 @@ impl Engine {
             had_errors: false,
             generation: Arc::new(AtomicU64::new(0)),
             search_worker: OnceLock::new(),
+            lang_choice: opts.lang,
+        }
+    }
+
+    /// The language of messages: `--lang`, else the guide's own when signpost speaks it.
+    fn lang(&self) -> Lang {
+        match &self.guide {
+            Some(g) => Lang::for_guide(self.lang_choice, &g.config.default_language),
+            None => self.lang_choice.unwrap_or_default(),
         }
     }
 
@@ -80,12 +93,13 @@ impl Engine {
                 self.render_served()
             }
             Err(e) => {
-                eprintln!("signpost: {e}");
                 self.guide = None;
+                let lang = self.lang();
+                eprintln!("signpost: {}", e.msg().text(lang));
                 self.had_errors = true;
                 Served {
                     site: Site::default(),
-                    overlay: Some(overlay_message(&e.to_string())),
+                    overlay: Some(overlay_message(&e.msg().text(lang), lang)),
                     base_path: "/".into(),
                 }
             }
@@ -95,19 +109,20 @@ impl Engine {
     /// Checks and renders every page afresh (no search index yet), or the error page.
     fn render_served(&mut self) -> Served {
         let base_path = self.base_path();
+        let lang = self.lang();
         let guide = self.guide.as_ref().expect("loaded");
-        let checked = check_guide(guide, self.render_opts.today);
+        let checked = check_guide(guide, self.render_opts.today, lang);
         self.had_errors = checked.is_err();
         let rendered = checked.and_then(|()| {
             if self.renderer.is_none() {
                 self.renderer =
-                    Some(Renderer::new(guide).map_err(|e| overlay_message(&e.to_string()))?);
+                    Some(Renderer::new(guide).map_err(|e| overlay_message(&e.to_string(), lang))?);
             }
             let renderer = self.renderer.as_ref().expect("set");
             renderer
                 .models(guide, &self.render_opts)
                 .and_then(|models| renderer.site_shown(&models))
-                .map_err(|e| overlay_message(&e.to_string()))
+                .map_err(|e| overlay_message(&e.to_string(), lang))
         });
         let (site, overlay) = match rendered {
             Ok((site, shown)) => {
@@ -170,7 +185,8 @@ impl Engine {
                     let served = self.full();
                     *shared.write() = served;
                     shared.reload(Changed::All);
-                    eprintln!("Rebuilt everything in {} ms", started.elapsed().as_millis());
+                    let ms = started.elapsed().as_millis() as u64;
+                    eprintln!("{}", msg!("serve-rebuilt-all", ms = ms).text(self.lang()));
                     self.search_in_background(shared);
                 }
                 Some(Work::Static) => {
@@ -188,10 +204,8 @@ impl Engine {
                         shared.write().site.refresh_extras(extras);
                     }
                     shared.reload(Changed::All);
-                    eprintln!(
-                        "Static files changed ({} ms)",
-                        started.elapsed().as_millis()
-                    );
+                    let ms = started.elapsed().as_millis() as u64;
+                    eprintln!("{}", msg!("serve-static", ms = ms).text(self.lang()));
                 }
                 Some(Work::Markdown(paths)) => self.markdown(&paths, shared, started),
             }
@@ -220,10 +234,11 @@ impl Engine {
         let guide = self.guide.as_ref().expect("loaded");
         let renderer = self.renderer.as_ref().expect("loaded");
         let today = self.render_opts.today;
+        let lang = Lang::for_guide(self.lang_choice, &guide.config.default_language);
         let models = match renderer.models(guide, &self.render_opts) {
             Ok(models) => models,
             Err(e) => {
-                shared.write().overlay = Some(overlay_message(&e.to_string()));
+                shared.write().overlay = Some(overlay_message(&e.to_string(), lang));
                 shared.reload(Changed::All);
                 return;
             }
@@ -250,7 +265,7 @@ impl Engine {
                 !crate::check::run_for(guide, paths, today)
                     .iter()
                     .any(|d| d.severity == diagnostics::Severity::Error)
-                    && publish(renderer, &models[0], first, shared, &mut self.shown)
+                    && publish(renderer, &models[0], first, shared, &mut self.shown, lang)
                         .map(|urls| shared.reload(Changed::Urls(urls)))
                         .is_ok()
             }
@@ -258,12 +273,13 @@ impl Engine {
         };
         crate::timing("first pages", started);
 
-        let checked = check_guide(guide, today);
+        let checked = check_guide(guide, today, lang);
         self.had_errors = checked.is_err();
         if let Err(overlay) = checked {
             shared.write().overlay = Some(overlay);
             shared.reload(Changed::All);
-            eprintln!("{} has errors: the browser shows them", paths.join(", "));
+            let says = msg!("serve-has-errors", files = paths.join(", "));
+            eprintln!("{}", says.text(lang));
             return;
         }
         let (first, then) = match scope {
@@ -281,23 +297,24 @@ impl Engine {
                     }
                     Err(e) => Served {
                         site: Site::default(),
-                        overlay: Some(overlay_message(&e.to_string())),
+                        overlay: Some(overlay_message(&e.to_string(), lang)),
                         base_path,
                     },
                 };
                 *shared.write() = served;
                 shared.reload(Changed::All);
-                eprintln!(
-                    "{}: rebuilt every page in {} ms",
-                    paths.join(", "),
-                    started.elapsed().as_millis()
+                let says = msg!(
+                    "serve-rebuilt-pages",
+                    files = paths.join(", "),
+                    ms = started.elapsed().as_millis() as u64
                 );
+                eprintln!("{}", says.text(lang));
                 self.send_search(&models, shared);
                 return;
             }
             Scope::Pages { first, then } => (first, then),
         };
-        let urls = match publish(renderer, &models[0], &first, shared, &mut self.shown) {
+        let urls = match publish(renderer, &models[0], &first, shared, &mut self.shown, lang) {
             Ok(urls) => urls,
             Err(overlay) => {
                 shared.write().overlay = Some(overlay);
@@ -313,12 +330,19 @@ impl Engine {
         // Then everything that shows them; the other languages list the entry too
         // (translated or with a note), so their pages follow in full.
         let mut rest_urls =
-            publish(renderer, &models[0], &then, shared, &mut self.shown).unwrap_or_default();
+            publish(renderer, &models[0], &then, shared, &mut self.shown, lang).unwrap_or_default();
         let mut others = ShownOn::default();
         for other in &models[1..] {
             rest_urls.extend(
-                publish(renderer, other, &other.page_keys(), shared, &mut others)
-                    .unwrap_or_default(),
+                publish(
+                    renderer,
+                    other,
+                    &other.page_keys(),
+                    shared,
+                    &mut others,
+                    lang,
+                )
+                .unwrap_or_default(),
             );
         }
         let mut extras = Site::default();
@@ -328,13 +352,15 @@ impl Engine {
         if !rest_urls.is_empty() {
             shared.reload(Changed::Urls(rest_urls.clone()));
         }
-        eprintln!(
-            "{}: {} reloaded in {first_ms} ms, {} more pages in {} ms",
-            paths.join(", "),
-            urls.join(", "),
-            rest_urls.len(),
-            started.elapsed().as_millis()
+        let says = msg!(
+            "serve-reloaded",
+            files = paths.join(", "),
+            pages = urls.join(", "),
+            first_ms = first_ms as u64,
+            more = rest_urls.len(),
+            ms = started.elapsed().as_millis() as u64
         );
+        eprintln!("{}", says.text(lang));
         self.send_search(&models, shared);
     }
 }
@@ -395,12 +421,13 @@ fn search_worker(
 
 /// Checks the whole guide and prints what it finds; the diagnostics page when it has
 /// errors.
-fn check_guide(guide: &Guide, today: NaiveDate) -> Result<(), String> {
+fn check_guide(guide: &Guide, today: NaiveDate, lang: Lang) -> Result<(), String> {
     let report = Report::new(crate::check::run(guide, today), guide.files_read, false);
     if !report.diagnostics.is_empty() {
         let text = diagnostics::render(
             &report,
             Format::Human,
+            lang,
             false,
             &|p| guide.source(p).map(str::to_owned),
             "",
@@ -408,7 +435,7 @@ fn check_guide(guide: &Guide, today: NaiveDate) -> Result<(), String> {
         eprint!("{text}");
     }
     if report.has_errors() {
-        return Err(overlay_page(&report, guide));
+        return Err(overlay_page(&report, guide, lang));
     }
     Ok(())
 }
@@ -421,10 +448,11 @@ fn publish(
     keys: &[Page],
     shared: &Arc<Shared>,
     shown: &mut ShownOn,
+    lang: Lang,
 ) -> Result<Vec<String>, String> {
     let pages = renderer
         .pages(model, keys)
-        .map_err(|e| overlay_message(&e.to_string()))?;
+        .map_err(|e| overlay_message(&e.to_string(), lang))?;
     let base = model.site.base_path.clone();
     let mut served = shared.write();
     let mut urls = Vec::with_capacity(pages.len());

@@ -21,6 +21,7 @@ use tokio_stream::StreamExt;
 
 use crate::content::Guide;
 use crate::diagnostics::{self, Report};
+use crate::i18n::{t, Lang};
 use crate::routes;
 use crate::site::Site;
 use crate::text::escape_markup;
@@ -296,12 +297,12 @@ li.warning{border-color:#8a6100;background:#fff4ce}pre{white-space:pre-wrap;marg
 ul{padding:0}code{font-weight:700}";
 
 /// The page shown instead of the site while the guide has errors.
-pub(super) fn overlay_page(report: &Report, guide: &Guide) -> String {
+pub(super) fn overlay_page(report: &Report, guide: &Guide, lang: Lang) -> String {
     let mut items = String::new();
     for d in &report.diagnostics {
-        let severity = match d.severity {
-            diagnostics::Severity::Error => "error",
-            diagnostics::Severity::Warning => "warning",
+        let (severity, label) = match d.severity {
+            diagnostics::Severity::Error => ("error", t(lang, "label-error")),
+            diagnostics::Severity::Warning => ("warning", t(lang, "label-warning")),
         };
         let place = match (&d.file, d.line, d.column) {
             (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}"),
@@ -318,31 +319,46 @@ pub(super) fn overlay_page(report: &Report, guide: &Guide) -> String {
             .unwrap_or_default();
         let hint = d
             .hint
-            .as_deref()
-            .map(|h| format!("<p>{}</p>", escape_markup(h)))
+            .as_ref()
+            .map(|h| {
+                format!(
+                    "<p>{}: {}</p>",
+                    escape_markup(&t(lang, "label-hint")),
+                    escape_markup(&h.text(lang))
+                )
+            })
             .unwrap_or_default();
         items.push_str(&format!(
-            "<li class=\"{severity}\"><p><code>{}</code> {severity}[{}]: {}</p>{line}{hint}</li>",
+            "<li class=\"{severity}\"><p><code>{}</code> {}[{}]: {}</p>{line}{hint}</li>",
             escape_markup(&place),
+            escape_markup(&label),
             d.code,
-            escape_markup(&d.message)
+            escape_markup(&d.message.text(lang))
         ));
     }
     format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Errors – signpost</title><style>{OVERLAY_STYLE}</style></head><body><main>\
-         <h1>The guide has errors</h1><p>{}. Fix them and save: this page reloads by itself.</p><ul>{items}</ul></main></body></html>",
-        escape_markup(&report.summary_line())
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{} – signpost</title><style>{OVERLAY_STYLE}</style></head><body><main>\
+         <h1>{}</h1><p>{}. {}</p><ul>{items}</ul></main></body></html>",
+        lang.code(),
+        escape_markup(&t(lang, "overlay-errors-title")),
+        escape_markup(&t(lang, "overlay-errors-heading")),
+        escape_markup(&report.summary_line(lang)),
+        escape_markup(&t(lang, "overlay-errors-fix")),
     )
 }
 
 /// The error page for a problem that is not a diagnostic (theme, config, output).
-pub(super) fn overlay_message(message: &str) -> String {
+pub(super) fn overlay_message(message: &str, lang: Lang) -> String {
     format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error – signpost</title>\
-         <style>{OVERLAY_STYLE}</style></head><body><main><h1>The site cannot be built</h1>\
-         <ul><li><pre>{}</pre></li></ul><p>Fix it and save: this page reloads by itself.</p></main></body></html>",
-        escape_markup(message)
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} – signpost</title>\
+         <style>{OVERLAY_STYLE}</style></head><body><main><h1>{}</h1>\
+         <ul><li><pre>{}</pre></li></ul><p>{}</p></main></body></html>",
+        lang.code(),
+        escape_markup(&t(lang, "overlay-error-title")),
+        escape_markup(&t(lang, "overlay-error-heading")),
+        escape_markup(message),
+        escape_markup(&t(lang, "overlay-error-fix")),
     )
 }
 

@@ -28,6 +28,9 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
+use crate::i18n::{Lang, Msg};
+use crate::msg;
+
 use engine::Engine;
 use http::Shared;
 
@@ -39,30 +42,44 @@ pub struct ServeOptions {
     pub drafts: bool,
     pub open: bool,
     pub today: NaiveDate,
+    /// `--lang`: the language of the messages (default: the guide's, else English).
+    pub lang: Option<Lang>,
 }
 
 /// Builds the guide, serves it, and rebuilds on every change until the process is stopped.
-pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
+pub fn run(root: &Path, opts: ServeOptions) -> Result<(), Msg> {
     // The watcher reports absolute paths, with symbolic links resolved on some systems;
     // `.`, `guide/../guide` or a link to the folder would never match them. The folder's
     // one canonical spelling is used everywhere from here on.
     // (A folder that cannot be resolved is reported by the load below, as by `check`.)
     let root = &std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let (config, _, _) = crate::content::load::read_config(root).map_err(|e| e.to_string())?;
+    let (config, _, _) = crate::content::load::read_config(root).map_err(|e| e.msg())?;
+    let lang = Lang::for_guide(opts.lang, &config.default_language);
     let base_path = config.base_path();
-    let listener = std::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
-        .map_err(|e| format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let listener =
+        std::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port)).map_err(|e| {
+            msg!(
+                "serve-cannot-listen",
+                address = format!("{}:{}", opts.bind, opts.port),
+                error = e.to_string()
+            )
+        })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| msg!("verbatim", text = e.to_string()))?;
     let url = format!("http://{addr}{base_path}");
 
     let mut engine = Engine::new(root, &url, &opts);
     let started = Instant::now();
     let served = engine.full();
-    eprintln!("Built in {} ms", started.elapsed().as_millis());
+    eprintln!(
+        "{}",
+        msg!("serve-built", ms = started.elapsed().as_millis() as u64).text(lang)
+    );
     let shared = Arc::new(Shared::new(served, opts.bind, root));
     engine.search_in_background(&shared);
 
-    let (watcher, changes) = watch::start(root)?;
+    let (watcher, changes) = watch::start(root).map_err(|e| msg!("verbatim", text = e))?;
     let watch_shared = Arc::clone(&shared);
     let (rewatcher, watch_root) = (Arc::clone(&watcher), root.to_path_buf());
     std::thread::spawn(move || {
@@ -75,13 +92,18 @@ pub fn run(root: &Path, opts: ServeOptions) -> Result<(), String> {
         engine.follow(changes, &watch_shared, &mut rewatch)
     });
 
-    println!("Serving {url} (press Ctrl+C to stop)");
+    println!("{}", msg!("serve-serving", url = url.as_str()).text(lang));
     if opts.open {
         if let Err(e) = open::that_detached(&url) {
-            eprintln!("could not open a browser ({e}); open {url} yourself");
+            let says = msg!(
+                "serve-no-browser",
+                error = e.to_string(),
+                url = url.as_str()
+            );
+            eprintln!("{}", says.text(lang));
         }
     }
-    let served = http::serve(listener, shared);
+    let served = http::serve(listener, shared).map_err(|e| msg!("verbatim", text = e));
     drop(watcher);
     served
 }

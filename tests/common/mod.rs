@@ -107,6 +107,11 @@ impl Guide {
     /// `signpost --root <guide> check --format json --today 2026-06-15 <args>`, parsed.
     /// A `--today` or `--format` in `args` replaces the default one.
     pub fn check(&self, args: &[&str]) -> Run {
+        self.check_in("en", args)
+    }
+
+    /// [`Guide::check`] with the messages in `lang` (`--lang <lang>`).
+    pub fn check_in(&self, lang: &str, args: &[&str]) -> Run {
         let mut all: Vec<&str> = vec!["--root", self.root().to_str().expect("UTF-8 path"), "check"];
         if !args.contains(&"--format") {
             all.extend(["--format", "json"]);
@@ -115,7 +120,7 @@ impl Guide {
             all.extend(["--today", TODAY]);
         }
         all.extend(args);
-        let out = signpost(&all, None);
+        let out = signpost_in(Some(lang), &all, None);
         assert!(
             out.code == 0 || out.code == 1,
             "signpost could not run (exit {}): {}",
@@ -146,10 +151,20 @@ pub struct Output {
     pub stderr: String,
 }
 
-/// Runs the built `signpost` binary with `args`, in `cwd` if given, with `NO_COLOR` unset
-/// so colour depends only on whether stdout is a terminal.
+/// Runs the built `signpost` binary with `args`, in English (`--lang en`: the test guides
+/// are Swedish, and most tests read the English messages), in `cwd` if given, with
+/// `NO_COLOR` unset so colour depends only on whether stdout is a terminal.
 pub fn signpost(args: &[&str], cwd: Option<&Path>) -> Output {
+    signpost_in(Some("en"), args, cwd)
+}
+
+/// Runs the built `signpost` binary with `--lang <lang>` (or without `--lang` for `None`:
+/// the guide's language decides).
+pub fn signpost_in(lang: Option<&str>, args: &[&str], cwd: Option<&Path>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_signpost"));
+    if let Some(lang) = lang {
+        cmd.args(["--lang", lang]);
+    }
     cmd.args(args).env_remove("NO_COLOR");
     if let Some(dir) = cwd {
         cmd.current_dir(dir);
