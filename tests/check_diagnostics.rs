@@ -2687,12 +2687,15 @@ fn links_to_the_sites_own_address_name_what_to_write() {
 /// one is near, and never a made-up example.
 #[test]
 fn a_broken_site_address_names_the_real_file() {
-    let g = own_site_guide("[a](/challenges/elevhalsa/) [b](/skola/elevhalsa/) [c](/helt-fel/)\n");
+    let g = own_site_guide(
+        "[a](/challenges/elevhalsa/) [b](/skola/elevhalsa/) [c](/helt-fel/)\n[d](/challenges/elevhals/)\n",
+    );
     let run = g.check(&[]);
     let f = "content/vard/besok.md";
     run.expect(&[
         error("broken-link", f).at(8, 5),
         error("broken-link", f).at(8, 56),
+        error("broken-link", f).at(9, 5),
     ]);
     let said: Vec<_> = run.diags().iter().map(said).collect();
     assert_eq!(
@@ -2705,6 +2708,11 @@ fn a_broken_site_address_names_the_real_file() {
             (
                 "`/helt-fel/` is not an address on this site",
                 Some("no page of the guide has this address: link to the Markdown file of the page you mean, by its path from this file")
+            ),
+            // The last part is close to an entry's id.
+            (
+                "`/challenges/elevhals/` is not an address on this site",
+                Some("did you mean `../skola/elevhalsa.md`? Link to the Markdown file, by its path from this file: the link then works on the git host too")
             ),
         ]
     );
@@ -2722,6 +2730,12 @@ fn a_broken_site_address_names_the_real_file() {
                 56,
                 "`/helt-fel/` är ingen adress på den här webbplatsen",
                 "ingen sida i guiden har den här adressen: länka till Markdown-filen för sidan du menar, med sökvägen från den här filen"
+            ),
+            sv(
+                9,
+                5,
+                "`/challenges/elevhals/` är ingen adress på den här webbplatsen",
+                "menade du `../skola/elevhalsa.md`? Länka till Markdown-filen, med sökvägen från den här filen: då fungerar länken också på GitHub eller GitLab"
             ),
         ]
     );

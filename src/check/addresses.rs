@@ -154,14 +154,21 @@ impl Addresses {
         if let Some((_, &i)) = known.pages.iter().find(|(u, _)| u.to_lowercase() == lower) {
             return Some(&guide.docs[i]);
         }
-        // `/challenges/franvaro/` or `/franvaro/`: the last part is an entry's id.
+        // `/challenges/franvaro/` or `/franvaro/`: the last part is an entry's id, or close
+        // to one (`/challenges/lakemedelsmissar/` for `lakemedelsmissar-hemtjanst`).
         let last = with_slash.trim_end_matches('/').rsplit('/').next()?;
         if let Some(doc) = guide.item(last) {
             return Some(doc);
         }
-        let near =
-            crate::diagnostics::did_you_mean(&with_slash, known.pages.keys().map(String::as_str))?;
-        known.pages.get(near).map(|&i| &guide.docs[i])
+        use crate::diagnostics::did_you_mean;
+        if let Some(near) = did_you_mean(&with_slash, known.pages.keys().map(String::as_str)) {
+            return known.pages.get(near).map(|&i| &guide.docs[i]);
+        }
+        let ids = guide.originals.keys().filter_map(|k| match k {
+            crate::content::DocKey::Item(id) => Some(id.as_str()),
+            _ => None,
+        });
+        did_you_mean(last, ids).and_then(|id| guide.item(id))
     }
 
     /// The pages and files the build makes that no Markdown file stands for: the lists, the
