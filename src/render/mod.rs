@@ -425,6 +425,15 @@ impl ShownOn {
         }
     }
 
+    /// Forgets what a page that is no longer there showed.
+    pub fn forget(&mut self, page: &Page) {
+        for doc in self.docs.remove(page).unwrap_or_default() {
+            if let Some(pages) = self.pages.get_mut(&doc) {
+                pages.remove(page);
+            }
+        }
+    }
+
     /// The pages that show document `doc`.
     pub fn pages_showing(&self, doc: usize) -> impl Iterator<Item = &Page> {
         self.pages.get(&doc).into_iter().flatten()
