@@ -471,3 +471,9 @@ progress-rendering = Rendering pages
 progress-search = Building the search index
 progress-writing = Writing the site
 comment-as-value = the value of `{ $field }` starts with `#`, so YAML reads all of it as a comment and `{ $field }` is empty
+
+## [lists] in config.toml
+
+lists-range = `{ $key }` must be a number from 1 to { $max }
+lists-per-page-hint = a page of { $n } entries is a good size for readers on a phone
+lists-tags-per-page-hint = a page of { $n } tags is a good size for readers on a phone

@@ -504,3 +504,9 @@ progress-rendering = Skapar sidor
 progress-search = Bygger sökindexet
 progress-writing = Skriver webbplatsen
 comment-as-value = värdet i `{ $field }` börjar med `#`, så YAML läser hela värdet som en kommentar och `{ $field }` blir tomt
+
+## [lists] i config.toml
+
+lists-range = `{ $key }` måste vara ett tal från 1 till { $max }
+lists-per-page-hint = en sida med { $n } inlägg är en bra storlek för den som läser i mobilen
+lists-tags-per-page-hint = en sida med { $n } taggar är en bra storlek för den som läser i mobilen

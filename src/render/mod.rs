@@ -187,8 +187,7 @@ impl Renderer {
                 None => {
                     let mut ctx = base.clone();
                     ctx.insert("nav", &state);
-                    let html: Arc<str> =
-                        self.fragment(MAIN_NAV, &ctx, MAIN_NAV)?.into();
+                    let html: Arc<str> = self.fragment(MAIN_NAV, &ctx, MAIN_NAV)?.into();
                     navs.insert(state, Arc::clone(&html));
                     html
                 }
@@ -422,6 +421,15 @@ impl ShownOn {
         }
         for &doc in &rendered.shows {
             self.insert(doc, rendered.key.clone());
+        }
+    }
+
+    /// Forgets what a page that is no longer there showed.
+    pub fn forget(&mut self, page: &Page) {
+        for doc in self.docs.remove(page).unwrap_or_default() {
+            if let Some(pages) = self.pages.get_mut(&doc) {
+                pages.remove(page);
+            }
         }
     }
 

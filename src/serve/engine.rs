@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use super::http::{overlay_message, overlay_page, Changed, Served, Shared};
-use super::plan::{self, Edit, Scope, Summary};
+use super::plan::{self, Counts, Edit, Scope, Summary};
 use super::watch::{Batch, Work};
 use super::ServeOptions;
 use crate::content::{self, Doc, DocKey, Guide, LoadOptions};
@@ -36,6 +36,8 @@ pub(super) struct Engine {
     renderer: Option<Renderer>,
     /// Which pages of the default language show which document, as last rendered.
     shown: ShownOn,
+    /// Per language: how many pages each list had when last rendered.
+    counts: Vec<Counts>,
     /// The last state had errors: the next good one re-renders everything.
     had_errors: bool,
     /// Bumped on every rebuild; a search index built for an older one is dropped.
@@ -61,6 +63,7 @@ impl Engine {
             guide: None,
             renderer: None,
             shown: ShownOn::default(),
+            counts: Vec::new(),
             had_errors: false,
             generation: Arc::new(AtomicU64::new(0)),
             search_worker: OnceLock::new(),
@@ -121,12 +124,16 @@ impl Engine {
             let renderer = self.renderer.as_ref().expect("set");
             renderer
                 .models(guide, &self.render_opts)
-                .and_then(|models| renderer.site_shown(&models))
+                .and_then(|models| {
+                    let counts = models.iter().map(|m| m.page_counts()).collect();
+                    renderer.site_shown(&models).map(|s| (s, counts))
+                })
                 .map_err(|e| overlay_message(&e.to_string(), lang))
         });
         let (site, overlay) = match rendered {
-            Ok((site, shown)) => {
+            Ok(((site, shown), counts)) => {
                 self.shown = shown;
+                self.counts = counts;
                 (site, None)
             }
             Err(overlay) => (Site::default(), Some(overlay)),
@@ -254,9 +261,16 @@ impl Engine {
                 }
             })
             .collect();
-        let scope = plan::plan(&edits, self.had_errors, &self.shown, |i| {
-            models[0].pages_listing(i)
-        });
+        let counts: Vec<Counts> = models.iter().map(|m| m.page_counts()).collect();
+        let no_counts = Counts::new();
+        let scope = plan::plan(
+            &edits,
+            self.had_errors,
+            &self.shown,
+            |i| models[0].pages_listing(i),
+            self.counts.first().unwrap_or(&no_counts),
+            &counts[0],
+        );
         // The saved files are judged first: when they are fine, their pages are shown at
         // once, and the whole guide is checked right after (a change can break a link
         // elsewhere).
@@ -289,6 +303,7 @@ impl Engine {
                 let served = match renderer.site_shown(&models) {
                     Ok((site, shown)) => {
                         self.shown = shown;
+                        self.counts = counts;
                         Served {
                             site,
                             overlay: None,
@@ -312,7 +327,28 @@ impl Engine {
                 self.send_search(&models, shared);
                 return;
             }
-            Scope::Pages { first, then } => (first, then),
+            Scope::Pages { first, then, gone } => {
+                // Pages past a list's new end go, in every language.
+                let mut served = shared.write();
+                for (l, model) in models.iter().enumerate() {
+                    let old = self.counts.get(l).unwrap_or(&no_counts);
+                    let pages: Vec<Page> = if l == 0 {
+                        gone.clone()
+                    } else {
+                        plan::gone(old, &counts[l])
+                    };
+                    for page in pages {
+                        if let Some(path) = model.page_output(&page) {
+                            served.site.remove(&path);
+                        }
+                        if l == 0 {
+                            self.shown.forget(&page);
+                        }
+                    }
+                }
+                self.counts = counts;
+                (first, then)
+            }
         };
         let urls = match publish(renderer, &models[0], &first, shared, &mut self.shown, lang) {
             Ok(urls) => urls,
