@@ -735,8 +735,11 @@ overdue = "error"
             ]
         );
         let at = |line| d.iter().find(|d| d.line == Some(line)).unwrap();
-        assert_eq!(at(3).message, "`per_page` must be a number from 1 to 1000");
-        assert_eq!(at(5).hint.as_deref(), Some("did you mean `per_page`?"));
+        assert_eq!(
+            at(3).message.text(crate::i18n::Lang::En),
+            "`per_page` must be a number from 1 to 1000"
+        );
+        assert_eq!(at(5).hint, Some(msg!("did-you-mean", word = "per_page")));
     }
 
     #[test]
