@@ -96,7 +96,7 @@ fn read_batch(records: &[&Record], stemmer: Option<&pagefind_stem::Stemmer>) -> 
 /// about `e^(q/255 · ln(1 + max)) − 1` (in thousandths), `max` the highest score a term can
 /// have (a word on one page only).
 fn scale(pages: usize) -> f64 {
-    (1.0 + idf(pages, 1) * (K1 + 1.0)).ln()
+    (1.0 + idf(pages.max(1), 1) * (K1 + 1.0)).ln()
 }
 
 fn scores(pages: usize) -> Vec<u32> {

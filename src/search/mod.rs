@@ -57,10 +57,22 @@ pub struct Record {
 /// its own below it (`search/data/sv/`).
 pub const BUNDLE: &str = "search/data";
 
-/// Builds the index; returns (path under the site root, bytes) for every file of it. One
-/// record per URL and language: a later record replaces an earlier one in its place.
-pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// The folder of a language's index under the site root (`search/data/sv/`).
+pub fn folder(lang: &str) -> String {
+    format!("{BUNDLE}/{lang}/")
+}
+
+/// Builds the index of each of the site's languages (empty for a language without
+/// records); returns (path under the site root, bytes) for every file of it. One record per
+/// URL and language: a later record replaces an earlier one in its place.
+pub fn build(
+    site_langs: &[String],
+    records: Vec<Record>,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut langs: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    for lang in site_langs {
+        langs.entry(lang.as_str()).or_default();
+    }
     let mut slot: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for r in &records {
         let pages = langs.entry(r.lang.as_str()).or_default();
@@ -77,7 +89,7 @@ pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
         .flat_map_iter(|(lang, pages)| {
             index::build(lang, &pages)
                 .into_iter()
-                .map(move |(path, bytes)| (format!("{BUNDLE}/{lang}/{path}"), bytes))
+                .map(move |(path, bytes)| (format!("{}{path}", folder(lang)), bytes))
         })
         .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
