@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-pub use format::{Manifest, PageFile};
+pub use format::{page_path, Manifest, PageFile};
 
 /// One searchable page.
 #[derive(Debug, Clone)]
@@ -104,4 +104,222 @@ pub fn read_manifest(bytes: &[u8]) -> Result<Manifest, String> {
 /// Reads a page's file (for tests and tools).
 pub fn read_page(bytes: &[u8]) -> Result<PageFile, String> {
     serde_json::from_slice(&format::gunzip(bytes)?).map_err(|e| format!("a page file: {e}"))
+}
+
+/// The term a query word is looked up as in a language's index (`None` when nothing of it
+/// is kept); the browser's `SignpostWords.term` gives the same (for tests and tools).
+pub fn term(lang: &str, word: &str) -> Option<String> {
+    words::query_term(word, words::stemmer(lang).as_ref())
+}
+
+/// A folded word stemmed by a language's stemmer, if it has one (for tests).
+pub fn stem(lang: &str, folded: &str) -> Option<String> {
+    words::stemmer(lang).map(|s| s.stem(folded).into_owned())
+}
+
+/// The name of a language's stemmer in the manifest, if it has one.
+pub fn stemmer_name(lang: &str) -> Option<&'static str> {
+    words::stemmer_name(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeSet, HashMap};
+
+    fn record(url: &str, title: &str, body: &str, area: &str) -> Record {
+        Record {
+            url: url.into(),
+            lang: "sv".into(),
+            title: title.into(),
+            summary: String::new(),
+            keywords: String::new(),
+            body: body.into(),
+            meta: vec!["Utmaning".into(), area.into()],
+            filters: BTreeMap::from([
+                ("area".to_string(), vec![area.to_string()]),
+                ("type".to_string(), vec!["Utmaning".to_string()]),
+            ]),
+        }
+    }
+
+    type Files = HashMap<String, Vec<u8>>;
+
+    fn files(records: Vec<Record>) -> Files {
+        build(&["sv".to_string()], records)
+            .unwrap()
+            .into_iter()
+            .collect()
+    }
+
+    fn ask(files: &Files, q: &str, filters: &[(&str, &str)]) -> Vec<String> {
+        let read = |p: &str| {
+            files
+                .get(&format!("{}{p}", folder("sv")))
+                .cloned()
+                .ok_or(format!("no {p}"))
+        };
+        let filters: Vec<(String, Vec<String>)> = filters
+            .iter()
+            .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
+            .collect();
+        let answer = query::answer(&read, q, &filters).unwrap();
+        answer
+            .ranked
+            .iter()
+            .map(|(p, _)| {
+                read_page(&read(&page_path(*p as usize)).unwrap())
+                    .unwrap()
+                    .url
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_query_finds_pages_with_every_word_inflected_title_first() {
+        let f = files(vec![
+            record(
+                "a/",
+                "Om lås",
+                "Nycklarna försvinner i hemtjänsten.",
+                "Äldreomsorg",
+            ),
+            record("b/", "Nycklar", "Hemtjänst och nyckelskåp.", "Äldreomsorg"),
+            record("c/", "Skola", "Nycklar till skolan.", "Skola"),
+            record("d/", "Annat", "Inget om det.", "Skola"),
+        ]);
+        assert_eq!(ask(&f, "nyckel", &[]), ["b/"], "nyckel is not nyckl…");
+        // In the title first; then the shorter page.
+        assert_eq!(ask(&f, "nycklarna", &[]), ["b/", "c/", "a/"]);
+        assert_eq!(ask(&f, "nycklarna hemtjänst", &[]), ["b/", "a/"]);
+        assert_eq!(ask(&f, "nycklar", &[("area", "Skola")]), ["c/"]);
+        assert_eq!(ask(&f, "", &[("area", "Skola")]), ["c/", "d/"]);
+        assert!(ask(&f, "", &[]).is_empty());
+        assert!(ask(&f, "nycklar saknas", &[]).is_empty());
+        // The last word is also a prefix: "nyckels" finds "nyckelskåp".
+        assert_eq!(ask(&f, "nyckels", &[]), ["b/"]);
+        // but only from three characters on.
+        assert!(ask(&f, "ny", &[]).is_empty());
+    }
+
+    #[test]
+    fn the_same_records_give_the_same_files() {
+        let make = || {
+            files(vec![
+                record("a/", "Ett", "två tre", "X"),
+                record("b/", "Fyra", "fem sex", "Y"),
+            ])
+        };
+        let (a, b) = (make(), make());
+        assert_eq!(a, b);
+        let m = read_manifest(&a[&format!("{}manifest.json", folder("sv"))]).unwrap();
+        assert_eq!(m.pages, 2);
+        assert_eq!(m.stemmer.as_deref(), Some("sv"));
+        assert_eq!(m.filters[0].1, ["X", "Y"]);
+    }
+
+    /// A guide of `n` pages whose words follow Zipf's law over a vocabulary of `v` words.
+    fn zipf_records(n: usize, v: usize, words_per_page: usize) -> Vec<Record> {
+        let mut seed: u64 = 42;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        // Cumulative probabilities of the words, for a binary search.
+        let mut cumulative = Vec::with_capacity(v);
+        let mut sum = 0.0;
+        for k in 1..=v {
+            sum += 1.0 / k as f64;
+            cumulative.push(sum);
+        }
+        let vocab: Vec<String> = (0..v).map(|k| format!("ord{k}x")).collect();
+        (0..n)
+            .map(|i| {
+                let body: Vec<&str> = (0..words_per_page)
+                    .map(|_| {
+                        let u = next() * sum;
+                        let k = cumulative.partition_point(|&c| c < u).min(v - 1);
+                        vocab[k].as_str()
+                    })
+                    .collect();
+                record(
+                    &format!("p{i}/"),
+                    &format!("Sida {i}"),
+                    &body.join(" "),
+                    if i % 3 == 0 { "A" } else { "B" },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn answers_hold_exactly_the_pages_with_the_words_and_files_stay_small() {
+        let records = zipf_records(2000, 4000, 100);
+        let words_of: Vec<BTreeSet<String>> = records
+            .iter()
+            .map(|r| {
+                format!("{} {}", r.title, r.body)
+                    .split_whitespace()
+                    .filter_map(|w| term("sv", w))
+                    .collect()
+            })
+            .collect();
+        let f = files(records.clone());
+        let sv = folder("sv");
+        let manifest = read_manifest(&f[&format!("{sv}manifest.json")]).unwrap();
+        assert!(
+            manifest.shards.len() > 3,
+            "{} shards",
+            manifest.shards.len()
+        );
+        let bitmap = 2000usize.div_ceil(8);
+        for (path, bytes) in &f {
+            let Some(rel) = path.strip_prefix(&sv) else {
+                continue;
+            };
+            let raw = format::gunzip(bytes).unwrap();
+            if rel.starts_with("t/") {
+                assert!(
+                    raw.len() <= format::SHARD_BYTES + format::INLINE_BYTES + 64,
+                    "{rel}: {}",
+                    raw.len()
+                );
+                format::read_shard(&raw).unwrap();
+            } else if rel.starts_with("p/") {
+                assert!(raw.len() <= bitmap + 1 + 4 * format::HEAD + 8, "{rel}");
+            }
+        }
+        assert!(f.keys().any(|k| k.contains("/p/")), "some words are common");
+
+        for q in [
+            "ord0x",
+            "ord1x ord2x",
+            "ord3x ord500x",
+            "ord10x ord20x ord30x ord3999x",
+            "ord7x ord123x",
+        ] {
+            let terms: Vec<String> = q.split(' ').filter_map(|w| term("sv", w)).collect();
+            let want: BTreeSet<String> = records
+                .iter()
+                .zip(&words_of)
+                .filter(|(_, ws)| terms.iter().all(|t| ws.contains(t)))
+                .map(|(r, _)| r.url.clone())
+                .collect();
+            let got = ask(&f, q, &[]);
+            let got_set: BTreeSet<String> = got.iter().cloned().collect();
+            assert_eq!(got.len(), got_set.len(), "{q}: no page twice");
+            // The last word is also a prefix (`ord1x` of nothing longer here), so the
+            // answers are exactly the pages with every word.
+            assert_eq!(got_set, want, "{q}");
+            let in_a = ask(&f, q, &[("area", "A")]);
+            let want_a: Vec<String> = got
+                .iter()
+                .filter(|u| u[1..u.len() - 1].parse::<usize>().unwrap() % 3 == 0)
+                .cloned()
+                .collect();
+            assert_eq!(in_a, want_a, "{q} in A keeps the order");
+        }
+    }
 }
