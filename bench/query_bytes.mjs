@@ -7,11 +7,13 @@
 //
 // Columns: "search bytes" is everything the search needs beyond the search page and its
 // CSS (the scripts, the index's manifest, shards, postings, filters and the files of the
-// results shown): the number the 300 KB budget is about. "index" is the part under
-// search/data/. Then the time to the first result on a throttled mobile profile (see
-// PROFILE): "after Enter" on a search page already open (the usual case: the reader types
-// a query), and "from link", opening search/?q=… from nothing (the header's search box on
-// another page, or a shared link), HTML, CSS and scripts included.
+// results shown) when search/?q=… is opened: the number the 300 KB budget is about; "of it
+// index" is the part under search/data/. "typed" is what the search needed after the
+// search page had loaded, the query typed into it (the page fetches ahead while typing).
+// Then the time to the first result on a throttled mobile profile (see PROFILE): on the
+// open search page after Enter, the query typed or pasted; and "from link", opening
+// search/?q=… from nothing (the header's search box on another page, or a shared link),
+// HTML, CSS and scripts included. TIMES=0 measures bytes only.
 import { serve, browser } from "../tests/browser/lib.mjs";
 
 const [dir, prefix = "/", ...args] = process.argv.slice(2);
@@ -64,27 +66,37 @@ async function bytes(q) {
   const count = await page.locator("#search-results li").count();
   const status = await page.textContent("#search-status");
   const search = sizes.filter((s) => s.type !== "document" && s.type !== "stylesheet");
-  const index = sizes.filter((s) => s.url.includes("/search/data/"));
+  const index = sizes.filter((s) => /\/(search\/data|pagefind)\//.test(s.url));
   const sum = (xs) => xs.reduce((a, s) => a + s.bytes, 0);
   await context.close();
   return { count, total: (status.match(/\d[\d\s]*/) || ["0"])[0].replace(/\s/g, ""),
     search: sum(search), index: sum(index), all: sum(sizes), requests: sizes.length };
 }
 
-/** Milliseconds from Enter on the open search page to the first result. */
-async function afterEnter(q) {
+/** On the open search page, the query typed (a key every 150 ms, so the page fetches ahead
+ * as it does for a reader) or pasted, then Enter: milliseconds to the first result, and the
+ * bytes the search needed after the page had loaded. */
+async function afterEnter(q, typed, throttle = true) {
   const context = await chrome.newContext();
   const page = await context.newPage();
-  await throttled(page);
+  if (throttle) await throttled(page);
   await page.goto(server.base + "search/");
   await page.waitForLoadState("networkidle");
-  await page.fill("#search-input", q);
+  let bytes = 0;
+  page.on("requestfinished", async (req) => {
+    const s = await req.sizes();
+    bytes += s.responseBodySize + s.responseHeadersSize;
+  });
+  if (typed) await page.type("#search-input", q, { delay: 150 });
+  else await page.fill("#search-input", q);
   const t0 = await page.evaluate(() => performance.now());
   await page.press("#search-input", "Enter");
   await page.waitForSelector("#search-results li a", { timeout: 60000 });
   const t1 = await page.evaluate(() => performance.now());
+  await done(page);
+  await page.waitForLoadState("networkidle");
   await context.close();
-  return Math.round(t1 - t0);
+  return { ms: Math.round(t1 - t0), bytes };
 }
 
 /** Milliseconds from opening search/?q=… to the first result. */
@@ -102,14 +114,17 @@ async function fromLink(q) {
   return Math.round(ms);
 }
 
-console.log("| query | words | results | search bytes | index bytes | all bytes | requests | first results after Enter | from link |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("| query | words | results | search bytes (link) | of it index | search bytes (typed) | requests (link) | first results, typed + Enter | pasted + Enter | from link |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const q of QUERIES) {
   const b = await bytes(q);
-  const enter = await afterEnter(q);
-  const link = await fromLink(q);
+  const typedBytes = (await afterEnter(q, true, false)).bytes;
+  const timed = process.env.TIMES !== "0";
+  const typed = timed ? await afterEnter(q, true) : { ms: "–" };
+  const pasted = timed ? await afterEnter(q, false) : { ms: "–" };
+  const link = timed ? await fromLink(q) : "–";
   const words = q.split(/\s+/).filter(Boolean).length;
-  console.log(`| ${q} | ${words} | ${b.total} | ${b.search} | ${b.index} | ${b.all} | ${b.requests} | ${enter} ms | ${link} ms |`);
+  console.log(`| ${q} | ${words} | ${b.total} | ${b.search} | ${b.index} | ${typedBytes} | ${b.requests} | ${typed.ms} ms | ${pasted.ms} ms | ${link} ms |`);
 }
 await chrome.close();
 await server.close();

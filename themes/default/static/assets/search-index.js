@@ -274,6 +274,30 @@
     };
   };
 
+  // Fetches ahead, while the reader types, what a query being typed will need: the shard
+  // and common postings of each finished word, and the shard of the word being typed
+  // (not its completions' postings: it may still change).
+  Index.prototype.prefetch = async function (text) {
+    await this.open();
+    var self = this, stemmer = this.manifest.stemmer;
+    var tokens = text.split(/\s+/u);
+    var typing = tokens.pop();
+    tokens.filter(Boolean).slice(0, MAX_WORDS).forEach(function (token) {
+      var t = root.SignpostWords.term(token, stemmer);
+      if (!t) return;
+      var word = utf8.encode(t);
+      self.file("t/" + self.shardOf(word) + ".bin").then(function (bytes) {
+        scanShard(bytes, word, false).forEach(function (e) {
+          if (e.file !== undefined) self.file("p/" + e.file + ".bin");
+        });
+      }).catch(function () {});
+    });
+    var last = typing && root.SignpostWords.term(typing, stemmer);
+    if (last && Array.from(last).length >= PREFIX_CHARS) {
+      this.file("t/" + this.shardOf(utf8.encode(last)) + ".bin").catch(function () {});
+    }
+  };
+
   // A page's file: {url, title, meta, text}.
   Index.prototype.page = async function (p) {
     var bytes = await this.file("d/" + p + ".bin");

@@ -3,6 +3,7 @@
 // page, a plain GET form, lands here with its query), filters from ?area=, ?type=, ?kind=.
 // The result count is announced in a live region; results are ordinary links, so
 // everything works with the keyboard alone; "show more" moves focus to the first new result.
+// While the reader types, the index files the query will need are fetched ahead.
 (function () {
   "use strict";
   var app = document.getElementById("search-app");
@@ -171,6 +172,11 @@
       search(input.value);
     });
     more.addEventListener("click", function () { showMore(true); });
+    var typing = null;
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { index.prefetch(input.value).catch(function () {}); }, 100);
+    });
     if (input.value || Object.keys(selected()).length) search(input.value);
   }).catch(function () {
     status.textContent = t("failed");
