@@ -27,8 +27,11 @@ const QUERIES = args.length ? args : [
 ];
 // Lighthouse's mobile profile ("Slow 4G" network, a mid-range phone's CPU): 150 ms round
 // trip, 1.6 Mbit/s down, 750 kbit/s up, the CPU four times slower. CDP applies the latency
-// to every request.
-const PROFILE = { latency: 150, down: 1.6e6 / 8, up: 750e3 / 8, cpu: 4 };
+// to every request. LATENCY=ms and CPU=rate change them (to see where the time goes).
+const PROFILE = {
+  latency: Number(process.env.LATENCY ?? 150), down: 1.6e6 / 8, up: 750e3 / 8,
+  cpu: Number(process.env.CPU ?? 4),
+};
 
 const server = await serve(dir, prefix);
 const chrome = await browser();

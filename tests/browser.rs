@@ -186,6 +186,7 @@ fn search_cases(repo: &Path, site: &Path) -> serde_json::Value {
             &[("type", "Utmaning"), ("area", "Äldreomsorg")],
         ),
         ("sv", "finnsinteialls", &[]),
+        ("sv", "nycklar finnsinteialls", &[]),
         ("en", "keys", &[]),
         ("en", "home care", &[]),
     ];

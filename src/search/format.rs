@@ -20,16 +20,17 @@
 //!   then its *head*: the [`HEAD`] pages where it weighs most, with their impacts, and one
 //!   impact for every other page (the highest of them). A query reads one such file per
 //!   common word, of at most about `pages / 8` bytes plus the head, however common.
-//! - `d/<n>.bin`: page `n` as JSON (`url`, `title`, `meta`: what the result shows under its
+//! - `d/<n>.json`: page `n` (`url`, `title`, `meta`: what the result shows under its
 //!   title, `text`: the summary and body, cut at [`TEXT_CHARS`] characters, for the excerpt),
 //!   fetched only for the results shown.
 //! - `f/<k>-<i>.bin`: the pages with value `i` of filter `k` (a set), fetched only when that
 //!   value is chosen.
 //!
-//! Every `.bin` file is gzipped by the build (hosts send unknown types as they are) and
-//! gunzipped by the browser (`DecompressionStream`); a file a host has already decoded is
-//! read as it is. Numbers are unsigned LEB128 varints. Pages are numbered from 0 in the
-//! order of the records.
+//! The `.bin` files are not compressed: their numbers are already as short as gzip would
+//! make them (gzip took ~17 % off a shard), and gunzipping in the browser
+//! (`DecompressionStream`) cost more time on a slow phone than the bytes it saved (measured
+//! in bench/README.md). The JSON files are text, which hosts compress. Numbers are unsigned
+//! LEB128 varints. Pages are numbered from 0 in the order of the records.
 //!
 //! ## Sets
 //!
@@ -38,26 +39,16 @@
 //! `ceil(pages / 8)` bytes, page `i` in bit `i % 8` (lowest first) of byte `i / 8`:
 //! whichever is smaller.
 
-use std::io::{Read, Write};
-
-use flate2::read::GzDecoder;
-use flate2::write::GzEncoder;
-use flate2::Compression;
-
 /// Version of the format, in the manifest; the browser refuses another.
 pub const VERSION: u32 = 1;
-/// A shard is cut once its terms take this many bytes (before gzip).
-pub const SHARD_BYTES: usize = 24 * 1024;
+/// A shard is cut once its terms take this many bytes.
+pub const SHARD_BYTES: usize = 16 * 1024;
 /// A term's postings are inline in its shard while they take at most this many bytes.
 pub const INLINE_BYTES: usize = 512;
 /// How many of a common term's pages carry their own impact.
 pub const HEAD: usize = 384;
 /// The longest excerpt text of a page, in characters.
 pub const TEXT_CHARS: usize = 6000;
-/// gzip level of the index files (shards, postings, filters): read with every query.
-pub const GZIP_INDEX: u32 = 6;
-/// gzip level of the page files: many, each read only when shown.
-pub const GZIP_PAGES: u32 = 4;
 
 pub const MANIFEST: &str = "manifest.json";
 
@@ -68,31 +59,10 @@ pub fn postings_path(n: usize) -> String {
     format!("p/{n}.bin")
 }
 pub fn page_path(n: usize) -> String {
-    format!("d/{n}.bin")
+    format!("d/{n}.json")
 }
 pub fn filter_path(key: usize, value: usize) -> String {
     format!("f/{key}-{value}.bin")
-}
-
-pub fn gzip(bytes: &[u8], level: u32) -> Vec<u8> {
-    let mut gz = GzEncoder::new(
-        Vec::with_capacity(bytes.len() / 2 + 64),
-        Compression::new(level),
-    );
-    gz.write_all(bytes).expect("writing to memory");
-    gz.finish().expect("writing to memory")
-}
-
-/// The bytes of a `.bin` file: gunzipped, or as they are when they are not gzip.
-pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    if !bytes.starts_with(&[0x1f, 0x8b]) {
-        return Ok(bytes.to_vec());
-    }
-    let mut out = Vec::new();
-    GzDecoder::new(bytes)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("not gzip: {e}"))?;
-    Ok(out)
 }
 
 pub fn put_varint(out: &mut Vec<u8>, mut n: u64) {
@@ -280,7 +250,7 @@ pub fn put_term(out: &mut Vec<u8>, prev: &[u8], term: &[u8], body: &[u8]) {
     out.extend_from_slice(body);
 }
 
-/// A common term's postings file (before gzip).
+/// A common term's postings file.
 pub fn common_file(pages: &[u32], head: &[(u32, u8)], floor: u8, page_count: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(pages.len() + head.len() * 3);
     put_set(&mut out, pages, page_count);
@@ -292,7 +262,7 @@ pub fn common_file(pages: &[u32], head: &[(u32, u8)], floor: u8, page_count: usi
     out
 }
 
-/// A shard's terms (gunzipped bytes).
+/// A shard's terms.
 pub fn read_shard(bytes: &[u8]) -> Result<Vec<ShardTerm>, String> {
     let mut r = Reader::new(bytes);
     let count = r.varint()? as usize;
@@ -324,7 +294,7 @@ pub fn read_shard(bytes: &[u8]) -> Result<Vec<ShardTerm>, String> {
     Ok(out)
 }
 
-/// A common term's postings file (gunzipped bytes).
+/// A common term's postings file.
 pub fn read_common(bytes: &[u8], page_count: usize) -> Result<Common, String> {
     let mut r = Reader::new(bytes);
     let pages = r.set(page_count)?;
@@ -428,7 +398,7 @@ mod tests {
             put_term(&mut bytes, prev, term, &term_body(*df, stored));
             prev = term;
         }
-        let read = read_shard(&gunzip(&gzip(&bytes, 6)).unwrap()).unwrap();
+        let read = read_shard(&bytes).unwrap();
         let want: Vec<ShardTerm> = terms
             .into_iter()
             .map(|(term, stored, df)| ShardTerm {
@@ -462,11 +432,5 @@ mod tests {
         assert_eq!(separator(b"bygglov", b"byggnad"), b"byggn");
         assert_eq!(separator(b"ab", b"abc"), b"abc");
         assert_eq!(separator(b"a", "\u{e5}r".as_bytes()), "\u{e5}".as_bytes());
-    }
-
-    #[test]
-    fn files_not_gzipped_are_read_as_they_are() {
-        assert_eq!(gunzip(b"plain").unwrap(), b"plain");
-        assert_eq!(gunzip(&gzip(b"x", 6)).unwrap(), b"x");
     }
 }

@@ -240,10 +240,7 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
                 .collect();
             head.sort_unstable();
             let bytes = format::common_file(pages, &head, floor, page_count);
-            (
-                format::postings_path(file_of[t] as usize),
-                format::gzip(&bytes, format::GZIP_INDEX),
-            )
+            (format::postings_path(file_of[t] as usize), bytes)
         })
         .collect();
     drop(post_pages);
@@ -277,7 +274,7 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
         shards
             .into_par_iter()
             .enumerate()
-            .map(|(i, s)| (format::shard_path(i), format::gzip(&s, format::GZIP_INDEX))),
+            .map(|(i, s)| (format::shard_path(i), s)),
     );
 
     // The pages shown in results.
@@ -289,10 +286,7 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
             text: excerpt_text(r),
         };
         let json = serde_json::to_vec(&page).expect("a page serialises");
-        (
-            format::page_path(i),
-            format::gzip(&json, format::GZIP_PAGES),
-        )
+        (format::page_path(i), json)
     }));
 
     // The filters.
@@ -312,10 +306,7 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
         for (i, pages) in vals.values().enumerate() {
             let mut bytes = Vec::new();
             format::put_set(&mut bytes, pages, page_count);
-            out.push((
-                format::filter_path(k, i),
-                format::gzip(&bytes, format::GZIP_INDEX),
-            ));
+            out.push((format::filter_path(k, i), bytes));
         }
         filters.push((
             key.to_string(),

@@ -9,7 +9,9 @@
 //! [`PREFIX_CHARS`] characters: those in its own shard, and of those kept in postings files
 //! of their own only the [`PREFIX_FILES`] on the most pages; such a term scores its score
 //! times the word's length over its own (in bytes, rounded down). A word's score on a page
-//! is the best of its terms' there; a page's score is the sum of its words'. Results are
+//! is the best of its terms' there; a page's score is the sum of its words'. A word that
+//! matches nothing in the index is left out (a misspelt or absent word does not empty the
+//! results; no results when no word matches anything). Results are
 //! ordered by score, then by page number. With no word but a filter, every page of the
 //! filter matches, in page order.
 
@@ -58,7 +60,7 @@ pub fn answer(
     let n = manifest.pages;
     let mut files: Vec<String> = Vec::new();
     let mut load = |path: String| -> Result<Vec<u8>, String> {
-        let bytes = format::gunzip(&read(&path)?)?;
+        let bytes = read(&path)?;
         files.push(path);
         Ok(bytes)
     };
@@ -98,6 +100,7 @@ pub fn answer(
     }
 
     let mut total: Vec<Option<u64>> = vec![Some(0); n];
+    let mut known = false;
     for (w, term) in terms.iter().enumerate() {
         let prefix = w + 1 == terms.len() && term.chars().count() >= PREFIX_CHARS;
         let t = term.as_bytes();
@@ -126,6 +129,10 @@ pub fn answer(
             }
         }
 
+        if matched.is_empty() {
+            continue;
+        }
+        known = true;
         let mut best: Vec<Option<u64>> = vec![None; n];
         for e in matched {
             let (num, den) = if e.term == t {
@@ -167,6 +174,12 @@ pub fn answer(
                 _ => None,
             };
         }
+    }
+    if !known {
+        return Ok(Answer {
+            ranked: Vec::new(),
+            files,
+        });
     }
     let mut ranked: Vec<(u32, u64)> = total
         .into_iter()

@@ -68,14 +68,6 @@
     return true;
   }
 
-  async function gunzip(buffer) {
-    var bytes = new Uint8Array(buffer);
-    // A host may have decoded the file already.
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  }
-
   function Index(folder) {
     this.folder = folder;
     this.manifest = null;
@@ -99,14 +91,14 @@
     return this.opening;
   };
 
-  // A file of the index, gunzipped, fetched once.
-  Index.prototype.file = function (path) {
+  // A file of the index, fetched once: its bytes, or with `json` its value.
+  Index.prototype.file = function (path, json) {
     var self = this;
     if (!this.files.has(path)) {
       var p = fetch(this.folder + path + "?v=" + this.manifest.build).then(function (r) {
         if (!r.ok) throw new Error(path + ": " + r.status);
-        return r.arrayBuffer();
-      }).then(gunzip);
+        return json ? r.json() : r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+      });
       p.catch(function () { self.files.delete(path); });
       this.files.set(path, p);
     }
@@ -174,11 +166,13 @@
     return lo;
   };
 
-  // The best score of a word on every page (-1: not there).
+  // The best score of a word on every page (-1: not there); null when it matches nothing in
+  // the index (such a word is left out of the query).
   Index.prototype.wordScores = async function (term, prefix) {
     var self = this, m = this.manifest, n = m.pages, scores = m.scores;
     var word = utf8.encode(term);
     var entries = scanShard(await this.file("t/" + this.shardOf(word) + ".bin"), word, prefix);
+    if (!entries.length) return null;
     var best = new Int32Array(n).fill(-1);
     var commons = await Promise.all(entries.map(function (e) {
       return e.file === undefined ? null : self.file("p/" + e.file + ".bin");
@@ -245,15 +239,17 @@
     if (!words.length) {
       if (allowed) for (var p = 0; p < n; p++) if (allowed[p]) keys.push(n - 1 - p);
     } else {
-      var total = new Float64Array(n);
+      var total = new Float64Array(n), known = false;
       for (var w = 1; w < results.length; w++) {
         var best = results[w];
+        if (!best) continue;
+        known = true;
         for (p = 0; p < n; p++) {
           if (total[p] < 0 || best[p] < 0) total[p] = -1;
           else total[p] += best[p];
         }
       }
-      for (p = 0; p < n; p++) {
+      for (p = 0; known && p < n; p++) {
         // Score first, then the earlier page: one number that sorts as both.
         if (total[p] >= 0 && (!allowed || allowed[p])) keys.push(total[p] * n + (n - 1 - p));
       }
@@ -299,16 +295,34 @@
   };
 
   // A page's file: {url, title, meta, text}.
-  Index.prototype.page = async function (p) {
-    var bytes = await this.file("d/" + p + ".bin");
-    return JSON.parse(new TextDecoder().decode(bytes));
+  Index.prototype.page = function (p) {
+    return this.file("d/" + p + ".json", true);
   };
 
   // Whether a word of a text is one the query looked for.
   Index.prototype.matcher = function (answer) {
     var stemmer = this.manifest.stemmer, cache = new Map();
+    // A stem keeps its word's first two letters (Snowball changes only endings, after
+    // the first vowel and consonant), so a token whose letters start otherwise than every
+    // word looked for is no hit, without folding and stemming it.
+    var starts = answer.words.map(function (w) { return Array.from(w).slice(0, 2).join(""); });
+    var LETTERS = /[\p{Alphabetic}\p{N}_]/u;
+    function maybe(token) {
+      var head = "";
+      for (var c of token) {
+        if (!LETTERS.test(c)) continue;
+        head += c.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+        if (Array.from(head).length >= 2) break;
+      }
+      head = Array.from(head).slice(0, 2).join("");
+      return starts.some(function (s) { return s.startsWith(head) || head.startsWith(s); });
+    }
     function hit(token) {
       if (cache.has(token)) return cache.get(token);
+      if (!maybe(token) && !/[^\p{L}\p{N}_]./u.test(token)) {
+        cache.set(token, false);
+        return false;
+      }
       var t = root.SignpostWords.term(token, stemmer), yes = false;
       if (t) {
         yes = answer.words.indexOf(t) !== -1 || (answer.prefix !== null && t.startsWith(answer.prefix));

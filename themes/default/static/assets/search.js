@@ -117,22 +117,25 @@
     return li;
   }
 
-  // Shows the next results; with `focus`, moves focus to the first of them.
+  // Shows the next results, each as soon as it and those before it have come; with
+  // `focus`, moves focus to the first of them.
   function showMore(focus) {
     if (!current) return Promise.resolve();
     var mine = run, answer = current;
     var batch = answer.pages.slice(shown, shown + PAGE);
     shown += batch.length;
-    return Promise.all(batch.map(function (p) { return index.page(p); })).then(function (pages) {
-      if (mine !== run) return;
-      var first = null;
-      pages.forEach(function (page) {
-        var li = renderResult(page, answer);
+    var done = Promise.resolve();
+    batch.forEach(function (p, i) {
+      var page = index.page(p);
+      done = done.then(function () { return page; }).then(function (data) {
+        if (mine !== run) return;
+        var li = renderResult(data, answer);
         list.appendChild(li);
-        first = first || li.querySelector("a");
+        if (focus && i === 0) li.querySelector("a").focus();
       });
-      more.hidden = shown >= answer.pages.length;
-      if (focus && first) first.focus();
+    });
+    return done.then(function () {
+      if (mine === run) more.hidden = shown >= answer.pages.length;
     });
   }
 
