@@ -27,6 +27,10 @@ pub const NOT_FOUND: &str = "404.html";
 pub fn search_index() -> String {
     format!("{}/", crate::search::BUNDLE)
 }
+/// A language's search index, in the search index's folder.
+pub fn search_index_of(lang: &str) -> String {
+    crate::search::folder(lang)
+}
 /// The open data of a language's site (every published entry), below the language's start.
 pub const ENTRIES_JSON: &str = "api/entries.json";
 /// The same as CSV, beside the JSON.

@@ -342,7 +342,8 @@ pub fn search_files(models: &[Model]) -> Result<Vec<(String, Vec<u8>)>, RenderEr
     if !models[0].guide.config.search.enabled {
         return Ok(Vec::new());
     }
-    crate::search::build(search_records(models)).map_err(RenderError::Search)
+    let langs: Vec<String> = models.iter().map(|m| m.lang.clone()).collect();
+    crate::search::build(&langs, search_records(models)).map_err(RenderError::Search)
 }
 
 /// Renders the whole site, the search index built beside the pages; with `staging`, pages

@@ -66,6 +66,8 @@ pub struct SiteCtx {
     /// language other than the default.
     pub home: String,
     pub search: bool,
+    /// The address of this language's search index (a folder, ends with `/`).
+    pub search_index: String,
     /// Standalone pages for the footer, by `order` then title.
     pub menu: Vec<NavLink>,
     /// Areas for the navigation, by `order` then title.
@@ -176,6 +178,7 @@ impl<'g> Model<'g> {
             base_path: base_path.clone(),
             home: home.clone(),
             search: cfg.search.enabled,
+            search_index: format!("{base_path}{}", routes::search_index_of(lang)),
             menu: menu.into_iter().map(|m| m.2).collect(),
             // Filled in below, with the areas' titles in this language.
             areas: Vec::new(),

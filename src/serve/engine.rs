@@ -43,7 +43,7 @@ pub(super) struct Engine {
     /// Bumped on every rebuild; a search index built for an older one is dropped.
     generation: Arc<AtomicU64>,
     /// Sends work to the one thread that builds search indexes.
-    search_worker: OnceLock<mpsc::Sender<(u64, Vec<crate::search::Record>)>>,
+    search_worker: OnceLock<mpsc::Sender<SearchJob>>,
     /// `--lang`, if given.
     lang_choice: Option<Lang>,
 }
@@ -165,15 +165,16 @@ impl Engine {
             return;
         }
         let records = render::search_records(models);
+        let langs = models.iter().map(|m| m.lang.clone()).collect();
         let generation = self.generation.load(Ordering::SeqCst);
         let worker = self.search_worker.get_or_init(|| {
-            let (tx, rx) = mpsc::channel::<(u64, Vec<crate::search::Record>)>();
+            let (tx, rx) = mpsc::channel::<SearchJob>();
             let current = Arc::clone(&self.generation);
             let shared = Arc::clone(shared);
             std::thread::spawn(move || search_worker(rx, &current, &shared));
             tx
         });
-        let _ = worker.send((generation, records));
+        let _ = worker.send((generation, langs, records));
     }
 
     /// Carries out each batch of changes from the watcher until it stops.
@@ -417,14 +418,13 @@ fn summary(guide: &Guide, d: &Doc) -> Summary {
     }
 }
 
+/// A search index to build: its generation, the site's languages and the records.
+type SearchJob = (u64, Vec<String>, Vec<crate::search::Record>);
+
 /// Builds search indexes one at a time: waits until no newer request has come for a
 /// moment (an editor saving again), builds the newest, and publishes it if nothing has
 /// changed since. At 10,000 entries an index takes seconds; the pages never wait for it.
-fn search_worker(
-    rx: mpsc::Receiver<(u64, Vec<crate::search::Record>)>,
-    current: &AtomicU64,
-    shared: &Arc<Shared>,
-) {
+fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Arc<Shared>) {
     while let Ok(mut job) = rx.recv() {
         loop {
             match rx.recv_timeout(Duration::from_millis(1500)) {
@@ -433,11 +433,11 @@ fn search_worker(
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
             }
         }
-        let (generation, records) = job;
+        let (generation, langs, records) = job;
         if current.load(Ordering::SeqCst) != generation {
             continue;
         }
-        let files = crate::search::build(records);
+        let files = crate::search::build(&langs, records);
         if current.load(Ordering::SeqCst) != generation {
             continue;
         }
