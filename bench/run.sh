@@ -55,11 +55,12 @@ else
     "$PY" "$HERE/gen_guide.py" "$GUIDE" --entries "$ENTRIES" --seed "$SEED"
     GUIDE=$(realpath "$GUIDE")
 fi
-# A guide we generated gets the repository's current theme (if the repository has one
-# on disk; a theme compiled into the binary needs nothing).
-if [[ -f $GUIDE/.gen-guide.json && -d $ROOT/themes ]]; then
-    rm -rf "$GUIDE/themes"
-    cp -a "$ROOT/themes" "$GUIDE/themes"
+# The generated guide says `theme = "default"` and has no themes/ folder, so every build
+# uses the theme compiled into the binary being measured. (run.sh once copied the
+# repository's themes/ into the guide; a guide shared by several people then carried
+# whichever theme was copied last.)
+if [[ -d $GUIDE/themes/default && -f $GUIDE/.gen-guide.json ]]; then
+    warn "$GUIDE/themes/default overrides the binary's built-in theme (delete it to measure the binary's own)"
 fi
 
 # ---- what we measure on

@@ -22,14 +22,23 @@ def main():
     original = entry.read_text(encoding="utf-8")
 
     started = time.monotonic()
+    # `--lang en`: the messages are in the guide's language otherwise. The address is on the
+    # first line that has one ("Built in … ms" comes before it).
     proc = subprocess.Popen(
-        [args.binary, "--root", str(guide), "serve", "--port", "0", "--today", "2026-11-21"],
+        [args.binary, "--lang", "en", "--root", str(guide), "serve", "--port", "0",
+         "--today", "2026-11-21"],
         stdout=subprocess.PIPE, stderr=None, text=True)
-    line = proc.stdout.readline()
-    m = re.match(r"Serving http://([^/]+)(/\S*)", line)
+    seen = []
+    m = None
+    while m is None and len(seen) < 20:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        seen.append(line)
+        m = re.search(r"http://([^/\s]+)(/\S*)", line)
     if not m:
         proc.kill()
-        raise SystemExit(f"unexpected output: {line!r} {proc.stderr.read()}")
+        raise SystemExit(f"no address in the output of serve: {''.join(seen)!r}")
     addr, base = m.group(1), m.group(2)
     print(f"guide: {guide} ({sum(1 for _ in (guide / 'content').rglob('*.md'))} Markdown files)")
     print(f"first build and start: {time.monotonic() - started:.2f} s")
