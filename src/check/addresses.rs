@@ -36,6 +36,8 @@ pub(super) struct Addresses(OnceLock<Known>);
 struct Known {
     /// Page address below the base (`skola/franvaro/`, an alias too) → index in `docs`.
     pages: HashMap<String, usize>,
+    /// The same, by the address in lower case.
+    pages_by_lower: HashMap<String, usize>,
     /// The tags' slugs.
     tags: HashSet<String>,
     /// The files under `content/` that are not Markdown, outside `_` and `.` folders.
@@ -80,8 +82,10 @@ impl Addresses {
                 .chain(statics.iter().flatten())
                 .map(|p| (p.to_lowercase(), p.clone()))
                 .collect();
+            let pages_by_lower = pages.iter().map(|(u, &i)| (u.to_lowercase(), i)).collect();
             Known {
                 pages,
+                pages_by_lower,
                 tags,
                 assets: guide.assets.iter().cloned().collect(),
                 statics,
@@ -150,8 +154,7 @@ impl Addresses {
         } else {
             format!("{rel}/")
         };
-        let lower = with_slash.to_lowercase();
-        if let Some((_, &i)) = known.pages.iter().find(|(u, _)| u.to_lowercase() == lower) {
+        if let Some(&i) = known.pages_by_lower.get(&with_slash.to_lowercase()) {
             return Some(&guide.docs[i]);
         }
         // `/challenges/franvaro/` or `/franvaro/`: the last part is an entry's id, or close
@@ -217,11 +220,17 @@ pub(super) fn own_address(config: &Config, dest: &str) -> Option<OwnAddress> {
         let base = url::Url::parse(&config.base_url).ok()?;
         let same_site = base.host_str().is_some()
             && base.host_str() == url.host_str()
-            && (base.port() == url.port() || base.port().is_none() && url.port().is_none());
+            && base.port() == url.port();
         if !same_site {
             return None;
         }
-        url.path().strip_prefix(base.path())?
+        // The home page may be written without its last `/`: `https://kommun.se/guide`.
+        let home = base.path().trim_end_matches('/');
+        if url.path() == home {
+            ""
+        } else {
+            url.path().strip_prefix(base.path())?
+        }
     };
     let decode = |s: &str| {
         percent_encoding::percent_decode_str(s)
@@ -269,6 +278,16 @@ mod tests {
             own(base, "https://guide.kommun.se/annat/"),
             None,
             "outside the base"
+        );
+        assert_eq!(
+            own(base, "https://guide.kommun.se/digital"),
+            Some((String::new(), None, false)),
+            "the home page without its last `/`"
+        );
+        assert_eq!(
+            own(base, "https://guide.kommun.se:8443/digital/om/"),
+            None,
+            "another port"
         );
         assert_eq!(own(base, "https://kommun.se/digital/om/"), None);
         assert_eq!(own(base, "mailto:guide@kommun.se"), None);
