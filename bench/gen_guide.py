@@ -482,9 +482,6 @@ class Prose:
             out.append(self._template(shape, bold).format(*words))
         return out
 
-    def sentence(self) -> str:
-        return self.sentences(1)[0]
-
     def paragraph(self) -> str:
         template, n, starts = self.paragraphs[self.rng.getrandbits(12)]
         words = self.words.draw(n)

@@ -15,6 +15,8 @@ def main():
     ap.add_argument("guide")
     ap.add_argument("--edits", type=int, default=20)
     ap.add_argument("--binary", default="target/release/signpost")
+    ap.add_argument("--timeout", type=float, default=30.0,
+                    help="seconds to wait for the reload event of one save (30)")
     args = ap.parse_args()
     guide = pathlib.Path(args.guide)
     entry = next(p for p in sorted((guide / "content").glob("*/*.md")) if not p.name.startswith("_"))
@@ -65,6 +67,7 @@ def main():
     time.sleep(0.5)
 
     latencies = []
+    missed = 0
     try:
         for i in range(args.edits):
             text = re.sub(r"^title: .*$", f"title: Redigerad rubrik {i}", original, count=1, flags=re.M)
@@ -72,8 +75,14 @@ def main():
                 events.get()
             t0 = time.monotonic()
             entry.write_text(text, encoding="utf-8")
+            deadline = t0 + args.timeout
             while True:
-                t, data = events.get(timeout=30)
+                try:
+                    t, data = events.get(timeout=max(0.0, deadline - time.monotonic()))
+                except queue.Empty:
+                    missed += 1
+                    print(f"edit {i + 1}: no reload event for {url} within {args.timeout:g} s")
+                    break
                 d = json.loads(data)
                 if d.get("all") or url in d.get("paths", []):
                     latencies.append((t - t0) * 1000)
@@ -89,8 +98,11 @@ def main():
         proc.kill()
     latencies.sort()
     print(f"edits: {len(latencies)}")
-    print(f"save → reload event: median {statistics.median(latencies):.0f} ms, "
-          f"min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms")
+    if missed:
+        print(f"no reload event within {args.timeout:g} s: {missed} of {args.edits} edits")
+    if latencies:
+        print(f"save → reload event: median {statistics.median(latencies):.0f} ms, "
+              f"min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms")
     print(f"server peak memory: {rss} MiB")
 
 
