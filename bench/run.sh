@@ -158,7 +158,7 @@ EOF
         mkdir -p "$WORK/aside"
         if measure "$name" 0 "$target" --before "[ ! -e '$out' ] || mv '$out' \"\$(mktemp -d '$WORK/aside/run.XXXXXX')\"" -- \
             "$BIN" --root "$broot" build --output "$out" --today "$TODAY" "${extra[@]}"; then
-            echo "output: $(find "$out" -type f | wc -l) files, $(du -sh --apparent-size "$out" | cut -f1)$( [[ -d $out/pagefind ]] && echo ", pagefind/ $(du -sh --apparent-size "$out/pagefind" | cut -f1) in $(find "$out/pagefind" -type f | wc -l) files")"
+            echo "output: $(find "$out" -type f | wc -l) files, $(du -sh --apparent-size "$out" | cut -f1)$( [[ -d $out/search/data ]] && echo ", search/data/ $(du -sh --apparent-size "$out/search/data" | cut -f1) in $(find "$out/search/data" -type f | wc -l) files")"
             show_log "$LAST_LOG" 3
         else
             warn "$name failed; not counted"

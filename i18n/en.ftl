@@ -110,6 +110,8 @@ field-name-not-text = a field name must be plain text
 duplicate-field = `{ $field }` is given more than once
 duplicate-field-hint = keep one of them; YAML would silently use only the last
 unknown-field = unknown field `{ $field }`
+unknown-field-area-hint = an entry's area is the folder it is in, here `{ $area }`: to change it, move the file to another area's folder
+unknown-field-id-hint = the id is the file's name (without `.md`): to change it, rename the file
 field-solution-only = `{ $field }` is not a field of a challenge
 field-solution-only-hint = `{ $field }` is only used on solutions (`type: solution`)
 field-not-of = `{ $field }` is not a field of { $what }
@@ -272,13 +274,29 @@ base-url-character = the character { $character }
 
 missing-alt = the image `{ $image }` has no alternative text
 missing-alt-hint = describe what the image shows between the brackets: ![Flödesschema över ansökan](bild.png)
+missing-alt-html = the image `{ $image }` has no alternative text: its `<img>` has no `alt`
+missing-alt-html-hint = add `alt="…"` saying what the image shows; only an image that is mere decoration gets an empty `alt=""`
+blank-alt-html = the image `{ $image }` has only spaces as its alternative text
+blank-alt-html-hint = write in `alt="…"` what the image shows, or `alt=""` with nothing between the quotes for an image that is mere decoration
+meaningless-alt-file-name = the alternative text `{ $alt }` is a file name, which tells a reader nothing about the image
+meaningless-alt-just-an-image = the alternative text `{ $alt }` only says that there is an image, not what it shows
+meaningless-alt-hint = alternative text is what screen-reader users hear instead of the image, and what everyone sees if it does not load: describe in a few words what the image shows
 external-image = the image `{ $image }` is loaded from another website
 external-image-hint = save the image next to the text and link to the copy, so readers' browsers make no third-party requests
 broken-anchor = there is no heading `#{ $fragment }` in { $place }
 anchors-list = its headings' anchors: { $anchors }
 no-headings-hint = the file has no headings; an anchor is a heading's text in lowercase with dashes between words
 not-a-site-address = `{ $url }` is not an address on this site
-not-a-site-address-hint = link to the Markdown file instead, e.g. `../aldreomsorg/digital-nyckel.md`; the link then works on the git host too
+site-address-near-hint = did you mean `{ $file }`? Link to the Markdown file, by its path from this file: the link then works on the git host too
+site-address-nothing-hint = no page of the guide has this address: link to the Markdown file of the page you mean, by its path from this file
+did-you-mean-case = did you mean `{ $file }`? Capital and small letters must match the file's name exactly
+own-site-address = `{ $url }` is this site's own address written in full: the check cannot follow it, and it breaks when the site moves
+own-site-preview = `{ $url }` is the address of the preview on your own computer, which readers cannot open
+own-site-link-file = link to the file instead: `{ $file }`
+own-site-image-file = use the image's file instead: `{ $file }`
+own-site-generated = link to it by its address on the site instead: `{ $address }`
+own-site-nothing-near = no page of the guide has the address `{ $address }`; did you mean `{ $file }`?
+own-site-nothing = no page of the guide has the address `{ $address }`: link to the Markdown file of the page you mean, by its path from this file
 outside-guide = `{ $link }` points outside the guide
 outside-guide-hint = link to a file inside `content/` or `static/`, or to a full web address
 image-not-published = the image `{ $link }` points at `{ $path }`, which is not part of the published guide
@@ -453,3 +471,9 @@ progress-rendering = Rendering pages
 progress-search = Building the search index
 progress-writing = Writing the site
 comment-as-value = the value of `{ $field }` starts with `#`, so YAML reads all of it as a comment and `{ $field }` is empty
+
+## [lists] in config.toml
+
+lists-range = `{ $key }` must be a number from 1 to { $max }
+lists-per-page-hint = a page of { $n } entries is a good size for readers on a phone
+lists-tags-per-page-hint = a page of { $n } tags is a good size for readers on a phone

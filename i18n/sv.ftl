@@ -110,6 +110,8 @@ field-name-not-text = ett fältnamn måste vara vanlig text
 duplicate-field = `{ $field }` finns med mer än en gång
 duplicate-field-hint = behåll ett av dem; YAML skulle utan varning bara använda det sista
 unknown-field = okänt fält `{ $field }`
+unknown-field-area-hint = ett inläggs område är mappen det ligger i, här `{ $area }`: flytta filen till ett annat områdes mapp för att byta område
+unknown-field-id-hint = id:t är filens namn (utan `.md`): byt namn på filen för att ändra det
 field-solution-only = `{ $field }` är inget fält för en utmaning
 field-solution-only-hint = `{ $field }` används bara i lösningar (`type: solution`)
 field-not-of = `{ $field }` är inget fält för { $what }
@@ -277,13 +279,29 @@ base-url-character = tecknet { $character }
 
 missing-alt = bilden `{ $image }` har ingen alternativtext
 missing-alt-hint = beskriv vad bilden visar mellan hakparenteserna: ![Flödesschema över ansökan](bild.png)
+missing-alt-html = bilden `{ $image }` har ingen alternativtext: dess `<img>` saknar `alt`
+missing-alt-html-hint = lägg till `alt="…"` som säger vad bilden visar; bara en bild som är ren utsmyckning ska ha ett tomt `alt=""`
+blank-alt-html = bilden `{ $image }` har bara mellanslag som alternativtext
+blank-alt-html-hint = skriv i `alt="…"` vad bilden visar, eller `alt=""` utan något mellan citattecknen om bilden bara är utsmyckning
+meaningless-alt-file-name = alternativtexten `{ $alt }` är ett filnamn, som inte säger läsaren något om bilden
+meaningless-alt-just-an-image = alternativtexten `{ $alt }` säger bara att det finns en bild, inte vad den visar
+meaningless-alt-hint = alternativtexten är det som den som använder skärmläsare hör i stället för bilden, och det som alla ser om bilden inte laddas: beskriv med några ord vad bilden visar
 external-image = bilden `{ $image }` hämtas från en annan webbplats
 external-image-hint = spara bilden bredvid texten och länka till kopian, så att läsarnas webbläsare inte behöver kontakta någon annan webbplats
 broken-anchor = det finns ingen rubrik `#{ $fragment }` i { $place }
 anchors-list = rubrikernas ankare där: { $anchors }
 no-headings-hint = filen har inga rubriker; ett ankare är rubrikens text med små bokstäver och bindestreck mellan orden
 not-a-site-address = `{ $url }` är ingen adress på den här webbplatsen
-not-a-site-address-hint = länka till Markdown-filen i stället, t.ex. `../aldreomsorg/digital-nyckel.md`; då fungerar länken också på GitHub eller GitLab
+site-address-near-hint = menade du `{ $file }`? Länka till Markdown-filen, med sökvägen från den här filen: då fungerar länken också på GitHub eller GitLab
+site-address-nothing-hint = ingen sida i guiden har den här adressen: länka till Markdown-filen för sidan du menar, med sökvägen från den här filen
+did-you-mean-case = menade du `{ $file }`? Stora och små bokstäver måste stämma exakt med filens namn
+own-site-address = `{ $url }` är webbplatsens egen adress, utskriven i sin helhet: kontrollen kan inte följa länken, och den slutar fungera om webbplatsen flyttar
+own-site-preview = `{ $url }` är adressen till förhandsvisningen på din egen dator, som läsarna inte kan öppna
+own-site-link-file = länka till filen i stället: `{ $file }`
+own-site-image-file = använd bildens fil i stället: `{ $file }`
+own-site-generated = länka till den med dess adress på webbplatsen i stället: `{ $address }`
+own-site-nothing-near = ingen sida i guiden har adressen `{ $address }`; menade du `{ $file }`?
+own-site-nothing = ingen sida i guiden har adressen `{ $address }`: länka till Markdown-filen för sidan du menar, med sökvägen från den här filen
 outside-guide = `{ $link }` pekar utanför guiden
 outside-guide-hint = länka till en fil i `content/` eller `static/`, eller till en fullständig webbadress
 image-not-published = bilden `{ $link }` pekar på `{ $path }`, som inte ingår i den publicerade guiden
@@ -486,3 +504,9 @@ progress-rendering = Skapar sidor
 progress-search = Bygger sökindexet
 progress-writing = Skriver webbplatsen
 comment-as-value = värdet i `{ $field }` börjar med `#`, så YAML läser hela värdet som en kommentar och `{ $field }` blir tomt
+
+## [lists] i config.toml
+
+lists-range = `{ $key }` måste vara ett tal från 1 till { $max }
+lists-per-page-hint = en sida med { $n } inlägg är en bra storlek för den som läser i mobilen
+lists-tags-per-page-hint = en sida med { $n } taggar är en bra storlek för den som läser i mobilen

@@ -30,6 +30,8 @@ pub struct Config {
     pub theme: String,
     pub review: ReviewConfig,
     pub search: SearchConfig,
+    /// `[lists]`: how many entries (and tags) one page of a list shows.
+    pub lists: ListsConfig,
     /// `[repository]`: where the guide's files live; edit and proposal links need it.
     pub repository: Option<crate::repository::Repository>,
     /// `[owners]`: an owner's name → their contact on the git host (`@org/team`), for
@@ -50,6 +52,35 @@ pub struct SearchConfig {
     pub enabled: bool,
 }
 
+/// `[lists]`: the size of one page of a list. The lists of entries (all challenges, all
+/// solutions, the open challenges, an area's, a tag's) and the tag index are split into
+/// numbered pages of this many items, so that no page grows with the guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListsConfig {
+    /// Entries on one page of a list (an area's page counts its challenges and solutions).
+    pub per_page: usize,
+    /// Tags on one page of the tag index.
+    pub tags_per_page: usize,
+}
+
+impl ListsConfig {
+    /// 50 cards are ~15 KB of gzipped HTML, well inside the 40 KB a page may weigh.
+    pub const PER_PAGE: usize = 50;
+    /// A tag in the index is a short line: 200 of them are ~6 KB gzipped.
+    pub const TAGS_PER_PAGE: usize = 200;
+    /// The most a setting may ask for: more would let a page grow past its budget again.
+    pub const MAX: usize = 1000;
+}
+
+impl Default for ListsConfig {
+    fn default() -> Self {
+        ListsConfig {
+            per_page: Self::PER_PAGE,
+            tags_per_page: Self::TAGS_PER_PAGE,
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -65,6 +96,7 @@ impl Default for Config {
                 overdue: Severity::Warning,
             },
             search: SearchConfig { enabled: true },
+            lists: ListsConfig::default(),
             repository: None,
             owners: Vec::new(),
         }
@@ -118,11 +150,13 @@ const TOP_KEYS: &[&str] = &[
     "theme",
     "review",
     "search",
+    "lists",
     "repository",
     "owners",
 ];
 const REVIEW_KEYS: &[&str] = &["interval_months", "due_soon_days", "overdue"];
 const SEARCH_KEYS: &[&str] = &["enabled"];
+const LISTS_KEYS: &[&str] = &["per_page", "tags_per_page"];
 const REPOSITORY_KEYS: &[&str] = &["url", "branch"];
 
 /// Parses `config.toml` text. Always returns a usable config; problems are diagnostics.
@@ -266,6 +300,39 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                                 }
                             }
                             _ => p.unknown(k, SEARCH_KEYS, "[search]"),
+                        }
+                    }
+                }
+            }
+            "lists" => {
+                if let Some(t) = p.table(key, value) {
+                    for (k, v) in t.iter() {
+                        let setting = match k.get_ref().as_ref() {
+                            "per_page" => &mut config.lists.per_page,
+                            "tags_per_page" => &mut config.lists.tags_per_page,
+                            _ => {
+                                p.unknown(k, LISTS_KEYS, "[lists]");
+                                continue;
+                            }
+                        };
+                        if let Some(n) = p.integer(k, v) {
+                            if (1..=ListsConfig::MAX as i64).contains(&n) {
+                                *setting = n as usize;
+                            } else {
+                                let name = k.get_ref().as_ref();
+                                p.invalid(
+                                    v,
+                                    msg!("lists-range", key = name, max = ListsConfig::MAX),
+                                    Some(if name == "per_page" {
+                                        msg!("lists-per-page-hint", n = ListsConfig::PER_PAGE)
+                                    } else {
+                                        msg!(
+                                            "lists-tags-per-page-hint",
+                                            n = ListsConfig::TAGS_PER_PAGE
+                                        )
+                                    }),
+                                );
+                            }
                         }
                     }
                 }
@@ -646,6 +713,33 @@ overdue = "error"
         assert_eq!(c.languages, vec!["sv", "en"]);
         assert_eq!(c.review.interval_months, 6);
         assert_eq!(c.review.overdue, Severity::Error);
+    }
+
+    #[test]
+    fn list_page_sizes_are_read_and_out_of_range_ones_keep_the_default() {
+        let (c, d) = parse("title = \"x\"\n[lists]\nper_page = 20\ntags_per_page = 500\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.lists.per_page, 20);
+        assert_eq!(c.lists.tags_per_page, 500);
+        let (c, d) =
+            parse("title = \"x\"\n[lists]\nper_page = 0\ntags_per_page = \"many\"\nper_sida = 3\n");
+        assert_eq!(c.lists, ListsConfig::default());
+        let mut found: Vec<_> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+        found.sort_by_key(|f| f.1);
+        assert_eq!(
+            found,
+            vec![
+                (Code::InvalidValue, Some(3), Some(12)),
+                (Code::WrongType, Some(4), Some(17)),
+                (Code::UnknownField, Some(5), Some(1)),
+            ]
+        );
+        let at = |line| d.iter().find(|d| d.line == Some(line)).unwrap();
+        assert_eq!(
+            at(3).message.text(crate::i18n::Lang::En),
+            "`per_page` must be a number from 1 to 1000"
+        );
+        assert_eq!(at(5).hint, Some(msg!("did-you-mean", word = "per_page")));
     }
 
     #[test]

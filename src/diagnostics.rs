@@ -83,7 +83,9 @@ codes! {
     BrokenLink = "broken-link", Error, "a link in the text points at a file that does not exist";
     BrokenAnchor = "broken-anchor", Error, "a link points at a heading (`#anchor`) that does not exist";
     MissingImage = "missing-image", Error, "an image file does not exist";
-    MissingAlt = "missing-alt", Error, "an image has no alternative text";
+    MissingAlt = "missing-alt", Error, "an image has no alternative text (in HTML: an `<img>` without `alt`)";
+    MeaninglessAlt = "meaningless-alt", Warning, "an image's alternative text says nothing about it: a file name, or only \"bild\", \"image\" or the like";
+    LinkToOwnSite = "link-to-own-site", Error, "a link written as the site's own full address (its `base_url`) or a preview's (`http://127.0.0.1:1111/…`) instead of the file";
     ExternalImage = "external-image", Warning, "an image is loaded from another website (a third-party request for every reader)";
     AliasConflict = "alias-conflict", Error, "an alias is invalid or collides with another page's address";
     // Review workflow

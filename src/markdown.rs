@@ -12,6 +12,8 @@ use serde::Serialize;
 
 use crate::text::{slugify_anchor, LineIndex};
 
+mod html;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Heading {
     pub level: u8,
@@ -28,9 +30,25 @@ pub struct Link {
     pub is_image: bool,
     /// An image's alternative text (empty for links).
     pub alt: String,
+    /// Where an image's alternative text starts (after `![`).
+    pub alt_at: (u32, u32),
     pub line: u32,
     pub column: u32,
     /// Characters to underline in diagnostics (the destination).
+    pub width: u32,
+}
+
+/// An `<img>` element in the raw HTML of a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlImage {
+    pub src: Option<String>,
+    /// `None` when the element has no `alt` attribute; `Some("")` for `alt=""`, an image
+    /// marked as decoration.
+    pub alt: Option<String>,
+    /// Where its `<` is.
+    pub line: u32,
+    pub column: u32,
+    /// Characters to underline in diagnostics (the tag, on its first line).
     pub width: u32,
 }
 
@@ -42,6 +60,8 @@ pub struct Body {
     pub links: Vec<Link>,
     /// The body contains raw HTML, so its rendering must go through the sanitiser.
     pub has_raw_html: bool,
+    /// The `<img>` elements of its raw HTML (`markdown/html.rs`).
+    pub html_images: Vec<HtmlImage>,
     /// The readable text (for the search index); empty unless rendering was asked for.
     pub text: String,
     /// Every heading's anchor, for [`Body::has_anchor`] in constant time (a body with
@@ -136,6 +156,20 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
     // (index of the start event, level, explicit id, text, line)
     let mut heading: Option<(usize, u8, Option<String>, String, u32)> = None;
     let mut image: Option<usize> = None;
+    // The lines of the HTML block being read: (offset in the body, text).
+    let mut html_block: Option<Vec<(usize, String)>> = None;
+    let html_images = |pieces: &[(usize, &str)], out: &mut Body| {
+        for found in html::images(pieces) {
+            let (line, column) = at(found.offset);
+            out.html_images.push(HtmlImage {
+                src: found.src,
+                alt: found.alt,
+                line,
+                column,
+                width: found.width as u32,
+            });
+        }
+    };
 
     for (mut ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &mut ev {
@@ -198,6 +232,7 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                     dest: dest_url.to_string(),
                     is_image,
                     alt: String::new(),
+                    alt_at: at((range.start + 2).min(range.end)),
                     line,
                     column,
                     width: width as u32,
@@ -211,10 +246,22 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                 }
             }
             Event::End(TagEnd::Image) => image = None,
+            Event::Start(Tag::HtmlBlock) => html_block = Some(Vec::new()),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(lines) = html_block.take() {
+                    let pieces: Vec<(usize, &str)> =
+                        lines.iter().map(|(o, t)| (*o, t.as_str())).collect();
+                    html_images(&pieces, &mut out);
+                }
+            }
             Event::Html(html) | Event::InlineHtml(html) => {
                 out.has_raw_html = true;
                 if out.html_too_deep.is_none() && html_depth.feed(html) {
                     out.html_too_deep = Some(at(range.start).0);
+                }
+                match &mut html_block {
+                    Some(lines) => lines.push((range.start, html.to_string())),
+                    None => html_images(&[(range.start, html.as_ref())], &mut out),
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -338,6 +385,7 @@ mod tests {
         assert_eq!(b.links[0].dest, "../a/x.md#k");
         assert!(b.links[1].is_image);
         assert_eq!(b.links[1].alt, "Ett flöde");
+        assert_eq!(b.links[1].alt_at, (12, 32));
     }
 
     #[test]
@@ -352,6 +400,28 @@ mod tests {
         );
         let b = parse("## Bara tvåa\n", 1, Some(&keep));
         assert!(b.html.contains("<h2 id=\"bara-tvåa\">"), "{}", b.html);
+    }
+
+    #[test]
+    fn html_images_are_found_in_blocks_and_text_not_in_code() {
+        let b = parse(
+            "Se <img src=\"a.png\"> här.\n\n- <figure>\n  <img src=\"b.png\" alt=\"B\">\n  </figure>\n\n`<img src=c.png>`\n\n    <img src=d.png>\n",
+            5,
+            None,
+        );
+        let found: Vec<_> = b
+            .html_images
+            .iter()
+            .map(|i| (i.src.as_deref(), i.alt.as_deref(), i.line, i.column))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some("a.png"), None, 5, 4),
+                (Some("b.png"), Some("B"), 8, 3)
+            ]
+        );
+        assert_eq!(b.html_images[0].width, "<img src=\"a.png\">".len() as u32);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub const NOT_FOUND: &str = "404.html";
 pub fn search_index() -> String {
     format!("{}/", crate::search::BUNDLE)
 }
+/// A language's search index, in the search index's folder.
+pub fn search_index_of(lang: &str) -> String {
+    crate::search::folder(lang)
+}
 /// The open data of a language's site (every published entry), below the language's start.
 pub const ENTRIES_JSON: &str = "api/entries.json";
 /// The same as CSV, beside the JSON.
@@ -37,6 +41,14 @@ pub const ENTRIES_SCHEMA: &str = "api/entries.schema.json";
 pub const INDEX: &str = "index.html";
 /// The folder of the tag pages (`tags/<slug>/`), below a language's start.
 const TAGS: &str = "tags/";
+/// The folder of a list's further pages, below the list's own address: `challenges/page/2/`.
+/// The first page keeps the list's address.
+const PAGED: &str = "page/";
+/// Past this many addresses (or [`SITEMAP_MAX_BYTES`]), the sitemap is split: `sitemap.xml`
+/// becomes an index of `sitemap-1.xml`, `sitemap-2.xml` … (the limits of sitemaps.org).
+pub const SITEMAP_MAX_URLS: usize = 50_000;
+/// The largest sitemap file sitemaps.org allows, uncompressed.
+pub const SITEMAP_MAX_BYTES: usize = 50 * 1024 * 1024;
 
 macro_rules! lists {
     ($( $variant:ident = $rel:literal, $indexed:literal, $what:literal; )*) => {
@@ -84,19 +96,24 @@ impl Fixed {
 /// Top-level folders that hold files rather than pages, with what they hold.
 const FOLDERS: &[(&str, &str)] = &[("assets", "reserved-assets")];
 
-/// One HTML page of a language's site.
+/// The number of a page of a list, from 1.
+pub type PageNo = u32;
+
+/// One HTML page of a language's site. An area, a list, the tag index and a tag's page are
+/// split into numbered pages (the render model decides how many); the number is part of
+/// the page, and page 1 keeps the address of the whole.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
-    /// An area's page: its id (folder name).
-    Area(String),
+    /// A page of an area: its id (folder name) and the page's number.
+    Area(String, PageNo),
     /// An entry or a standalone page: its index in `Guide::docs`. Its address is the
     /// document's own (`Doc::url`).
     Doc(usize),
-    /// A list, the tag index or the search page.
-    Fixed(Fixed),
-    /// A tag's page: its slug.
-    Tag(String),
+    /// A page of a list or of the tag index, or the search page (always 1).
+    Fixed(Fixed, PageNo),
+    /// A page of a tag's entries: the tag's slug and the page's number.
+    Tag(String, PageNo),
     NotFound,
 }
 
@@ -104,24 +121,76 @@ impl Page {
     /// The address below a language's start, for every page but a document's (whose
     /// address, language included, is `Doc::url`) and the 404 page (which has none).
     pub fn rel(&self) -> Option<String> {
+        let first = match self {
+            Page::Home => return Some(String::new()),
+            Page::Area(a, _) => area(a),
+            Page::Fixed(f, _) => f.rel().to_string(),
+            Page::Tag(slug, _) => tag(slug),
+            Page::Doc(_) | Page::NotFound => return None,
+        };
+        Some(paged(&first, self.number()))
+    }
+
+    /// Which page of its list this is: 1 for the first, and for a page that is not split.
+    pub fn number(&self) -> PageNo {
         match self {
-            Page::Home => Some(String::new()),
-            Page::Area(a) => Some(area(a)),
-            Page::Fixed(f) => Some(f.rel().to_string()),
-            Page::Tag(slug) => Some(tag(slug)),
-            Page::Doc(_) | Page::NotFound => None,
+            Page::Area(_, n) | Page::Fixed(_, n) | Page::Tag(_, n) => *n,
+            Page::Home | Page::Doc(_) | Page::NotFound => 1,
+        }
+    }
+
+    /// The same list's page number `n` (a page that is not split stays itself).
+    pub fn numbered(&self, n: PageNo) -> Page {
+        match self {
+            Page::Area(a, _) => Page::Area(a.clone(), n),
+            Page::Fixed(f, _) => Page::Fixed(*f, n),
+            Page::Tag(t, _) => Page::Tag(t.clone(), n),
+            other => other.clone(),
         }
     }
 
     /// Whether the sitemap lists it: a generated page with an address that search engines
-    /// may index (a document's page is in the sitemap when it is published).
+    /// may index (a document's page is in the sitemap when it is published). Of a list split
+    /// into pages, only the first: the entries on the others are in the sitemap themselves.
     pub fn in_sitemap(&self) -> bool {
-        match self {
-            Page::Home | Page::Area(_) | Page::Tag(_) => true,
-            Page::Fixed(f) => f.indexed(),
-            Page::Doc(_) | Page::NotFound => false,
-        }
+        self.number() == 1
+            && match self {
+                Page::Home | Page::Area(..) | Page::Tag(..) => true,
+                Page::Fixed(f, _) => f.indexed(),
+                Page::Doc(_) | Page::NotFound => false,
+            }
     }
+}
+
+/// The address of page `n` of the list at `first` (the address of its first page):
+/// `challenges/` for 1, `challenges/page/2/` for 2.
+pub fn paged(first: &str, n: PageNo) -> String {
+    if n <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}{PAGED}{n}/")
+    }
+}
+
+/// The list address and page number of an address that may be a later page of a list:
+/// `challenges/page/2/` → (`challenges/`, 2); anything else is its own page 1.
+pub fn unpaged(rel: &str) -> (&str, PageNo) {
+    let numbered = rel.strip_suffix('/').and_then(|r| {
+        let (rest, n) = r.rsplit_once('/')?;
+        let first = rest.strip_suffix(PAGED.trim_end_matches('/'))?;
+        let n: PageNo = n.parse().ok().filter(|&n| n >= 2)?;
+        // A page number is written in digits alone, without a sign or leading zero.
+        (n.to_string() == r[rest.len() + 1..]).then_some((first, n))
+    });
+    match numbered {
+        Some((first, n)) if first.is_empty() || first.ends_with('/') => (first, n),
+        _ => (rel, 1),
+    }
+}
+
+/// The sitemap file number `n` (from 1) when the sitemap is split: `sitemap-1.xml`.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
 }
 
 /// The start of a language's pages: `""` for the default language, `en/` for English …
@@ -264,7 +333,9 @@ pub fn alias(alias: &str) -> Result<String, BadAlias> {
 
 /// What the site's own pages and files are, for a link check: is `rel` (below the base,
 /// any language) an address the build makes that no Markdown file stands for? `is_tag`
-/// and `is_area` say whether a tag slug or an area id exists.
+/// and `is_area` say whether a tag slug or an area id exists. A later page of a list, an
+/// area or a tag (`challenges/page/3/`) counts when the list exists: how many pages it has
+/// depends on what is published, which a check of the sources does not decide.
 pub fn is_generated(
     rel: &str,
     languages: &[String],
@@ -275,12 +346,19 @@ pub fn is_generated(
         .iter()
         .find_map(|l| rel.strip_prefix(l.as_str())?.strip_prefix('/'))
         .unwrap_or(rel);
-    if let Some(slug) = rel
+    let (first, n) = unpaged(rel);
+    let tag_slug = first
         .strip_prefix(TAGS)
         .and_then(|t| t.strip_suffix('/'))
-        .filter(|t| !t.is_empty() && !t.contains('/'))
-    {
+        .filter(|t| !t.is_empty() && !t.contains('/'));
+    if let Some(slug) = tag_slug {
         return is_tag(slug);
+    }
+    if n > 1 {
+        return Fixed::listings().any(|f| f.rel() == first)
+            || first
+                .strip_suffix('/')
+                .is_some_and(|a| !a.contains('/') && is_area(a));
     }
     rel.is_empty()
         || [FEED, SITEMAP, ENTRIES_JSON, ENTRIES_CSV, ENTRIES_SCHEMA].contains(&rel)
@@ -310,6 +388,37 @@ mod tests {
         assert_eq!(doc(entry, "sv", "sv"), "skola/x/");
         assert_eq!(doc(Place::Page("om"), "en", "sv"), "en/om/");
         assert_eq!(doc(Place::Area("skola"), "sv", "sv"), "skola/");
+    }
+
+    #[test]
+    fn a_list_keeps_its_address_on_page_one_and_numbers_the_others() {
+        assert_eq!(
+            Page::Fixed(Fixed::Challenges, 1).rel().unwrap(),
+            "challenges/"
+        );
+        assert_eq!(
+            Page::Fixed(Fixed::Challenges, 2).rel().unwrap(),
+            "challenges/page/2/"
+        );
+        assert_eq!(Page::Tag("ai".into(), 7).rel().unwrap(), "tags/ai/page/7/");
+        assert_eq!(Page::Area("skola".into(), 1).rel().unwrap(), "skola/");
+        assert_eq!(Page::Fixed(Fixed::Tags, 3).rel().unwrap(), "tags/page/3/");
+        for n in [1, 2, 9, 10, 2000] {
+            for p in [
+                Page::Fixed(Fixed::Solutions, n),
+                Page::Tag("e-tjanster".into(), n),
+                Page::Area("skola".into(), n),
+            ] {
+                let rel = p.rel().unwrap();
+                let first = p.numbered(1).rel().unwrap();
+                assert_eq!(unpaged(&rel), (first.as_str(), n), "{rel}");
+            }
+        }
+        assert_eq!(unpaged("skola/x/"), ("skola/x/", 1));
+        assert_eq!(unpaged("challenges/page/01/"), ("challenges/page/01/", 1));
+        assert!(Page::Fixed(Fixed::Challenges, 1).in_sitemap());
+        assert!(!Page::Fixed(Fixed::Challenges, 2).in_sitemap());
+        assert!(!Page::Fixed(Fixed::Search, 1).in_sitemap());
     }
 
     #[test]
@@ -348,6 +457,12 @@ mod tests {
             "en/api/entries.csv",
             "open-challenges/feed.xml",
             "skola/open-challenges.xml",
+            "challenges/page/2/",
+            "en/open-challenges/page/40/",
+            "tags/page/3/",
+            "tags/ai/page/2/",
+            "skola/page/2/",
+            "en/skola/page/12/",
         ] {
             assert!(is_generated(rel, &langs, tag, area), "{rel}");
         }
@@ -358,6 +473,15 @@ mod tests {
             "x/",
             "tags/a/b/",
             "entries/",
+            // The first page keeps the list's address; no page 0, no other spellings.
+            "challenges/page/1/",
+            "challenges/page/0/",
+            "challenges/page/02/",
+            "challenges/page/x/",
+            "search/page/2/",
+            "page/2/",
+            "vard/page/2/",
+            "tags/ml/page/2/",
         ] {
             assert!(!is_generated(rel, &langs, tag, area), "{rel}");
         }

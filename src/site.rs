@@ -93,4 +93,10 @@ impl Site {
     pub fn replace(&mut self, path: String, bytes: Vec<u8>) {
         self.files.insert(path, bytes);
     }
+
+    /// Takes a generated file away (for `serve`: a page past the new end of a list).
+    pub fn remove(&mut self, path: &str) {
+        self.files.remove(path);
+        self.origins.remove(path);
+    }
 }

@@ -963,16 +963,19 @@ fn not_found_and_search_pages_exist() {
         format!("{BASE}search/")
     );
     assert!(!within(form, r#"input[name="q"]"#).is_empty());
-    // The search script loads the index from the bundle the page names.
-    for bundle in attrs(&all(&search, "[data-bundle]"), "data-bundle") {
-        let rel = bundle
-            .strip_prefix("/guide/")
-            .expect("bundle under the base path");
-        assert!(
-            site.exists(&format!("{rel}pagefind.js")),
-            "{bundle}pagefind.js"
-        );
-    }
+    // The search script loads the index the page names: its own language's.
+    let index = attrs(&all(&search, "[data-index]"), "data-index");
+    assert_eq!(index, ["/guide/search/data/sv/"]);
+    let rel = index[0].strip_prefix("/guide/").unwrap();
+    assert!(
+        site.exists(&format!("{rel}manifest.json")),
+        "{rel}manifest.json"
+    );
+    let english = site.html("en/search/index.html");
+    assert_eq!(
+        attrs(&all(&english, "[data-index]"), "data-index"),
+        ["/guide/search/data/en/"]
+    );
 }
 
 // =======================================================================================
@@ -1385,10 +1388,10 @@ fn a_rebuild_replaces_changed_pages_and_keeps_unchanged_ones_as_they_were() {
     let page = "aldreomsorg/nyckelhantering-hemtjanst/index.html";
     let untouched = "skola/index.html";
     let (page_before, untouched_before) = (inode(page), inode(untouched));
-    // The search index is left out: its file names are hashes of what it holds.
+    // The search index is left out: the new sentence changes its files too.
     let site_files = || {
         let mut files = files_below(&out_dir);
-        files.retain(|k, _| !k.starts_with("pagefind/"));
+        files.retain(|k, _| !k.starts_with("search/data/"));
         files
     };
     let before = site_files();
@@ -1481,7 +1484,7 @@ fn a_card_template_that_uses_the_page_fails_with_a_message_naming_the_card() {
     assert_exit(&out, 1);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("the card of /test/skola/franvaro/") && err.contains("page.title"),
+        err.contains("partials/card.html (/test/skola/franvaro/)") && err.contains("page.title"),
         "{err}"
     );
 }

@@ -66,6 +66,8 @@ cases! {
     "broken-anchor" => broken_anchor,
     "missing-image" => missing_image,
     "missing-alt" => missing_alt,
+    "meaningless-alt" => meaningless_alt,
+    "link-to-own-site" => link_to_own_site,
     "external-image" => external_image,
     "alias-conflict" => alias_conflict,
     // Review workflow
@@ -767,6 +769,117 @@ status: draft
         run
     }
 
+    /// Alternative text that is the image's file name, or only says "Bild": warnings at the
+    /// text, each saying why and what alternative text is for. A text that describes the
+    /// image is fine.
+    pub fn meaningless_alt() -> Run {
+        let g = Guide::new(&[(
+            "content/skola/x.md",
+            "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+![IMG_2041.jpg](IMG_2041.jpg)
+
+Se ![Bild](karta.png) och ![Karta över skolorna i Umeå](karta.png).
+",
+        )]);
+        g.write("content/skola/IMG_2041.jpg", b"jpg");
+        g.write("content/skola/karta.png", b"png");
+        let run = g.check(&[]);
+        run.expect(&[
+            warning("meaningless-alt", "content/skola/x.md").at(8, 3),
+            warning("meaningless-alt", "content/skola/x.md").at(10, 6),
+        ]);
+        let what_for = Some("alternative text is what screen-reader users hear instead of the image, and what everyone sees if it does not load: describe in a few words what the image shows");
+        assert_eq!(
+            (run.diags()[0].message.as_str(), run.diags()[0].hint.as_deref()),
+            (
+                "the alternative text `IMG_2041.jpg` is a file name, which tells a reader nothing about the image",
+                what_for
+            )
+        );
+        assert_eq!(
+            (
+                run.diags()[1].message.as_str(),
+                run.diags()[1].hint.as_deref()
+            ),
+            (
+                "the alternative text `Bild` only says that there is an image, not what it shows",
+                what_for
+            )
+        );
+        let what_for = "alternativtexten är det som den som använder skärmläsare hör i stället för bilden, och det som alla ser om bilden inte laddas: beskriv med några ord vad bilden visar";
+        assert_eq!(
+            said_in_swedish(&g),
+            [
+                sv(
+                    8,
+                    3,
+                    "alternativtexten `IMG_2041.jpg` är ett filnamn, som inte säger läsaren något om bilden",
+                    what_for
+                ),
+                sv(
+                    10,
+                    6,
+                    "alternativtexten `Bild` säger bara att det finns en bild, inte vad den visar",
+                    what_for
+                ),
+            ]
+        );
+        run
+    }
+
+    /// A link to the site's own address (`base_url`) and one to the preview: each names the
+    /// file to link instead, relative to the linking file, with its anchor.
+    pub fn link_to_own_site() -> Run {
+        let g = own_site_guide(
+            "Se [elevhälsan](https://guide.kommun.se/skola/elevhalsa/#kontakt) och [samma i förhandsvisningen](http://127.0.0.1:1111/skola/elevhalsa/).\n",
+        );
+        let run = g.check(&[]);
+        let f = "content/vard/besok.md";
+        run.expect(&[
+            error("link-to-own-site", f).at(8, 17),
+            error("link-to-own-site", f).at(8, 99),
+        ]);
+        let said: Vec<_> = run.diags().iter().map(said).collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "`https://guide.kommun.se/skola/elevhalsa/#kontakt` is this site's own address written in full: the check cannot follow it, and it breaks when the site moves",
+                    Some("link to the file instead: `../skola/elevhalsa.md#kontakt`")
+                ),
+                (
+                    "`http://127.0.0.1:1111/skola/elevhalsa/` is the address of the preview on your own computer, which readers cannot open",
+                    Some("link to the file instead: `../skola/elevhalsa.md`")
+                ),
+            ]
+        );
+        assert_eq!(
+            said_in_swedish(&g),
+            [
+                sv(
+                    8,
+                    17,
+                    "`https://guide.kommun.se/skola/elevhalsa/#kontakt` är webbplatsens egen adress, utskriven i sin helhet: kontrollen kan inte följa länken, och den slutar fungera om webbplatsen flyttar",
+                    "länka till filen i stället: `../skola/elevhalsa.md#kontakt`"
+                ),
+                sv(
+                    8,
+                    99,
+                    "`http://127.0.0.1:1111/skola/elevhalsa/` är adressen till förhandsvisningen på din egen dator, som läsarna inte kan öppna",
+                    "länka till filen i stället: `../skola/elevhalsa.md`"
+                ),
+            ]
+        );
+        run
+    }
+
     /// A warning: the check still passes.
     pub fn external_image() -> Run {
         let run = Guide::new(&[(
@@ -1024,6 +1137,32 @@ Se [den gamla](gammal.md).
         assert_eq!(run.exit(), 1);
         run
     }
+}
+
+/// A guide at `https://guide.kommun.se/` with the entry `content/skola/elevhalsa.md` (a
+/// heading `## Kontakt`), an image `content/skola/bilder/karta.png` and a draft
+/// `content/vard/besok.md` whose text, on line 8, is `text`.
+fn own_site_guide(text: &str) -> Guide {
+    let g = Guide::new(&[
+        (
+            "config.toml",
+            "title = \"Testguiden\"\nlanguages = [\"sv\", \"en\"]\nbase_url = \"https://guide.kommun.se/\"\n",
+        ),
+        (
+            "content/skola/elevhalsa.md",
+            "---\ntype: challenge\ntitle: Elevhälsa\nsummary: S.\nstatus: draft\n---\n\n## Kontakt\n",
+        ),
+        (
+            "content/vard/_area.md",
+            "---\ntitle: Vård\nsummary: S.\nowner: Vårdteamet\n---\n",
+        ),
+        (
+            "content/vard/besok.md",
+            &format!("---\ntype: challenge\ntitle: Besök\nsummary: S.\nstatus: draft\n---\n\n{text}"),
+        ),
+    ]);
+    g.write("content/skola/bilder/karta.png", b"png");
+    g
 }
 
 /// A published challenge `content/skola/x.md` last reviewed on `date` (line 7).
@@ -1674,12 +1813,12 @@ fn an_invalid_overdue_setting() {
 fn a_broken_link_never_suggests_its_own_file() {
     let run = Guide::new(&[(
         "content/skola/x.md",
-        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](a.md) ![Bild](y.png)\n",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\n---\n\n[a](a.md) ![Kön](y.png)\n",
     )])
     .check(&[]);
     run.expect(&[
         error("broken-link", "content/skola/x.md").at(8, 5),
-        error("missing-image", "content/skola/x.md").at(8, 19),
+        error("missing-image", "content/skola/x.md").at(8, 18),
     ]);
     assert!(run.diags().iter().all(|d| d.hint.is_none()), "{run}");
 }
@@ -2184,5 +2323,466 @@ fn an_alias_onto_a_static_file_is_a_conflict() {
             .iter()
             .all(|d| d.message.contains("the static file `logga.svg`")),
         "{run}"
+    );
+}
+
+// ---- Swedish words for fields and values (issue 11) ------------------------------------
+
+/// The message and hint of a diagnostic, to compare with what an editor should read.
+fn said(d: &common::Diag) -> (&str, Option<&str>) {
+    (d.message.as_str(), d.hint.as_deref())
+}
+
+/// The position, message and hint of every diagnostic of a check in Swedish (`--lang sv`).
+fn said_in_swedish(g: &Guide) -> Vec<(u32, u32, String, Option<String>)> {
+    g.check_in("sv", &[])
+        .diags()
+        .iter()
+        .map(|d| {
+            (
+                d.line.unwrap_or(0),
+                d.column.unwrap_or(0),
+                d.message.clone(),
+                d.hint.clone(),
+            )
+        })
+        .collect()
+}
+
+/// `(line, column, message, hint)` as [`said_in_swedish`] gives it.
+fn sv(line: u32, column: u32, message: &str, hint: &str) -> (u32, u32, String, Option<String>) {
+    (line, column, message.to_string(), Some(hint.to_string()))
+}
+
+/// `granskad_av:` and `senast_granskad:` on a published entry are the review fields written
+/// in Swedish: each is one unknown-field naming the English field, and the review rule does
+/// not also call the fields missing.
+#[test]
+fn swedish_review_fields_are_one_diagnostic_each_naming_the_field() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\ngranskad_av: [Anna Svensson]\nsenast-granskad: 2026-05-01\n---\n",
+    )]);
+    let run = g.check(&[]);
+    run.expect(&[
+        error("unknown-field", "content/skola/x.md").at(6, 1),
+        error("unknown-field", "content/skola/x.md").at(7, 1),
+    ]);
+    assert_eq!(
+        said(&run.diags()[0]),
+        (
+            "unknown field `granskad_av`",
+            Some("did you mean `reviewed_by`?")
+        )
+    );
+    assert_eq!(
+        said(&run.diags()[1]),
+        (
+            "unknown field `senast-granskad`",
+            Some("did you mean `last_reviewed`?")
+        )
+    );
+    assert_eq!(
+        said_in_swedish(&g),
+        [
+            sv(6, 1, "okänt fält `granskad_av`", "menade du `reviewed_by`?"),
+            sv(
+                7,
+                1,
+                "okänt fält `senast-granskad`",
+                "menade du `last_reviewed`?"
+            ),
+        ]
+    );
+}
+
+/// Required fields written in Swedish (`titel`, `sammanfattning`, `typ`, `ägare` where the
+/// area names no owner): one unknown-field each, no missing-field for what they stand for.
+#[test]
+fn swedish_required_fields_are_not_also_missing() {
+    let run = Guide::new(&[
+        (common::AREA_PATH, "---\ntitle: Skola\nsummary: S.\n---\n"),
+        (
+            "content/skola/x.md",
+            "---\ntyp: challenge\ntitel: Köer\nsammanfattning: S.\nstatus: draft\nägare: Skolteamet\n---\n",
+        ),
+    ])
+    .check(&[]);
+    let f = "content/skola/x.md";
+    run.expect(&[
+        error("unknown-field", f).at(2, 1),
+        error("unknown-field", f).at(3, 1),
+        error("unknown-field", f).at(4, 1),
+        error("unknown-field", f).at(6, 1),
+    ]);
+    let hints: Vec<_> = run.diags().iter().map(said).collect();
+    assert_eq!(
+        hints,
+        [
+            ("unknown field `typ`", Some("did you mean `type`?")),
+            ("unknown field `titel`", Some("did you mean `title`?")),
+            (
+                "unknown field `sammanfattning`",
+                Some("did you mean `summary`?")
+            ),
+            ("unknown field `ägare`", Some("did you mean `owner`?")),
+        ]
+    );
+}
+
+/// A Swedish field name and the English one both written: the English one is read, and the
+/// Swedish one is still unknown (the rest of the check judges the English one).
+#[test]
+fn a_swedish_field_beside_the_real_one_does_not_hide_it() {
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\ngranskare: [Anna Svensson]\nlast_reviewed: 2026-05-01\n---\n",
+    )])
+    .check(&[]);
+    // `reviewed_by` is not written at all: it is taken as meant by `granskare`.
+    run.expect(&[error("unknown-field", "content/skola/x.md").at(6, 1)]);
+    let run = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: published\ngranskare: [Anna Svensson]\nreviewed_by: []\nlast_reviewed: 2026-05-01\n---\n",
+    )])
+    .check(&[]);
+    // Both written, the real one empty: it is missing, whatever the Swedish one says.
+    run.expect(&[
+        error("unknown-field", "content/skola/x.md").at(6, 1),
+        error("review-missing", "content/skola/x.md").at(5, 1),
+    ]);
+}
+
+/// Swedish values (`publicerad`, `verktyg`, `utmaning`, `tjänst`, `offentlig`) and values
+/// written another way (`In review`, `case study`): the hint names the value meant.
+#[test]
+fn swedish_values_name_the_value_meant() {
+    let g = Guide::new(&[
+        ("content/skola/problem.md", &challenge("P")),
+        (
+            "content/skola/x.md",
+            "---\ntype: solution\ntitle: T\nsummary: S.\nstatus: publicerad\nkind: verktyg\naddresses: [problem]\nprovider_type: offentlig\n---\n",
+        ),
+        (
+            "content/skola/y.md",
+            "---\ntype: utmaning\ntitle: T\nsummary: S.\nstatus: In review\n---\n",
+        ),
+        (
+            "content/skola/z.md",
+            "---\ntype: solution\ntitle: T\nsummary: S.\nstatus: utkast\nkind: case study\naddresses: [problem]\n---\n",
+        ),
+    ]);
+    let run = g.check(&[]);
+    run.expect(&[
+        error("invalid-value", "content/skola/x.md").at(5, 9),
+        error("invalid-value", "content/skola/x.md").at(6, 7),
+        error("invalid-value", "content/skola/x.md").at(8, 16),
+        error("invalid-value", "content/skola/y.md").at(2, 7),
+        error("invalid-value", "content/skola/y.md").at(5, 9),
+        error("invalid-value", "content/skola/z.md").at(5, 9),
+        error("invalid-value", "content/skola/z.md").at(6, 7),
+    ]);
+    let said: Vec<_> = run.diags().iter().map(said).collect();
+    let status = "Allowed: draft, in_review, published, archived";
+    let kind = "Allowed: method, tool, case-study, service, inspiration";
+    assert_eq!(
+        said,
+        [
+            (
+                "`status: publicerad` is not allowed",
+                Some(format!("did you mean `published`? {status}").as_str())
+            ),
+            (
+                "`kind: verktyg` is not allowed",
+                Some(format!("did you mean `tool`? {kind}").as_str())
+            ),
+            (
+                "`provider_type: offentlig` is not allowed",
+                Some("did you mean `public`? Allowed: public, private, academic, nonprofit")
+            ),
+            (
+                "`type: utmaning` is not allowed",
+                Some("did you mean `challenge`? Allowed: challenge, solution, page")
+            ),
+            (
+                "`status: In review` is not allowed",
+                Some(format!("did you mean `in_review`? {status}").as_str())
+            ),
+            (
+                "`status: utkast` is not allowed",
+                Some(format!("did you mean `draft`? {status}").as_str())
+            ),
+            (
+                "`kind: case study` is not allowed",
+                Some(format!("did you mean `case-study`? {kind}").as_str())
+            ),
+        ]
+    );
+    let swedish = said_in_swedish(&g);
+    assert_eq!(
+        swedish[..2],
+        [
+            sv(
+                5,
+                9,
+                "`status: publicerad` är inte tillåtet",
+                "menade du `published`? Tillåtna värden: draft, in_review, published, archived"
+            ),
+            sv(
+                6,
+                7,
+                "`kind: verktyg` är inte tillåtet",
+                "menade du `tool`? Tillåtna värden: method, tool, case-study, service, inspiration"
+            ),
+        ]
+    );
+}
+
+/// `område:` is no field: an entry's area is its folder, and the hint says which it is.
+#[test]
+fn an_area_field_says_the_area_is_the_folder() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        "---\ntype: challenge\ntitle: T\nsummary: S.\nstatus: draft\nområde: vard\n---\n",
+    )]);
+    let run = g.check(&[]);
+    run.expect(&[error("unknown-field", "content/skola/x.md").at(6, 1)]);
+    assert_eq!(
+        said(run.one("unknown-field")),
+        (
+            "unknown field `område`",
+            Some("an entry's area is the folder it is in, here `skola`: to change it, move the file to another area's folder")
+        )
+    );
+    assert_eq!(
+        said_in_swedish(&g),
+        [sv(
+            6,
+            1,
+            "okänt fält `område`",
+            "ett inläggs område är mappen det ligger i, här `skola`: flytta filen till ett annat områdes mapp för att byta område"
+        )]
+    );
+}
+
+// ---- Images in raw HTML (issue 11) ------------------------------------------------------
+
+/// An `<img>` without `alt` is an error, as `![](…)` is; `alt=""` marks decoration and is
+/// fine; `alt=" "` is no text; `alt="skärmbild"` says nothing; an `<img>` in a comment or a
+/// code span is no image.
+#[test]
+fn html_images_need_alternative_text_too() {
+    let g = Guide::new(&[(
+        "content/skola/x.md",
+        "\
+---
+type: challenge
+title: T
+summary: S.
+status: draft
+---
+
+<figure>
+  <img src=\"karta.png\">
+  <figcaption>Skolorna i Umeå</figcaption>
+</figure>
+
+Logga: <img src=\"karta.png\" alt=\"\"> och <img src=\"karta.png\" alt=\"skärmbild\"> och <IMG SRC=karta.png ALT=\" \">
+
+Förr: <!-- <img src=\"karta.png\"> --> `<img src=\"karta.png\">` <img src=\"karta.png\" alt=\"Karta över skolorna\">
+",
+    )]);
+    g.write("content/skola/karta.png", b"png");
+    let run = g.check(&[]);
+    let f = "content/skola/x.md";
+    run.expect(&[
+        error("missing-alt", f).at(9, 3),
+        warning("meaningless-alt", f).at(13, 41),
+        error("missing-alt", f).at(13, 83),
+    ]);
+    let said: Vec<_> = run.diags().iter().map(said).collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "the image `karta.png` has no alternative text: its `<img>` has no `alt`",
+                Some("add `alt=\"…\"` saying what the image shows; only an image that is mere decoration gets an empty `alt=\"\"`")
+            ),
+            (
+                "the alternative text `skärmbild` only says that there is an image, not what it shows",
+                Some("alternative text is what screen-reader users hear instead of the image, and what everyone sees if it does not load: describe in a few words what the image shows")
+            ),
+            (
+                "the image `karta.png` has only spaces as its alternative text",
+                Some("write in `alt=\"…\"` what the image shows, or `alt=\"\"` with nothing between the quotes for an image that is mere decoration")
+            ),
+        ]
+    );
+    assert_eq!(
+        said_in_swedish(&g),
+        [
+            sv(
+                9,
+                3,
+                "bilden `karta.png` har ingen alternativtext: dess `<img>` saknar `alt`",
+                "lägg till `alt=\"…\"` som säger vad bilden visar; bara en bild som är ren utsmyckning ska ha ett tomt `alt=\"\"`"
+            ),
+            sv(
+                13,
+                41,
+                "alternativtexten `skärmbild` säger bara att det finns en bild, inte vad den visar",
+                "alternativtexten är det som den som använder skärmläsare hör i stället för bilden, och det som alla ser om bilden inte laddas: beskriv med några ord vad bilden visar"
+            ),
+            sv(
+                13,
+                83,
+                "bilden `karta.png` har bara mellanslag som alternativtext",
+                "skriv i `alt=\"…\"` vad bilden visar, eller `alt=\"\"` utan något mellan citattecknen om bilden bara är utsmyckning"
+            ),
+        ]
+    );
+}
+
+// ---- Links to the site's own address, and letter case (issue 11) -----------------------
+
+/// A full address of the site that is a list the build makes, an image, an address near a
+/// page's, and one with nothing there: each hint says what to write, or that there is no
+/// such page. An image at the site's address is that, not an external image.
+#[test]
+fn links_to_the_sites_own_address_name_what_to_write() {
+    let g = own_site_guide(
+        "[a](https://guide.kommun.se/challenges/)\n[b](https://guide.kommun.se/skola/elevh%C3%A4lsa/)\n[c](https://guide.kommun.se/finns-inte/)\n![Karta över skolorna](http://localhost:1111/skola/bilder/karta.png)\n[d](https://annan.kommun.se/skola/elevhalsa/)\n",
+    );
+    let run = g.check(&[]);
+    let f = "content/vard/besok.md";
+    run.expect(&[
+        error("link-to-own-site", f).at(8, 5),
+        error("link-to-own-site", f).at(9, 5),
+        error("link-to-own-site", f).at(10, 5),
+        error("link-to-own-site", f).at(11, 24),
+    ]);
+    let hints: Vec<_> = run.diags().iter().map(|d| d.hint.as_deref()).collect();
+    assert_eq!(
+        hints,
+        [
+            Some("link to it by its address on the site instead: `/challenges/`"),
+            Some("no page of the guide has the address `/skola/elevhälsa/`; did you mean `../skola/elevhalsa.md`?"),
+            Some("no page of the guide has the address `/finns-inte/`: link to the Markdown file of the page you mean, by its path from this file"),
+            Some("use the image's file instead: `../skola/bilder/karta.png`"),
+        ]
+    );
+    let hints: Vec<Option<String>> = said_in_swedish(&g).into_iter().map(|d| d.3).collect();
+    assert_eq!(
+        hints,
+        [
+            Some("länka till den med dess adress på webbplatsen i stället: `/challenges/`".to_string()),
+            Some("ingen sida i guiden har adressen `/skola/elevhälsa/`; menade du `../skola/elevhalsa.md`?".to_string()),
+            Some("ingen sida i guiden har adressen `/finns-inte/`: länka till Markdown-filen för sidan du menar, med sökvägen från den här filen".to_string()),
+            Some("använd bildens fil i stället: `../skola/bilder/karta.png`".to_string()),
+        ]
+    );
+}
+
+/// A link written as an address that no page has: the hint names the real file meant when
+/// one is near, and never a made-up example.
+#[test]
+fn a_broken_site_address_names_the_real_file() {
+    let g = own_site_guide(
+        "[a](/challenges/elevhalsa/) [b](/skola/elevhalsa/) [c](/helt-fel/)\n[d](/challenges/elevhals/)\n",
+    );
+    let run = g.check(&[]);
+    let f = "content/vard/besok.md";
+    run.expect(&[
+        error("broken-link", f).at(8, 5),
+        error("broken-link", f).at(8, 56),
+        error("broken-link", f).at(9, 5),
+    ]);
+    let said: Vec<_> = run.diags().iter().map(said).collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "`/challenges/elevhalsa/` is not an address on this site",
+                Some("did you mean `../skola/elevhalsa.md`? Link to the Markdown file, by its path from this file: the link then works on the git host too")
+            ),
+            (
+                "`/helt-fel/` is not an address on this site",
+                Some("no page of the guide has this address: link to the Markdown file of the page you mean, by its path from this file")
+            ),
+            // The last part is close to an entry's id.
+            (
+                "`/challenges/elevhals/` is not an address on this site",
+                Some("did you mean `../skola/elevhalsa.md`? Link to the Markdown file, by its path from this file: the link then works on the git host too")
+            ),
+        ]
+    );
+    assert_eq!(
+        said_in_swedish(&g),
+        [
+            sv(
+                8,
+                5,
+                "`/challenges/elevhalsa/` är ingen adress på den här webbplatsen",
+                "menade du `../skola/elevhalsa.md`? Länka till Markdown-filen, med sökvägen från den här filen: då fungerar länken också på GitHub eller GitLab"
+            ),
+            sv(
+                8,
+                56,
+                "`/helt-fel/` är ingen adress på den här webbplatsen",
+                "ingen sida i guiden har den här adressen: länka till Markdown-filen för sidan du menar, med sökvägen från den här filen"
+            ),
+            sv(
+                9,
+                5,
+                "`/challenges/elevhals/` är ingen adress på den här webbplatsen",
+                "menade du `../skola/elevhalsa.md`? Länka till Markdown-filen, med sökvägen från den här filen: då fungerar länken också på GitHub eller GitLab"
+            ),
+        ]
+    );
+}
+
+/// An image or link whose path differs from a real file only in letter case is missing on
+/// the web server, whatever this computer's file system says: "did you mean" the real name.
+#[test]
+fn a_path_that_differs_only_in_letter_case_says_which_file_is_meant() {
+    let g = own_site_guide(
+        "![Karta över skolorna](../skola/Bilder/Karta.PNG) [Elevhälsa](../Skola/Elevhalsa.md)\n",
+    );
+    let run = g.check(&[]);
+    let f = "content/vard/besok.md";
+    run.expect(&[
+        error("missing-image", f).at(8, 24),
+        error("broken-link", f).at(8, 63),
+    ]);
+    let said: Vec<_> = run.diags().iter().map(said).collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "the image `../skola/Bilder/Karta.PNG` points at `content/skola/Bilder/Karta.PNG`, which does not exist",
+                Some("did you mean `../skola/bilder/karta.png`? Capital and small letters must match the file's name exactly")
+            ),
+            (
+                "the link `../Skola/Elevhalsa.md` points at `content/Skola/Elevhalsa.md`, which does not exist",
+                Some("did you mean `../skola/elevhalsa.md`? Capital and small letters must match the file's name exactly")
+            ),
+        ]
+    );
+    assert_eq!(
+        said_in_swedish(&g),
+        [
+            sv(
+                8,
+                24,
+                "bilden `../skola/Bilder/Karta.PNG` pekar på `content/skola/Bilder/Karta.PNG`, som inte finns",
+                "menade du `../skola/bilder/karta.png`? Stora och små bokstäver måste stämma exakt med filens namn"
+            ),
+            sv(
+                8,
+                63,
+                "länken `../Skola/Elevhalsa.md` pekar på `content/Skola/Elevhalsa.md`, som inte finns",
+                "menade du `../skola/elevhalsa.md`? Stora och små bokstäver måste stämma exakt med filens namn"
+            ),
+        ]
     );
 }

@@ -53,7 +53,7 @@ fn assert_checks_and_builds(root: &Path) {
     assert_eq!(out.stderr, "", "a clean build prints no problem");
     assert!(root.join("public/index.html").is_file());
     assert!(root.join("public/assets/signpost.css").is_file());
-    assert!(root.join("public/pagefind").is_dir());
+    assert!(root.join("public/search/data/sv/manifest.json").is_file());
 }
 
 #[test]

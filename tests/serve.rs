@@ -375,9 +375,9 @@ fn the_search_index_catches_up_after_the_pages() {
     let server = start(guide.path());
     // Pages are served at once; the index follows in the background.
     for _ in 0..100 {
-        if server.page("/guide/pagefind/pagefind-entry.json").0 == 200 {
-            let (_, entry) = server.page("/guide/pagefind/pagefind-entry.json");
-            assert!(entry.contains("\"sv\""), "{entry}");
+        if server.page("/guide/search/data/sv/manifest.json").0 == 200 {
+            let (_, manifest) = server.page("/guide/search/data/sv/manifest.json");
+            assert!(manifest.contains("\"lang\":\"sv\""), "{manifest}");
             return;
         }
         std::thread::sleep(Duration::from_millis(200));

@@ -1,9 +1,8 @@
 //! Links and images in the text: every relative link points at a file that exists, every
-//! `#anchor` at a heading that exists, every image exists and has alternative text.
+//! `#anchor` at a heading that exists, every image exists. (Their alternative text is
+//! `images.rs`'s.)
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
+use super::addresses::{own_address, Addresses, Behind, OwnAddress};
 use super::status_of_target;
 use crate::content::paths::{self, Target};
 use crate::content::{Doc, Guide, Role};
@@ -12,35 +11,13 @@ use crate::i18n::Msg;
 use crate::markdown::Link;
 use crate::msg;
 
-/// The addresses of the guide's entries, pages and aliases (relative to the base path,
-/// ending in `/`) and its tags' slugs, collected once per check the first time a link needs
-/// them, so that checking a link written as an address (`/aldreomsorg/x/`) does not walk
-/// every document.
-#[derive(Default)]
-pub(super) struct Addresses(OnceLock<(HashSet<String>, HashSet<String>)>);
-
-impl Addresses {
-    fn get(&self, guide: &Guide) -> &(HashSet<String>, HashSet<String>) {
-        self.0.get_or_init(|| {
-            let mut urls = HashSet::new();
-            let mut tags = HashSet::new();
-            for d in &guide.docs {
-                urls.insert(d.url.clone());
-                urls.extend(
-                    d.meta
-                        .aliases
-                        .iter()
-                        .filter_map(|a| paths::normalise_alias(&a.value).ok()),
-                );
-                tags.extend(d.meta.tags.iter().map(|t| crate::text::slugify_id(t)));
-            }
-            (urls, tags)
-        })
-    }
-}
-
 pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some(body) = &doc.body else { return };
+    let cx = Cx {
+        guide,
+        addresses,
+        doc,
+    };
     for link in &body.links {
         let diag = |code: Code, message: Msg| {
             Diagnostic::new(code, message)
@@ -48,15 +25,11 @@ pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut V
                 .at(link.line, link.column)
                 .width(link.width as usize)
         };
-        if link.is_image && link.alt.trim().is_empty() {
-            out.push(
-                diag(Code::MissingAlt, msg!("missing-alt", image = &link.dest))
-                    .hint(msg!("missing-alt-hint")),
-            );
-        }
         match paths::resolve(&doc.path, &link.dest) {
             Target::External => {
-                if link.is_image {
+                if let Some(own) = own_address(&guide.config, &link.dest) {
+                    out.push(cx.own_site(link, &own, diag));
+                } else if link.is_image {
                     out.push(
                         diag(
                             Code::ExternalImage,
@@ -77,16 +50,9 @@ pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut V
                 }
             }
             Target::Path { path, fragment } => {
-                check_path(guide, doc, link, &path, fragment.as_deref(), &diag, out)
+                cx.path(link, &path, fragment.as_deref(), &diag, out)
             }
-            Target::SiteUrl { url } => {
-                if !site_url_exists(guide, addresses, &url) {
-                    out.push(
-                        diag(Code::BrokenLink, msg!("not-a-site-address", url = &url))
-                            .hint(msg!("not-a-site-address-hint")),
-                    );
-                }
-            }
+            Target::SiteUrl { url } => out.extend(cx.site_url(&url, diag)),
             Target::OutsideGuide => out.push(
                 diag(Code::BrokenLink, msg!("outside-guide", link = &link.dest))
                     .hint(msg!("outside-guide-hint")),
@@ -95,67 +61,144 @@ pub(super) fn check(guide: &Guide, addresses: &Addresses, doc: &Doc, out: &mut V
     }
 }
 
-fn check_path(
-    guide: &Guide,
-    doc: &Doc,
-    link: &Link,
-    path: &str,
-    fragment: Option<&str>,
-    diag: &dyn Fn(Code, Msg) -> Diagnostic,
-    out: &mut Vec<Diagnostic>,
-) {
-    let target = [
-        path.to_string(),
-        format!("{path}/index.md"),
-        format!("{path}/_area.md"),
-        format!("{path}/_index.md"),
-    ]
-    .iter()
-    .find_map(|p| guide.by_path.get(p.trim_start_matches('/')))
-    .map(|&i| &guide.docs[i]);
-    if let Some(target) = target {
-        if let (Some(frag), Some(body)) = (fragment, &target.body) {
-            if !frag.is_empty() && !body.has_anchor(frag) {
-                out.push(broken_anchor(
-                    diag(Code::BrokenAnchor, msg!("broken-anchor")),
-                    target,
-                    frag,
-                    Msg::new("quoted").arg("text", target.path.as_str()),
-                ));
-            }
-        }
-        if let Some(d) = status_of_target(doc, target, link.line, link.column) {
-            out.push(d);
-        }
-        return;
+/// The document whose links are checked, and what they are checked against.
+struct Cx<'a> {
+    guide: &'a Guide,
+    addresses: &'a Addresses,
+    doc: &'a Doc,
+}
+
+impl Cx<'_> {
+    /// The path from the linking file to `file`, as a link in it is written.
+    fn path_to(&self, file: &str) -> String {
+        relative(&self.doc.path, file)
     }
-    // Files in `_` or `.` folders under content/ are not published (CONTENT-FORMAT.md).
-    let ignored = path.strip_prefix("content/").is_some_and(|rel| {
-        let parts: Vec<&str> = rel.split('/').collect();
-        parts[..parts.len() - 1]
+
+    /// A link to a file of the guide: a document (and its heading), or a published file.
+    fn path(
+        &self,
+        link: &Link,
+        path: &str,
+        fragment: Option<&str>,
+        diag: &dyn Fn(Code, Msg) -> Diagnostic,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let (guide, doc) = (self.guide, self.doc);
+        let candidates = [
+            path.to_string(),
+            format!("{path}/index.md"),
+            format!("{path}/_area.md"),
+            format!("{path}/_index.md"),
+        ];
+        let target = candidates
             .iter()
-            .any(|p| p.starts_with('_') || p.starts_with('.'))
-    });
-    let published = (path.starts_with("content/") && !ignored) || path.starts_with("static/");
-    let exists = crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join(path));
-    if exists && published && !path.ends_with(".md") {
-        return;
+            .find_map(|p| guide.by_path.get(p.trim_start_matches('/')))
+            .map(|&i| &guide.docs[i]);
+        if let Some(target) = target {
+            if let (Some(frag), Some(body)) = (fragment, &target.body) {
+                if !frag.is_empty() && !body.has_anchor(frag) {
+                    out.push(broken_anchor(
+                        diag(Code::BrokenAnchor, msg!("broken-anchor")),
+                        target,
+                        frag,
+                        Msg::new("quoted").arg("text", target.path.as_str()),
+                    ));
+                }
+            }
+            if let Some(d) = status_of_target(doc, target, link.line, link.column) {
+                out.push(d);
+            }
+            return;
+        }
+        // The guide's own list of what it publishes, never the file system's answer: a
+        // system that ignores letter case finds `Bilder/Karta.PNG` where the web server
+        // will not.
+        if self.addresses.is_published_file(guide, path) && !path.ends_with(".md") {
+            return;
+        }
+        let same_but_case = candidates
+            .iter()
+            .find_map(|p| self.addresses.same_but_case(guide, p));
+        let exists = same_but_case.is_none()
+            && crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join(path));
+        let code = if link.is_image {
+            Code::MissingImage
+        } else {
+            Code::BrokenLink
+        };
+        let key = match (link.is_image, exists) {
+            (true, true) => "image-not-published",
+            (false, true) => "link-not-published",
+            (true, false) => "image-missing",
+            (false, false) => "link-missing-file",
+        };
+        let message = Msg::new(key)
+            .arg("link", link.dest.as_str())
+            .arg("path", path);
+        let hint = match same_but_case {
+            Some(real) => Some(msg!("did-you-mean-case", file = self.path_to(real))),
+            None => suggest_path(guide, doc, path),
+        };
+        out.push(diag(code, message).maybe_hint(hint));
     }
-    let code = if link.is_image {
-        Code::MissingImage
-    } else {
-        Code::BrokenLink
-    };
-    let key = match (link.is_image, exists) {
-        (true, true) => "image-not-published",
-        (false, true) => "link-not-published",
-        (true, false) => "image-missing",
-        (false, false) => "link-missing-file",
-    };
-    let message = Msg::new(key)
-        .arg("link", link.dest.as_str())
-        .arg("path", path);
-    out.push(diag(code, message).maybe_hint(suggest_path(guide, doc, path)));
+
+    /// A link written as an address on the site (`/skola/franvaro/`): broken when the site
+    /// has nothing there, with the real file meant when one is near.
+    fn site_url(&self, url: &str, diag: impl Fn(Code, Msg) -> Diagnostic) -> Option<Diagnostic> {
+        let base = self.guide.config.base_path();
+        let rel = url
+            .strip_prefix(base.as_str())
+            .unwrap_or(url.trim_start_matches('/'));
+        let rel = percent_encoding::percent_decode_str(rel).decode_utf8_lossy();
+        let Behind::Nothing = self.addresses.behind(self.guide, &rel) else {
+            return None;
+        };
+        let hint = match self.addresses.page_near(self.guide, &rel) {
+            Some(page) => msg!("site-address-near-hint", file = self.path_to(&page.path)),
+            None => msg!("site-address-nothing-hint"),
+        };
+        Some(diag(Code::BrokenLink, msg!("not-a-site-address", url = url)).hint(hint))
+    }
+
+    /// `link-to-own-site`: a link written as the site's full address, or a preview's, with
+    /// the file to link instead.
+    fn own_site(
+        &self,
+        link: &Link,
+        own: &OwnAddress,
+        diag: impl Fn(Code, Msg) -> Diagnostic,
+    ) -> Diagnostic {
+        let message = if own.preview {
+            msg!("own-site-preview", url = &link.dest)
+        } else {
+            msg!("own-site-address", url = &link.dest)
+        };
+        let anchor = own
+            .fragment
+            .as_deref()
+            .filter(|f| !f.is_empty())
+            .map(|f| format!("#{f}"))
+            .unwrap_or_default();
+        let file = |file: String| match link.is_image {
+            true => msg!("own-site-image-file", file = file),
+            false => msg!("own-site-link-file", file = file),
+        };
+        let address = format!("/{}", own.rel);
+        let hint = match self.addresses.behind(self.guide, &own.rel) {
+            Behind::Page(page) => file(format!("{}{anchor}", self.path_to(&page.path))),
+            Behind::File(f) => file(self.path_to(&f)),
+            Behind::Generated => msg!("own-site-generated", address = format!("{address}{anchor}")),
+            Behind::Nothing => match self.addresses.page_near(self.guide, &own.rel) {
+                Some(page) => msg!(
+                    "own-site-nothing-near",
+                    address = address,
+                    file = self.path_to(&page.path)
+                ),
+                None => msg!("own-site-nothing", address = address),
+            },
+        };
+        diag(Code::LinkToOwnSite, message).hint(hint)
+    }
 }
 
 fn broken_anchor(mut d: Diagnostic, target: &Doc, fragment: &str, place: Msg) -> Diagnostic {
@@ -208,37 +251,6 @@ pub fn relative(from: &str, to: &str) -> String {
     let mut parts: Vec<&str> = vec![".."; from_dir.len() - common];
     parts.extend(&to_parts[common..]);
     parts.join("/")
-}
-
-fn site_url_exists(guide: &Guide, addresses: &Addresses, url: &str) -> bool {
-    let base = guide.config.base_path();
-    let rel = url
-        .strip_prefix(base.as_str())
-        .unwrap_or(url.trim_start_matches('/'));
-    let rel = rel.trim_end_matches(crate::routes::INDEX);
-    let with_slash = if rel.is_empty() || rel.ends_with('/') {
-        rel.to_string()
-    } else {
-        format!("{rel}/")
-    };
-    if generated_page(guide, addresses, &with_slash) || generated_page(guide, addresses, rel) {
-        return true;
-    }
-    addresses.get(guide).0.contains(&with_slash)
-        || crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join("static").join(rel))
-        || crate::fs_guard::is_regular_inside(&guide.root, &guide.root.join("content").join(rel))
-}
-
-/// The pages and files the build makes that no Markdown file stands for: the lists, the
-/// tag pages, search, the feeds, the sitemap and the open data (in any of the site's
-/// languages): `routes` knows them.
-pub(super) fn generated_page(guide: &Guide, addresses: &Addresses, rel: &str) -> bool {
-    crate::routes::is_generated(
-        rel,
-        &guide.config.languages,
-        |slug| addresses.get(guide).1.contains(slug),
-        |area| guide.areas.contains_key(area),
-    )
 }
 
 #[cfg(test)]

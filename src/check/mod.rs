@@ -2,11 +2,14 @@
 //!
 //! Loading has already reported what a single file shows on its own (syntax, schema). The
 //! passes here need the whole guide: references between entries (`references`), links and
-//! images in the text (`links`), the review workflow and freshness (`workflow`), and
-//! translations against their originals (`translations`). None of them changes the guide.
+//! images in the text (`links`), the images' alternative text (`images`), the review
+//! workflow and freshness (`workflow`), and translations against their originals
+//! (`translations`). None of them changes the guide.
 //! The guide's own templates are judged by [`templates`], which `check` and `build` run
 //! beside [`run`] (not `serve`, which shows a broken template's error on every page).
 
+mod addresses;
+mod images;
 mod links;
 mod references;
 mod templates;
@@ -24,7 +27,7 @@ use crate::diagnostics::Diagnostic;
 /// Runs every check; returns the load diagnostics and the checks' own, unsorted.
 pub fn run(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = guide.diagnostics.clone();
-    let addresses = links::Addresses::default();
+    let addresses = addresses::Addresses::default();
     let per_doc: Vec<Vec<Diagnostic>> = guide
         .docs
         .par_iter()
@@ -44,7 +47,7 @@ pub fn run_for(guide: &Guide, paths: &[String], today: NaiveDate) -> Vec<Diagnos
         .filter(|d| d.file.as_ref().is_some_and(|f| paths.contains(f)))
         .cloned()
         .collect();
-    let addresses = links::Addresses::default();
+    let addresses = addresses::Addresses::default();
     for p in paths {
         if let Some(&i) = guide.by_path.get(p) {
             out.extend(check_doc(guide, &addresses, &guide.docs[i], today));
@@ -55,13 +58,14 @@ pub fn run_for(guide: &Guide, paths: &[String], today: NaiveDate) -> Vec<Diagnos
 
 fn check_doc(
     guide: &Guide,
-    addresses: &links::Addresses,
+    addresses: &addresses::Addresses,
     doc: &Doc,
     today: NaiveDate,
 ) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     references::check(guide, doc, &mut d);
     links::check(guide, addresses, doc, &mut d);
+    images::check(doc, &mut d);
     workflow::check(guide, doc, today, &mut d);
     translations::check(guide, doc, &mut d);
     d

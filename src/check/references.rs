@@ -77,7 +77,7 @@ fn resolve<'g>(
 
 pub(super) fn check_aliases(
     guide: &Guide,
-    addresses: &super::links::Addresses,
+    addresses: &super::addresses::Addresses,
     out: &mut Vec<Diagnostic>,
 ) {
     let statics = StaticFiles::default();
@@ -127,12 +127,12 @@ pub(super) fn check_aliases(
 /// theme's and the guide's static files. An alias there would be dropped or replace it.
 fn site_address(
     guide: &Guide,
-    addresses: &super::links::Addresses,
+    addresses: &super::addresses::Addresses,
     statics: &StaticFiles,
     url: &str,
 ) -> Option<Msg> {
     use crate::routes;
-    if super::links::generated_page(guide, addresses, url) {
+    if addresses.generated(guide, url) {
         return Some(msg!("quoted", text = url));
     }
     let first = url.split('/').next().unwrap_or_default();

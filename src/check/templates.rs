@@ -131,7 +131,7 @@ fn sample_keys(guide: &Guide, keys: &[Page]) -> Vec<Page> {
     for key in keys {
         let kind = match key {
             Page::Home => "home",
-            Page::Area(_) => "area",
+            Page::Area(..) => "area",
             Page::Doc(i) => {
                 let d = &guide.docs[*i];
                 match (d.role, guide.doc_type(d)) {
@@ -142,8 +142,8 @@ fn sample_keys(guide: &Guide, keys: &[Page]) -> Vec<Page> {
             }
             // Each list and the search page has a template of its own or shares one; a
             // page of each says which.
-            Page::Fixed(f) => f.rel(),
-            Page::Tag(_) => "tag",
+            Page::Fixed(f, _) => f.rel(),
+            Page::Tag(..) => "tag",
             Page::NotFound => "404",
         };
         if !seen.contains(&kind) {

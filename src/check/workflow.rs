@@ -39,7 +39,12 @@ pub(super) fn check(guide: &Guide, doc: &Doc, today: NaiveDate, out: &mut Vec<Di
             );
         }
     }
-    if doc.role == Role::Entry && !doc.is_translation && guide.owner(doc).is_none() {
+    // An owner written under another name (`ägare:`, `ownr:`) has its unknown-field already.
+    if doc.role == Role::Entry
+        && !doc.is_translation
+        && guide.owner(doc).is_none()
+        && !doc.meta.invalid.contains(&"owner")
+    {
         out.push(
             Diagnostic::new(Code::MissingField, msg!("missing-field", field = "owner"))
                 .file(&doc.path)

@@ -16,6 +16,7 @@ use super::fields::{self, Field, Form, Limit, Shape, Slot, Spec};
 mod traps;
 
 use super::paths::BadAlias;
+use super::synonyms::{self, Meant};
 use super::yaml::{self, Node, Value};
 use super::{DocType, ExtLink, Located, Meta, Role};
 use crate::config::Config;
@@ -204,6 +205,9 @@ impl Reader<'_, '_> {
             }
         }
         let form = Form::of(self.cx.role, self.meta.doc_type);
+        // Every field name written, so that a field written under another word as well as
+        // its own name is not taken for missing-but-meant.
+        let written: HashSet<String> = pairs.iter().filter_map(|(k, _)| k.as_text()).collect();
         let mut seen: HashSet<String> = HashSet::with_capacity(pairs.len());
         for (key, value) in pairs {
             let Some(name) = key.as_text() else {
@@ -223,7 +227,7 @@ impl Reader<'_, '_> {
                 .map(Field::spec)
                 .filter(|s| s.accepts(form));
             let Some(spec) = spec else {
-                self.unknown_field(&key, &name, form);
+                self.unknown_field(&key, &name, form, &written);
                 continue;
             };
             self.meta
@@ -235,7 +239,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn unknown_field(&mut self, key: &Node, name: &str, form: Form) {
+    fn unknown_field(&mut self, key: &Node, name: &str, form: Form, written: &HashSet<String>) {
         let what = form.what_msg();
         let accepted: Vec<&'static str> = fields::accepted(form).iter().map(|s| s.name).collect();
         let known = Field::named(name).map(Field::spec);
@@ -252,9 +256,34 @@ impl Reader<'_, '_> {
                 Some(msg!("fields-of", what = what, fields = accepted.join(", "))),
             )
         } else {
-            let hint = match did_you_mean(name, accepted.iter().copied()) {
+            // A word of the synonym table first (`granskad_av` is `reviewed_by`, which no
+            // spelling rule would find), then the closest spelling.
+            let meant = match synonyms::field(name) {
+                Some(Meant::Field(f)) if f.spec().accepts(form) => Some(f.name()),
+                Some(Meant::Area) if self.cx.role == Role::Entry => {
+                    let area = self.cx.path.split('/').nth(1).unwrap_or_default();
+                    self.diag(
+                        Code::UnknownField,
+                        key,
+                        msg!("unknown-field", field = name),
+                        Some(msg!("unknown-field-area-hint", area = area)),
+                    );
+                    return;
+                }
+                Some(Meant::Id) if matches!(self.cx.role, Role::Entry | Role::Page) => {
+                    self.diag(
+                        Code::UnknownField,
+                        key,
+                        msg!("unknown-field", field = name),
+                        Some(msg!("unknown-field-id-hint")),
+                    );
+                    return;
+                }
+                _ => did_you_mean(name, accepted.iter().copied()),
+            };
+            let hint = match meant {
                 Some(s) => {
-                    if !self.meta.has(s) {
+                    if !written.contains(s) {
                         self.suggested.push(s);
                         // Present under a misspelt name: the rules that ask for the field
                         // (`check/workflow.rs`'s review fields) say nothing more.
@@ -494,7 +523,12 @@ impl Reader<'_, '_> {
         if names.contains(&text.as_str()) {
             return Some(text);
         }
-        let hint = match did_you_mean(&text, names.iter().copied()) {
+        // A word of the synonym table (`publicerad` is `published`) or the value written
+        // another way (`In review`), then the closest spelling.
+        let meant = Field::named(name)
+            .and_then(|f| synonyms::value(f, &text))
+            .or_else(|| did_you_mean(&text, names.iter().copied()));
+        let hint = match meant {
             Some(s) => msg!("did-you-mean-allowed", word = s, allowed = names.join(", ")),
             None => msg!("allowed-values", allowed = names.join(", ")),
         };

@@ -11,6 +11,7 @@ pub mod freshness;
 pub mod frontmatter;
 pub mod load;
 pub mod paths;
+pub mod synonyms;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};

@@ -187,10 +187,20 @@ impl Model<'_> {
     /// The cards of documents, by title, each once, as a page shows them (their HTML
     /// follows when the page is rendered).
     pub(super) fn cards_of(&self, mut idx: Vec<usize>) -> Vec<Shown> {
-        idx.sort_by(|&a, &b| self.sort_keys[a].cmp(&self.sort_keys[b]).then(a.cmp(&b)));
+        idx.sort_by(|&a, &b| self.by_title(a, b));
         idx.dedup();
         idx.into_iter()
             .filter_map(|i| self.card_of(i))
+            .map(Shown::new)
+            .collect()
+    }
+}
+
+impl Model<'_> {
+    /// The cards of documents in the order given (a page of a list, already in order).
+    pub(super) fn cards_in_order(&self, idx: &[usize]) -> Vec<Shown> {
+        idx.iter()
+            .filter_map(|&i| self.card_of(i))
             .map(Shown::new)
             .collect()
     }

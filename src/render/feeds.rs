@@ -1,5 +1,7 @@
 //! Machine-readable outputs: Atom feeds (site-wide and per area, and of the open challenges,
-//! site-wide and per area), `sitemap.xml`, `robots.txt`, and redirect pages for `aliases`.
+//! site-wide and per area), `sitemap.xml` (past sitemaps.org's limit of 50,000 addresses or
+//! 50 MB, an index of `sitemap-1.xml`, `sitemap-2.xml` …), `robots.txt`, and redirect pages
+//! for `aliases`.
 //!
 //! Only published entries appear in feeds and the sitemap; archived ones keep their URL but
 //! leave every listing. Dates come from the content, never from the clock, so two builds of
@@ -47,11 +49,9 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
         )?;
         redirects(tera, model, site)?;
     }
-    site.add(
-        routes::SITEMAP.into(),
-        sitemap(models).into_bytes(),
-        "the sitemap",
-    )?;
+    for (path, xml) in sitemap(models, routes::SITEMAP_MAX_URLS, routes::SITEMAP_MAX_BYTES) {
+        site.add(path, xml.into_bytes(), "the sitemap")?;
+    }
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}{}\n",
         g.config.base_url,
@@ -228,8 +228,10 @@ fn write_atom(
 type SitemapUrl<'a> = (&'a str, Option<NaiveDate>, &'a Vec<(&'a str, &'a str)>);
 
 /// Exactly the published, indexable HTML pages, in every language, each with its
-/// versions in the other languages (`xhtml:link` alternates).
-fn sitemap(models: &[Model]) -> String {
+/// versions in the other languages (`xhtml:link` alternates): `sitemap.xml`, or, past
+/// `max_urls` addresses or `max_bytes` in one file, `sitemap.xml` as an index of as many
+/// files as it takes (their paths and texts).
+fn sitemap(models: &[Model], max_urls: usize, max_bytes: usize) -> Vec<(String, String)> {
     // (page, language) → (address relative to the base, last modified)
     let mut pages: BTreeMap<(String, String), (String, Option<NaiveDate>)> = BTreeMap::new();
     for model in models {
@@ -265,29 +267,89 @@ fn sitemap(models: &[Model]) -> String {
         .collect();
     urls.sort_by(|a, b| a.0.cmp(b.0));
     let model = &models[0];
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for (rel, date, versions) in urls {
-        out.push_str("  <url><loc>");
-        out.push_str(&escape_markup(&model.canonical(rel)));
-        out.push_str("</loc>");
-        if let Some(d) = date {
-            out.push_str(&format!("<lastmod>{d}</lastmod>"));
-        }
-        if versions.len() > 1 {
-            for (lang, other) in versions {
-                out.push_str(&format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    escape_markup(lang),
-                    escape_markup(&model.canonical(other))
-                ));
+    let entries: Vec<(String, Option<NaiveDate>)> = urls
+        .into_iter()
+        .map(|(rel, date, versions)| {
+            let mut out = String::from("  <url><loc>");
+            out.push_str(&escape_markup(&model.canonical(rel)));
+            out.push_str("</loc>");
+            if let Some(d) = date {
+                out.push_str(&format!("<lastmod>{d}</lastmod>"));
             }
+            if versions.len() > 1 {
+                for (lang, other) in versions {
+                    out.push_str(&format!(
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                        escape_markup(lang),
+                        escape_markup(&model.canonical(other))
+                    ));
+                }
+            }
+            out.push_str("</url>\n");
+            (out, date)
+        })
+        .collect();
+    split_sitemap(entries, |rel| model.canonical(rel), max_urls, max_bytes)
+}
+
+const URLSET_START: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URLSET_END: &str = "</urlset>\n";
+
+/// The sitemap's files from its `<url>` entries (each with its last change): one
+/// `sitemap.xml` while they fit in `max_urls` addresses and `max_bytes`, else files of at
+/// most that many, in order, and `sitemap.xml` as the index of them (with `canonical`, a
+/// path below the base made absolute). sitemaps.org allows 50,000 and 50 MB
+/// (`routes::SITEMAP_MAX_URLS`, `SITEMAP_MAX_BYTES`); tests pass smaller limits.
+fn split_sitemap(
+    entries: Vec<(String, Option<NaiveDate>)>,
+    canonical: impl Fn(&str) -> String,
+    max_urls: usize,
+    max_bytes: usize,
+) -> Vec<(String, String)> {
+    let mut parts: Vec<(String, Option<NaiveDate>)> = Vec::new();
+    let mut current = String::from(URLSET_START);
+    let mut count = 0;
+    let mut newest: Option<NaiveDate> = None;
+    for (entry, date) in entries {
+        // A file holds at least one address, whatever the limits.
+        if count > 0
+            && (count == max_urls || current.len() + entry.len() + URLSET_END.len() > max_bytes)
+        {
+            current.push_str(URLSET_END);
+            parts.push((
+                std::mem::replace(&mut current, URLSET_START.to_string()),
+                newest,
+            ));
+            count = 0;
+            newest = None;
         }
-        out.push_str("</url>\n");
+        current.push_str(&entry);
+        count += 1;
+        newest = newest.max(date);
     }
-    out.push_str("</urlset>\n");
-    out
+    current.push_str(URLSET_END);
+    if parts.is_empty() {
+        return vec![(routes::SITEMAP.to_string(), current)];
+    }
+    parts.push((current, newest));
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::with_capacity(parts.len() + 1);
+    for (n, (xml, newest)) in parts.into_iter().enumerate() {
+        let path = routes::sitemap_part(n + 1);
+        index.push_str("  <sitemap><loc>");
+        index.push_str(&escape_markup(&canonical(&path)));
+        index.push_str("</loc>");
+        if let Some(d) = newest {
+            index.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        index.push_str("</sitemap>\n");
+        files.push((path, xml));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, (routes::SITEMAP.to_string(), index));
+    files
 }
 
 /// A small HTML page at every alias of a built document, pointing to its URL.
@@ -326,4 +388,95 @@ fn redirects(tera: &Tera, model: &Model, site: &mut Site) -> Result<(), RenderEr
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(n: usize) -> Vec<(String, Option<NaiveDate>)> {
+        (0..n)
+            .map(|i| {
+                let date = NaiveDate::from_ymd_opt(2026, 1, 1 + (i % 28) as u32);
+                (
+                    format!("  <url><loc>https://x.org/e{i}/</loc></url>\n"),
+                    date,
+                )
+            })
+            .collect()
+    }
+
+    fn locs(xml: &str) -> Vec<&str> {
+        xml.split("<loc>")
+            .skip(1)
+            .map(|s| &s[..s.find("</loc>").unwrap()])
+            .collect()
+    }
+
+    #[test]
+    fn a_sitemap_within_the_limits_is_one_file() {
+        let files = split_sitemap(entries(5), |r| format!("https://x.org/{r}"), 5, 1 << 20);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].0, "sitemap.xml");
+        assert!(files[0].1.contains("<urlset"));
+        assert_eq!(locs(&files[0].1).len(), 5);
+    }
+
+    #[test]
+    fn past_the_address_limit_the_sitemap_is_an_index_of_files_within_it() {
+        let files = split_sitemap(entries(7), |r| format!("https://x.org/{r}"), 3, 1 << 20);
+        let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        let index = &files[0].1;
+        assert!(
+            index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+        );
+        assert!(!index.contains("<urlset"));
+        assert_eq!(
+            locs(index),
+            [
+                "https://x.org/sitemap-1.xml",
+                "https://x.org/sitemap-2.xml",
+                "https://x.org/sitemap-3.xml"
+            ]
+        );
+        // Each part's newest change is the part's lastmod.
+        assert!(
+            index.contains("<loc>https://x.org/sitemap-1.xml</loc><lastmod>2026-01-03</lastmod>")
+        );
+        let mut all = Vec::new();
+        for (_, xml) in &files[1..] {
+            assert!(xml.starts_with(URLSET_START) && xml.ends_with(URLSET_END));
+            assert!(locs(xml).len() <= 3);
+            all.extend(locs(xml));
+        }
+        let want: Vec<String> = (0..7).map(|i| format!("https://x.org/e{i}/")).collect();
+        assert_eq!(all, want, "every address once, in order");
+    }
+
+    #[test]
+    fn past_the_byte_limit_the_sitemap_is_split_too() {
+        let one = entries(1)[0].0.len();
+        let max = URLSET_START.len() + URLSET_END.len() + 2 * one + 1;
+        let files = split_sitemap(entries(5), |r| format!("https://x.org/{r}"), 50_000, max);
+        assert_eq!(
+            files.len(),
+            4,
+            "an index and three files of at most two addresses"
+        );
+        for (_, xml) in &files[1..] {
+            assert!(xml.len() <= max, "{} > {max}", xml.len());
+        }
+        // A limit smaller than one address still puts each address in a file.
+        let files = split_sitemap(entries(2), |r| format!("https://x.org/{r}"), 50_000, 10);
+        assert_eq!(files.len(), 3);
+    }
 }

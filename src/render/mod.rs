@@ -113,8 +113,8 @@ impl Renderer {
         let mut model = Model::new(guide, opts, self.strings[lang].clone(), lang);
         let mut ctx = tera::Context::new();
         ctx.insert("site", &model.site);
-        model.site.footer = self.fragment(FOOTER, &ctx, "the footer")?;
-        model.site.search_box = self.fragment(SITE_SEARCH, &ctx, "the search box")?;
+        model.site.footer = self.fragment(FOOTER, &ctx, FOOTER)?;
+        model.site.search_box = self.fragment(SITE_SEARCH, &ctx, SITE_SEARCH)?;
         Ok(model)
     }
 
@@ -170,7 +170,7 @@ impl Renderer {
                 || base.clone(),
                 |ctx, card| {
                     ctx.insert("card", &**card);
-                    let html = self.fragment(CARD, ctx, &format!("the card of {}", card.url))?;
+                    let html = self.fragment(CARD, ctx, &format!("{CARD} ({})", card.url))?;
                     Ok::<_, RenderError>((card.index, Arc::from(html)))
                 },
             )
@@ -187,8 +187,7 @@ impl Renderer {
                 None => {
                     let mut ctx = base.clone();
                     ctx.insert("nav", &state);
-                    let html: Arc<str> =
-                        self.fragment(MAIN_NAV, &ctx, "the main navigation")?.into();
+                    let html: Arc<str> = self.fragment(MAIN_NAV, &ctx, MAIN_NAV)?.into();
                     navs.insert(state, Arc::clone(&html));
                     html
                 }
@@ -343,7 +342,8 @@ pub fn search_files(models: &[Model]) -> Result<Vec<(String, Vec<u8>)>, RenderEr
     if !models[0].guide.config.search.enabled {
         return Ok(Vec::new());
     }
-    crate::search::build(search_records(models)).map_err(RenderError::Search)
+    let langs: Vec<String> = models.iter().map(|m| m.lang.clone()).collect();
+    crate::search::build(&langs, search_records(models)).map_err(RenderError::Search)
 }
 
 /// Renders the whole site, the search index built beside the pages; with `staging`, pages
@@ -422,6 +422,15 @@ impl ShownOn {
         }
         for &doc in &rendered.shows {
             self.insert(doc, rendered.key.clone());
+        }
+    }
+
+    /// Forgets what a page that is no longer there showed.
+    pub fn forget(&mut self, page: &Page) {
+        for doc in self.docs.remove(page).unwrap_or_default() {
+            if let Some(pages) = self.pages.get_mut(&doc) {
+                pages.remove(page);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ use super::cards::{Card, NavLink};
 use super::RenderOptions;
 use crate::content::paths::{self, Target};
 use crate::content::{Doc, DocKey, DocType, Guide, Meta, Role, Status};
-use crate::routes::{self, Fixed, Page};
+use crate::routes::{self, Fixed, Page, PageNo};
 use crate::text::{collate, slugify_id};
 
 /// How a document is on one language's site.
@@ -66,6 +66,8 @@ pub struct SiteCtx {
     /// language other than the default.
     pub home: String,
     pub search: bool,
+    /// The address of this language's search index (a folder, ends with `/`).
+    pub search_index: String,
     /// Standalone pages for the footer, by `order` then title.
     pub menu: Vec<NavLink>,
     /// Areas for the navigation, by `order` then title.
@@ -105,8 +107,25 @@ pub struct Model<'g> {
     pub solutions_of: HashMap<String, Vec<usize>>,
     /// Area ids in display order.
     pub area_order: Vec<String>,
-    /// Tag slug → (name, listed entries).
+    /// Tag slug → (name, listed entries by title).
     pub tags: BTreeMap<String, (String, Vec<usize>)>,
+    /// Tag slugs in the order of the tag index (by name).
+    pub tag_order: Vec<String>,
+    /// The listed entries of every list, each by title, computed once.
+    pub lists: Lists,
+}
+
+/// The listed entries of this language's lists, each in the order a list shows them (by
+/// title, [`Model::by_title`]). Made once per model, so that a page of a list is a slice
+/// and not a walk over the whole guide.
+#[derive(Debug, Default)]
+pub struct Lists {
+    pub challenges: Vec<usize>,
+    pub solutions: Vec<usize>,
+    /// Challenges that no published solution addresses.
+    pub open: Vec<usize>,
+    /// Area id → its challenges and its solutions.
+    pub areas: HashMap<String, (Vec<usize>, Vec<usize>)>,
 }
 
 impl<'g> Model<'g> {
@@ -159,6 +178,7 @@ impl<'g> Model<'g> {
             base_path: base_path.clone(),
             home: home.clone(),
             search: cfg.search.enabled,
+            search_index: format!("{base_path}{}", routes::search_index_of(lang)),
             menu: menu.into_iter().map(|m| m.2).collect(),
             // Filled in below, with the areas' titles in this language.
             areas: Vec::new(),
@@ -183,6 +203,8 @@ impl<'g> Model<'g> {
             solutions_of: HashMap::new(),
             area_order,
             tags: BTreeMap::new(),
+            tag_order: Vec::new(),
+            lists: Lists::default(),
         };
 
         model.site.areas = model
@@ -228,7 +250,117 @@ impl<'g> Model<'g> {
             list.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
             list.dedup();
         }
+        model.lists = model.make_lists();
+        let keys = &model.sort_keys;
+        for (_, docs) in model.tags.values_mut() {
+            docs.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+            docs.dedup();
+        }
+        let mut tag_order: Vec<(String, &String)> = model
+            .tags
+            .iter()
+            .map(|(slug, (name, _))| (collate(name), slug))
+            .collect();
+        tag_order.sort();
+        model.tag_order = tag_order.into_iter().map(|(_, s)| s.clone()).collect();
         model
+    }
+
+    /// The lists of listed entries, by title: one walk over the guide.
+    fn make_lists(&self) -> Lists {
+        let mut lists = Lists::default();
+        for a in &self.area_order {
+            lists.areas.insert(a.clone(), Default::default());
+        }
+        for (i, d) in self.guide.docs.iter().enumerate() {
+            if !self.listed(i) || d.role != Role::Entry {
+                continue;
+            }
+            let area = d.area.as_ref().and_then(|a| lists.areas.get_mut(a));
+            match self.guide.doc_type(d) {
+                Some(DocType::Challenge) => {
+                    lists.challenges.push(i);
+                    if self.is_open(d) {
+                        lists.open.push(i);
+                    }
+                    if let Some(a) = area {
+                        a.0.push(i);
+                    }
+                }
+                Some(DocType::Solution) => {
+                    lists.solutions.push(i);
+                    if let Some(a) = area {
+                        a.1.push(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let by_title = |v: &mut Vec<usize>| v.sort_by(|&a, &b| self.by_title(a, b));
+        by_title(&mut lists.challenges);
+        by_title(&mut lists.solutions);
+        by_title(&mut lists.open);
+        for (c, s) in lists.areas.values_mut() {
+            by_title(c);
+            by_title(s);
+        }
+        lists
+    }
+
+    /// The order of lists: by title (Swedish collation), then by file.
+    pub fn by_title(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        self.sort_keys[a].cmp(&self.sort_keys[b]).then(a.cmp(&b))
+    }
+
+    /// How many items one page of the list `p` belongs to shows.
+    pub fn per_page(&self, p: &Page) -> usize {
+        let lists = &self.guide.config.lists;
+        match p {
+            Page::Fixed(Fixed::Tags, _) => lists.tags_per_page,
+            _ => lists.per_page,
+        }
+        .max(1)
+    }
+
+    /// How many items the list that page `p` belongs to holds in all (`None` for a page
+    /// that is not split into pages).
+    pub fn list_len(&self, p: &Page) -> Option<usize> {
+        let l = &self.lists;
+        Some(match p {
+            Page::Area(a, _) => l.areas.get(a).map_or(0, |(c, s)| c.len() + s.len()),
+            Page::Fixed(Fixed::Challenges, _) => l.challenges.len(),
+            Page::Fixed(Fixed::Solutions, _) => l.solutions.len(),
+            Page::Fixed(Fixed::OpenChallenges, _) => l.open.len(),
+            Page::Fixed(Fixed::Tags, _) => self.tag_order.len(),
+            Page::Tag(slug, _) => self.tags.get(slug).map_or(0, |t| t.1.len()),
+            Page::Fixed(Fixed::Search, _) | Page::Home | Page::Doc(_) | Page::NotFound => {
+                return None
+            }
+        })
+    }
+
+    /// How many pages the list that page `p` belongs to has (at least 1: an empty list
+    /// still has its page saying so).
+    pub fn page_count(&self, p: &Page) -> PageNo {
+        match self.list_len(p) {
+            Some(len) => len.div_ceil(self.per_page(p)).max(1) as PageNo,
+            None => 1,
+        }
+    }
+
+    /// The range of a list's items that page `p` shows.
+    pub fn page_range(&self, p: &Page) -> std::ops::Range<usize> {
+        let len = self.list_len(p).unwrap_or(0);
+        let per = self.per_page(p);
+        let start = (p.number().max(1) as usize - 1)
+            .saturating_mul(per)
+            .min(len);
+        start..(start + per).min(len)
+    }
+
+    /// Which page of the list whose first page is `first` shows item `pos` (from 0).
+    fn page_of(&self, first: &Page, pos: usize) -> Page {
+        first.numbered((pos / self.per_page(first)) as PageNo + 1)
     }
 
     /// Document `i` has a page in this language.
@@ -335,22 +467,6 @@ impl<'g> Model<'g> {
         self.listed(i).then_some(i)
     }
 
-    /// Listed entries of a type, optionally in one area.
-    pub(super) fn entries(&self, t: DocType, area: Option<&str>) -> Vec<usize> {
-        self.guide
-            .docs
-            .iter()
-            .enumerate()
-            .filter(|(i, d)| {
-                self.listed(*i)
-                    && d.role == Role::Entry
-                    && self.guide.doc_type(d) == Some(t)
-                    && (area.is_none() || d.area.as_deref() == area)
-            })
-            .map(|(i, _)| i)
-            .collect()
-    }
-
     /// A challenge is open while no published solution addresses it.
     pub(super) fn is_open(&self, challenge: &Doc) -> bool {
         !self.solutions_of.get(&challenge.id).is_some_and(|s| {
@@ -363,7 +479,13 @@ impl<'g> Model<'g> {
     pub fn page_keys(&self) -> Vec<Page> {
         let g = self.guide;
         let mut keys = vec![Page::Home];
-        keys.extend(self.area_order.iter().map(|a| Page::Area(a.clone())));
+        let numbered = |keys: &mut Vec<Page>, first: Page| {
+            let count = self.page_count(&first);
+            keys.extend((1..=count).map(|n| first.numbered(n)));
+        };
+        for a in &self.area_order {
+            numbered(&mut keys, Page::Area(a.clone(), 1));
+        }
         keys.extend(
             g.docs
                 .iter()
@@ -371,10 +493,14 @@ impl<'g> Model<'g> {
                 .filter(|(i, d)| self.built(*i) && matches!(d.role, Role::Entry | Role::Page))
                 .map(|(i, _)| Page::Doc(i)),
         );
-        keys.extend(Fixed::listings().map(Page::Fixed));
-        keys.extend(self.tags.keys().map(|slug| Page::Tag(slug.clone())));
+        for f in Fixed::listings() {
+            numbered(&mut keys, Page::Fixed(f, 1));
+        }
+        for slug in self.tags.keys() {
+            numbered(&mut keys, Page::Tag(slug.clone(), 1));
+        }
         if self.site.search {
-            keys.push(Page::Fixed(Fixed::Search));
+            keys.push(Page::Fixed(Fixed::Search, 1));
         }
         // One 404 page serves the whole site, in the default language.
         if self.prefix.is_empty() {
@@ -383,21 +509,69 @@ impl<'g> Model<'g> {
         keys
     }
 
-    /// The pages whose lists show document `i` when it is listed: the home page, the lists,
-    /// its area's page and its tags' pages.
+    /// The file a page of this language that is not a document's is written to.
+    pub fn page_output(&self, page: &Page) -> Option<String> {
+        match page {
+            Page::NotFound => Some(routes::NOT_FOUND.to_string()),
+            _ => Some(routes::output(&format!("{}{}", self.prefix, page.rel()?))),
+        }
+    }
+
+    /// Every list split into pages, by its first page, with how many pages it has: what
+    /// `serve` compares after a save to see which lists grew or shrank by a page.
+    pub fn page_counts(&self) -> BTreeMap<Page, PageNo> {
+        let mut firsts: Vec<Page> = self
+            .area_order
+            .iter()
+            .map(|a| Page::Area(a.clone(), 1))
+            .collect();
+        firsts.extend(Fixed::listings().map(|f| Page::Fixed(f, 1)));
+        firsts.extend(self.tags.keys().map(|t| Page::Tag(t.clone(), 1)));
+        firsts
+            .into_iter()
+            .map(|p| {
+                let n = self.page_count(&p);
+                (p, n)
+            })
+            .collect()
+    }
+
+    /// The pages whose lists show document `i` now: the home page, and the page of each
+    /// list that holds it (the lists, its area's, its tags'), and the pages of the tag index
+    /// that count its tags.
     pub fn pages_listing(&self, i: usize) -> Vec<Page> {
         let d = &self.guide.docs[i];
         let mut pages = vec![Page::Home];
-        pages.extend(Fixed::listings().map(Page::Fixed));
-        pages.extend(d.area.iter().map(|a| Page::Area(a.clone())));
-        pages.extend(
-            self.shared(d)
-                .tags
-                .iter()
-                .map(|t| slugify_id(t))
-                .filter(|slug| self.tags.contains_key(slug))
-                .map(Page::Tag),
-        );
+        let l = &self.lists;
+        let find = |list: &[usize]| list.binary_search_by(|&j| self.by_title(j, i)).ok();
+        for (f, list) in [
+            (Fixed::Challenges, &l.challenges),
+            (Fixed::Solutions, &l.solutions),
+            (Fixed::OpenChallenges, &l.open),
+        ] {
+            if let Some(pos) = find(list) {
+                pages.push(self.page_of(&Page::Fixed(f, 1), pos));
+            }
+        }
+        if let Some((a, (c, s))) = d.area.as_ref().and_then(|a| Some((a, l.areas.get(a)?))) {
+            let pos = find(c).or_else(|| find(s).map(|p| c.len() + p));
+            if let Some(pos) = pos {
+                pages.push(self.page_of(&Page::Area(a.clone(), 1), pos));
+            }
+        }
+        for slug in self.shared(d).tags.iter().map(|t| slugify_id(t)) {
+            let Some((_, docs)) = self.tags.get(&slug) else {
+                continue;
+            };
+            if let Some(pos) = find(docs) {
+                pages.push(self.page_of(&Page::Tag(slug.clone(), 1), pos));
+            }
+            if let Some(pos) = self.tag_order.iter().position(|t| *t == slug) {
+                pages.push(self.page_of(&Page::Fixed(Fixed::Tags, 1), pos));
+            }
+        }
+        pages.sort();
+        pages.dedup();
         pages
     }
 

@@ -1,345 +1,328 @@
-//! Search: the published challenges, solutions and pages indexed for Pagefind's browser
-//! search, in Pagefind 1.6.0's format, by signpost's own indexer.
+//! Search: the published challenges, solutions and pages indexed for searching in the
+//! reader's browser, in signpost's own format, read by the theme's own small script
+//! (`assets/search.js`, no WebAssembly, nothing from other sites).
 //!
-//! Records are fed from text already in memory (title, summary and the body's text from
-//! the Markdown pass), not from rendered HTML, so nothing is parsed twice and the index holds
-//! only the main content (no menus, footers or review boxes). Each record carries its page's
-//! language, so its words are stemmed as that language's (Swedish "nycklarna" and "nycklar"
-//! are one word), and filters for area, type and kind (tags and organisations are searchable
-//! words: as filters their indexes would be downloaded with every query). Drafts, archived
-//! entries, lists and the 404 page are not indexed (`Model::search_records` decides that).
+//! Why its own format (decision record, `bench/README.md` has both measured): the site used
+//! Pagefind's, whose metadata file lists every page and whose index chunks grow with the
+//! guide, so at 100,000 entries a one-word search downloaded 0.9–2.0 MB, and at 10,000 a
+//! four-word one was already past the 300 KB budget. Here what a query downloads is bounded
+//! by design, whatever the size of the guide: a small manifest, one vocabulary shard of at
+//! most ~16 KB per word, for a common word one postings file of at most
+//! `pages / 8` bytes plus a bounded head, and the files of the ten results shown.
+//! `format.rs` describes the files.
 //!
-//! The files are the ones Pagefind 1.6.0 writes for the same records given one by one to
-//! `PagefindIndex::add_custom_record`: the same names and, gunzipped, the same bytes, which
-//! `tests/search_oracle.rs` checks against the `pagefind` crate itself. That includes its
-//! rules for pages: one page per URL (a later record replaces an earlier one in its place),
-//! pages without a word in their text left out, pages of the language `unknown` joining the
-//! language with the most pages. What is left out is what signpost's records never have:
-//! sort keys, and the word segmentation of Pagefind's "extended" build (Chinese, Japanese,
-//! Thai), which the `pagefind` dependency does not enable either. Only the gzip level
-//! differs (`encode::GZIP_LEVEL`).
+//! Records are fed from text already in memory (title, summary, tags and organisations,
+//! and the body's text from the Markdown pass), not from rendered HTML, so nothing is parsed
+//! twice and the index holds only the main content. Each record carries its page's language
+//! and each language has its own index, with that language's stemming (Swedish "nycklarna"
+//! and "nycklar" are one word). Filters are area, type and kind; a filter's pages are
+//! fetched only when it is chosen. Drafts, archived entries, lists and the 404 page are not
+//! indexed (`Model::search_records` decides that).
 //!
-//! It is fast where Pagefind's indexer is slow (records one at a time behind a lock, each
-//! URL looked up in a list of all pages, every page's words cloned twice, every file gzipped
-//! at level 9 in turn): pages are read in parallel batches, each distinct token is read once
-//! per language, and each language's index is put together by counting, its chunks encoded
-//! and gzipped side by side. Pagefind's browser scripts and WebAssembly still come from the
-//! `pagefind` crate, so they always match its format; nothing is fetched from elsewhere.
-//!
-//! - `words`: what a token is indexed as (folding, diacritics, stemming, compounds, emoji);
-//! - `page`: one record's positions, weights, meta words and fragment, in two passes;
-//! - `index`: the vocabulary, and a language's word chunks, filters and metadata file;
-//! - `encode`: CBOR, hashes and file names, gzip;
-//! - `runtime`: Pagefind's browser files.
+//! - `words`: what a token is indexed as, and a query word looked up as;
+//! - `index`: one language's terms, weights and impacts, into files;
+//! - `format`: the bytes of the files, written and read;
+//! - `query`: a query answered in Rust, by the browser's rules (for the tests).
 
-mod encode;
+mod format;
 mod index;
-mod page;
-mod runtime;
+pub mod query;
 mod words;
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
-use index::{LangIndex, Source, Vocabulary};
+pub use format::{page_path, Manifest, PageFile};
 
 /// One searchable page.
 #[derive(Debug, Clone)]
 pub struct Record {
-    /// The page's URL below the site's base path, starting with `/`.
+    /// The page's URL below the site's base path, without a leading `/`.
     pub url: String,
     /// ISO 639-1 language code.
     pub lang: String,
-    pub content: String,
-    /// `title`, `summary`, `area` …: shown in results.
-    pub meta: BTreeMap<String, String>,
+    pub title: String,
+    pub summary: String,
+    /// Tags and organisations: words that weigh more than the body's.
+    pub keywords: String,
+    /// The body as plain text.
+    pub body: String,
+    /// What a result shows under its title (type, area).
+    pub meta: Vec<String>,
     pub filters: BTreeMap<String, Vec<String>>,
 }
 
-/// The folder of the index under the site root.
-pub const BUNDLE: &str = "pagefind";
+/// The folder of the index under the site root; each language's index is in a folder of
+/// its own below it (`search/data/sv/`).
+pub const BUNDLE: &str = "search/data";
 
-/// Pagefind's language of pages without one; they join the site's main language.
-const UNKNOWN: &str = "unknown";
+/// The folder of a language's index under the site root (`search/data/sv/`).
+pub fn folder(lang: &str) -> String {
+    format!("{BUNDLE}/{lang}/")
+}
 
-/// Builds the index; returns (path under the site root, bytes) for every file of it.
-///
-/// One index: splitting it in two, built side by side and merged in the browser, took a
-/// third off the build at 10,000 entries (with Pagefind's own indexer) but added about
-/// 100 KB to every query (each part brings its own metadata and filter files), so readers
-/// would pay for it (bench/README.md).
-pub fn build(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let gzip_level = encode::GZIP_LEVEL;
-    let sources = sources(&records);
-    let (vocab, mut pages) = read_pages(&sources, gzip_level);
-
-    let langs = languages(&sources, &pages);
-    let names: Vec<&str> = langs.keys().copied().collect();
-    let runtime = runtime::for_languages(&names)?;
-    let chunk_size = index::chunk_size();
-    let members: Vec<(&str, Vec<(&Source, page::PageWords)>)> = langs
-        .iter()
-        .map(|(&lang, members)| {
-            let pages = members
-                .iter()
-                .map(|&i| (&sources[i], pages[i].take().expect("a page with words")))
-                .collect();
-            (lang, pages)
-        })
-        .collect();
-    let indexes: Vec<(&str, LangIndex)> = members
+/// Builds the index of each of the site's languages (empty for a language without
+/// records); returns (path under the site root, bytes) for every file of it. One record per
+/// URL and language: a later record replaces an earlier one in its place.
+pub fn build(
+    site_langs: &[String],
+    records: Vec<Record>,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut langs: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    for lang in site_langs {
+        langs.entry(lang.as_str()).or_default();
+    }
+    let mut slot: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for r in &records {
+        let pages = langs.entry(r.lang.as_str()).or_default();
+        match slot.get(&(r.lang.as_str(), r.url.as_str())) {
+            Some(&i) => pages[i] = r,
+            None => {
+                slot.insert((r.lang.as_str(), r.url.as_str()), pages.len());
+                pages.push(r);
+            }
+        }
+    }
+    let mut files: Vec<(String, Vec<u8>)> = langs
         .into_par_iter()
-        .map(|(lang, pages)| {
-            let index = index::assemble(
-                lang,
-                &runtime.version,
-                pages,
-                &vocab,
-                chunk_size,
-                gzip_level,
-            );
-            (lang, index)
+        .flat_map_iter(|(lang, pages)| {
+            index::build(lang, &pages)
+                .into_iter()
+                .map(move |(path, bytes)| (format!("{}{path}", folder(lang)), bytes))
         })
-        .collect();
-
-    let entry = entry_file(&runtime, &indexes);
-    let mut files: Vec<(String, Vec<u8>)> = indexes
-        .into_iter()
-        .flat_map(|(_, index)| index.files)
-        .collect();
-    files.extend(runtime.files);
-    files.push(("pagefind-entry.json".into(), entry.into_bytes()));
-    let mut files: Vec<(String, Vec<u8>)> = files
-        .into_iter()
-        .map(|(name, bytes)| (format!("{BUNDLE}/{name}"), bytes))
         .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
-/// Reads every page: in batches of one language (a few batches per thread), each batch
-/// numbering its tokens and writing its fragments; then each distinct token of a language
-/// once (the vocabulary); then each page's words as the vocabulary's forms. `None` for a
-/// page without words.
-fn read_pages(sources: &[Source], gzip_level: u32) -> (Vocabulary, Vec<Option<page::PageWords>>) {
-    let mut group_of_lang: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut stemmers: Vec<Option<pagefind_stem::Stemmer>> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    for (i, s) in sources.iter().enumerate() {
-        let lang = s.record.lang.as_str();
-        let g = *group_of_lang.entry(lang).or_insert_with(|| {
-            stemmers.push(words::stemmer(lang));
-            members.push(Vec::new());
-            members.len() - 1
-        });
-        members[g].push(i);
-    }
-    let per_batch = |n: usize| n.div_ceil(4 * rayon::current_num_threads()).max(32);
-    let batches: Vec<(usize, &[usize])> = members
-        .iter()
-        .enumerate()
-        .flat_map(|(g, m)| m.chunks(per_batch(m.len())).map(move |c| (g, c)))
-        .collect();
-
-    let (interners, scans): (Vec<page::Interner>, Vec<Vec<page::Scan>>) = batches
-        .par_iter()
-        .map(|&(_, batch)| {
-            let mut interner = page::Interner::default();
-            let scans = batch
-                .iter()
-                .map(|&i| {
-                    let s = &sources[i];
-                    page::scan(s.record, &s.meta, &s.filters, &mut interner, gzip_level)
-                })
-                .collect();
-            (interner, scans)
-        })
-        .unzip();
-    let groups: Vec<(usize, &page::Interner)> =
-        batches.iter().map(|b| b.0).zip(&interners).collect();
-    let vocab = Vocabulary::build(&groups, &stemmers);
-    drop(interners);
-
-    let read: Vec<Vec<Option<page::PageWords>>> = scans
-        .into_par_iter()
-        .enumerate()
-        .map(|(b, scans)| {
-            let mut scratch = page::Scratch::new(vocab.form_count());
-            scans
-                .into_iter()
-                .map(|scan| page::words(scan, |t| vocab.lookup(b, t), &mut scratch))
-                .collect()
-        })
-        .collect();
-    let mut pages: Vec<Option<page::PageWords>> = (0..sources.len()).map(|_| None).collect();
-    for ((_, batch), read) in batches.iter().zip(read) {
-        for (&i, page) in batch.iter().zip(read) {
-            pages[i] = page;
-        }
-    }
-    (vocab, pages)
+/// Reads a language's manifest (for tests and tools).
+pub fn read_manifest(bytes: &[u8]) -> Result<Manifest, String> {
+    serde_json::from_slice(bytes).map_err(|e| format!("the manifest: {e}"))
 }
 
-/// The records as Pagefind keeps them: one page per URL (a later record replaces an
-/// earlier one in its place), Pagefind's private `___PAGEFIND_…` markers removed from meta
-/// fields and filter values.
-fn sources(records: &[Record]) -> Vec<Source<'_>> {
-    let mut slot_of: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut kept: Vec<&Record> = Vec::with_capacity(records.len());
-    for r in records {
-        match slot_of.get(r.url.as_str()) {
-            Some(&slot) => kept[slot] = r,
-            None => {
-                slot_of.insert(&r.url, kept.len());
-                kept.push(r);
-            }
-        }
-    }
-    kept.into_iter()
-        .map(|record| {
-            let meta = if record.meta.values().any(|v| v.contains(MARKER)) {
-                Cow::Owned(
-                    record
-                        .meta
-                        .iter()
-                        .map(|(k, v)| (k.clone(), strip_markers(v).into_owned()))
-                        .collect(),
-                )
-            } else {
-                Cow::Borrowed(&record.meta)
-            };
-            let filters = if record
-                .filters
-                .values()
-                .flatten()
-                .any(|v| v.contains(MARKER))
-            {
-                Cow::Owned(
-                    record
-                        .filters
-                        .iter()
-                        .map(|(k, vs)| {
-                            (
-                                k.clone(),
-                                vs.iter().map(|v| strip_markers(v).into_owned()).collect(),
-                            )
-                        })
-                        .collect(),
-                )
-            } else {
-                Cow::Borrowed(&record.filters)
-            };
-            Source {
-                record,
-                meta,
-                filters,
-            }
-        })
-        .collect()
+/// Reads a page's file (for tests and tools).
+pub fn read_page(bytes: &[u8]) -> Result<PageFile, String> {
+    serde_json::from_slice(bytes).map_err(|e| format!("a page file: {e}"))
 }
 
-const MARKER: &str = "___PAGEFIND_";
-
-/// `s` without Pagefind's private markers: `___PAGEFIND_`, the non-space characters after
-/// it (at least one), and one whitespace character after those.
-fn strip_markers(s: &str) -> Cow<'_, str> {
-    if !s.contains(MARKER) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find(MARKER) {
-        let after = &rest[at + MARKER.len()..];
-        let word = after.find(char::is_whitespace).unwrap_or(after.len());
-        if word == 0 {
-            out.push_str(&rest[..=at]);
-            rest = &rest[at + 1..];
-            continue;
-        }
-        out.push_str(&rest[..at]);
-        let mut end = at + MARKER.len() + word;
-        if let Some(c) = rest[end..].chars().next() {
-            end += c.len_utf8(); // whitespace, as the word ended there
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+/// The term a query word is looked up as in a language's index (`None` when nothing of it
+/// is kept); the browser's `SignpostWords.term` gives the same (for tests and tools).
+pub fn term(lang: &str, word: &str) -> Option<String> {
+    words::query_term(word, words::stemmer(lang).as_ref())
 }
 
-/// The pages (by source) of each language's index, as Pagefind groups them: only pages with
-/// words; pages of an unknown language join the language with the most pages (on a tie the
-/// first alphabetically), or stand alone when there is no other.
-fn languages<'s>(
-    sources: &'s [Source],
-    pages: &[Option<page::PageWords>],
-) -> BTreeMap<&'s str, Vec<usize>> {
-    let mut langs: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, s) in sources.iter().enumerate() {
-        if pages[i].is_some() {
-            langs.entry(s.record.lang.as_str()).or_default().push(i);
-        }
-    }
-    if let Some(mut unknown) = langs.remove(UNKNOWN) {
-        let primary = langs
-            .iter()
-            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
-            .map(|(l, _)| *l)
-            .unwrap_or(UNKNOWN);
-        langs.entry(primary).or_default().append(&mut unknown);
-    }
-    langs
+/// A folded word stemmed by a language's stemmer, if it has one (for tests).
+pub fn stem(lang: &str, folded: &str) -> Option<String> {
+    words::stemmer(lang).map(|s| s.stem(folded).into_owned())
 }
 
-/// `pagefind-entry.json`: the version, each language's metadata file and page count, and
-/// the characters kept in words.
-fn entry_file(runtime: &runtime::Runtime, indexes: &[(&str, LangIndex)]) -> String {
-    #[derive(serde::Serialize)]
-    struct Entry<'a> {
-        version: &'a str,
-        languages: BTreeMap<&'a str, Lang<'a>>,
-        include_characters: &'a serde_json::Value,
-    }
-    #[derive(serde::Serialize)]
-    struct Lang<'a> {
-        hash: &'a str,
-        wasm: Option<&'a str>,
-        page_count: usize,
-    }
-    let languages = indexes
-        .iter()
-        .map(|(lang, index)| {
-            let wasm = runtime.wasm.get(*lang).and_then(|w| w.as_deref());
-            (
-                *lang,
-                Lang {
-                    hash: &index.meta_hash,
-                    wasm,
-                    page_count: index.page_count,
-                },
-            )
-        })
-        .collect();
-    serde_json::to_string(&Entry {
-        version: &runtime.version,
-        languages,
-        include_characters: &runtime.include_characters,
-    })
-    .expect("the entry file serialises")
+/// The name of a language's stemmer in the manifest, if it has one.
+pub fn stemmer_name(lang: &str) -> Option<&'static str> {
+    words::stemmer_name(lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::{BTreeSet, HashMap};
+
+    fn record(url: &str, title: &str, body: &str, area: &str) -> Record {
+        Record {
+            url: url.into(),
+            lang: "sv".into(),
+            title: title.into(),
+            summary: String::new(),
+            keywords: String::new(),
+            body: body.into(),
+            meta: vec!["Utmaning".into(), area.into()],
+            filters: BTreeMap::from([
+                ("area".to_string(), vec![area.to_string()]),
+                ("type".to_string(), vec!["Utmaning".to_string()]),
+            ]),
+        }
+    }
+
+    type Files = HashMap<String, Vec<u8>>;
+
+    fn files(records: Vec<Record>) -> Files {
+        build(&["sv".to_string()], records)
+            .unwrap()
+            .into_iter()
+            .collect()
+    }
+
+    fn ask(files: &Files, q: &str, filters: &[(&str, &str)]) -> Vec<String> {
+        let read = |p: &str| {
+            files
+                .get(&format!("{}{p}", folder("sv")))
+                .cloned()
+                .ok_or(format!("no {p}"))
+        };
+        let filters: Vec<(String, Vec<String>)> = filters
+            .iter()
+            .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
+            .collect();
+        let answer = query::answer(&read, q, &filters).unwrap();
+        answer
+            .ranked
+            .iter()
+            .map(|(p, _)| {
+                read_page(&read(&page_path(*p as usize)).unwrap())
+                    .unwrap()
+                    .url
+            })
+            .collect()
+    }
 
     #[test]
-    fn private_markers_are_removed_with_one_space_after() {
-        assert_eq!(strip_markers("a ___PAGEFIND_x b"), "a b");
-        assert_eq!(strip_markers("a___PAGEFIND_x"), "a");
-        assert_eq!(strip_markers("a ___PAGEFIND_ b"), "a ___PAGEFIND_ b");
-        assert_eq!(strip_markers("plain"), "plain");
+    fn a_query_finds_pages_with_every_word_inflected_title_first() {
+        let f = files(vec![
+            record(
+                "a/",
+                "Om lås",
+                "Nycklarna försvinner i hemtjänsten.",
+                "Äldreomsorg",
+            ),
+            record("b/", "Nycklar", "Hemtjänst och nyckelskåp.", "Äldreomsorg"),
+            record("c/", "Skola", "Nycklar till skolan.", "Skola"),
+            record("d/", "Annat", "Inget om det.", "Skola"),
+        ]);
+        assert_eq!(ask(&f, "nyckel", &[]), ["b/"], "nyckel is not nyckl…");
+        // In the title first; then the shorter page.
+        assert_eq!(ask(&f, "nycklarna", &[]), ["b/", "c/", "a/"]);
+        assert_eq!(ask(&f, "nycklarna hemtjänst", &[]), ["b/", "a/"]);
+        assert_eq!(ask(&f, "nycklar", &[("area", "Skola")]), ["c/"]);
+        assert_eq!(ask(&f, "", &[("area", "Skola")]), ["c/", "d/"]);
+        assert!(ask(&f, "", &[]).is_empty());
+        // Every word that the index has; one it has nowhere is left out.
+        assert_eq!(ask(&f, "nycklar skolan", &[]), ["c/"]);
+        assert_eq!(ask(&f, "nycklar saknas", &[]), ask(&f, "nycklar", &[]));
+        assert!(ask(&f, "saknas", &[]).is_empty());
+        // The last word is also a prefix: "nyckels" finds "nyckelskåp".
+        assert_eq!(ask(&f, "nyckels", &[]), ["b/"]);
+        // but only from three characters on.
+        assert!(ask(&f, "ny", &[]).is_empty());
+    }
+
+    #[test]
+    fn the_same_records_give_the_same_files() {
+        let make = || {
+            files(vec![
+                record("a/", "Ett", "två tre", "X"),
+                record("b/", "Fyra", "fem sex", "Y"),
+            ])
+        };
+        let (a, b) = (make(), make());
+        assert_eq!(a, b);
+        let m = read_manifest(&a[&format!("{}manifest.json", folder("sv"))]).unwrap();
+        assert_eq!(m.pages, 2);
+        assert_eq!(m.stemmer.as_deref(), Some("sv"));
+        assert_eq!(m.filters[0].1, ["X", "Y"]);
+    }
+
+    /// A guide of `n` pages whose words follow Zipf's law over a vocabulary of `v` words.
+    fn zipf_records(n: usize, v: usize, words_per_page: usize) -> Vec<Record> {
+        let mut seed: u64 = 42;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        // Cumulative probabilities of the words, for a binary search.
+        let mut cumulative = Vec::with_capacity(v);
+        let mut sum = 0.0;
+        for k in 1..=v {
+            sum += 1.0 / k as f64;
+            cumulative.push(sum);
+        }
+        let vocab: Vec<String> = (0..v).map(|k| format!("ord{k}x")).collect();
+        (0..n)
+            .map(|i| {
+                let body: Vec<&str> = (0..words_per_page)
+                    .map(|_| {
+                        let u = next() * sum;
+                        let k = cumulative.partition_point(|&c| c < u).min(v - 1);
+                        vocab[k].as_str()
+                    })
+                    .collect();
+                record(
+                    &format!("p{i}/"),
+                    &format!("Sida {i}"),
+                    &body.join(" "),
+                    if i % 3 == 0 { "A" } else { "B" },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn answers_hold_exactly_the_pages_with_the_words_and_files_stay_small() {
+        let records = zipf_records(2000, 4000, 100);
+        let words_of: Vec<BTreeSet<String>> = records
+            .iter()
+            .map(|r| {
+                format!("{} {}", r.title, r.body)
+                    .split_whitespace()
+                    .filter_map(|w| term("sv", w))
+                    .collect()
+            })
+            .collect();
+        let f = files(records.clone());
+        let sv = folder("sv");
+        let manifest = read_manifest(&f[&format!("{sv}manifest.json")]).unwrap();
+        assert!(
+            manifest.shards.len() > 3,
+            "{} shards",
+            manifest.shards.len()
+        );
+        let bitmap = 2000usize.div_ceil(8);
+        for (path, bytes) in &f {
+            let Some(rel) = path.strip_prefix(&sv) else {
+                continue;
+            };
+            let raw = bytes;
+            if rel.starts_with("t/") {
+                assert!(
+                    raw.len() <= format::SHARD_BYTES + format::INLINE_BYTES + 64,
+                    "{rel}: {}",
+                    raw.len()
+                );
+                format::read_shard(raw).unwrap();
+            } else if rel.starts_with("p/") {
+                assert!(raw.len() <= bitmap + 1 + 4 * format::HEAD + 8, "{rel}");
+            }
+        }
+        assert!(f.keys().any(|k| k.contains("/p/")), "some words are common");
+
+        for q in [
+            "ord0x",
+            "ord1x ord2x",
+            "ord3x ord500x",
+            "ord10x ord20x ord30x ord3999x",
+            "ord7x ord123x",
+        ] {
+            let terms: Vec<String> = q.split(' ').filter_map(|w| term("sv", w)).collect();
+            let want: BTreeSet<String> = records
+                .iter()
+                .zip(&words_of)
+                .filter(|(_, ws)| terms.iter().all(|t| ws.contains(t)))
+                .map(|(r, _)| r.url.clone())
+                .collect();
+            let got = ask(&f, q, &[]);
+            let got_set: BTreeSet<String> = got.iter().cloned().collect();
+            assert_eq!(got.len(), got_set.len(), "{q}: no page twice");
+            // The last word is also a prefix (`ord1x` of nothing longer here), so the
+            // answers are exactly the pages with every word.
+            assert_eq!(got_set, want, "{q}");
+            let in_a = ask(&f, q, &[("area", "A")]);
+            let want_a: Vec<String> = got
+                .iter()
+                .filter(|u| u[1..u.len() - 1].parse::<usize>().unwrap() % 3 == 0)
+                .cloned()
+                .collect();
+            assert_eq!(in_a, want_a, "{q} in A keeps the order");
+        }
     }
 }

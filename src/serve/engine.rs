@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use super::http::{overlay_message, overlay_page, Changed, Served, Shared};
-use super::plan::{self, Edit, Scope, Summary};
+use super::plan::{self, Counts, Edit, Scope, Summary};
 use super::watch::{Batch, Work};
 use super::ServeOptions;
 use crate::content::{self, Doc, DocKey, Guide, LoadOptions};
@@ -36,12 +36,14 @@ pub(super) struct Engine {
     renderer: Option<Renderer>,
     /// Which pages of the default language show which document, as last rendered.
     shown: ShownOn,
+    /// Per language: how many pages each list had when last rendered.
+    counts: Vec<Counts>,
     /// The last state had errors: the next good one re-renders everything.
     had_errors: bool,
     /// Bumped on every rebuild; a search index built for an older one is dropped.
     generation: Arc<AtomicU64>,
     /// Sends work to the one thread that builds search indexes.
-    search_worker: OnceLock<mpsc::Sender<(u64, Vec<crate::search::Record>)>>,
+    search_worker: OnceLock<mpsc::Sender<SearchJob>>,
     /// `--lang`, if given.
     lang_choice: Option<Lang>,
 }
@@ -61,6 +63,7 @@ impl Engine {
             guide: None,
             renderer: None,
             shown: ShownOn::default(),
+            counts: Vec::new(),
             had_errors: false,
             generation: Arc::new(AtomicU64::new(0)),
             search_worker: OnceLock::new(),
@@ -121,12 +124,16 @@ impl Engine {
             let renderer = self.renderer.as_ref().expect("set");
             renderer
                 .models(guide, &self.render_opts)
-                .and_then(|models| renderer.site_shown(&models))
+                .and_then(|models| {
+                    let counts = models.iter().map(|m| m.page_counts()).collect();
+                    renderer.site_shown(&models).map(|s| (s, counts))
+                })
                 .map_err(|e| overlay_message(&e.to_string(), lang))
         });
         let (site, overlay) = match rendered {
-            Ok((site, shown)) => {
+            Ok(((site, shown), counts)) => {
                 self.shown = shown;
+                self.counts = counts;
                 (site, None)
             }
             Err(overlay) => (Site::default(), Some(overlay)),
@@ -158,15 +165,16 @@ impl Engine {
             return;
         }
         let records = render::search_records(models);
+        let langs = models.iter().map(|m| m.lang.clone()).collect();
         let generation = self.generation.load(Ordering::SeqCst);
         let worker = self.search_worker.get_or_init(|| {
-            let (tx, rx) = mpsc::channel::<(u64, Vec<crate::search::Record>)>();
+            let (tx, rx) = mpsc::channel::<SearchJob>();
             let current = Arc::clone(&self.generation);
             let shared = Arc::clone(shared);
             std::thread::spawn(move || search_worker(rx, &current, &shared));
             tx
         });
-        let _ = worker.send((generation, records));
+        let _ = worker.send((generation, langs, records));
     }
 
     /// Carries out each batch of changes from the watcher until it stops.
@@ -254,9 +262,16 @@ impl Engine {
                 }
             })
             .collect();
-        let scope = plan::plan(&edits, self.had_errors, &self.shown, |i| {
-            models[0].pages_listing(i)
-        });
+        let counts: Vec<Counts> = models.iter().map(|m| m.page_counts()).collect();
+        let no_counts = Counts::new();
+        let scope = plan::plan(
+            &edits,
+            self.had_errors,
+            &self.shown,
+            |i| models[0].pages_listing(i),
+            self.counts.first().unwrap_or(&no_counts),
+            &counts[0],
+        );
         // The saved files are judged first: when they are fine, their pages are shown at
         // once, and the whole guide is checked right after (a change can break a link
         // elsewhere).
@@ -289,6 +304,7 @@ impl Engine {
                 let served = match renderer.site_shown(&models) {
                     Ok((site, shown)) => {
                         self.shown = shown;
+                        self.counts = counts;
                         Served {
                             site,
                             overlay: None,
@@ -312,7 +328,28 @@ impl Engine {
                 self.send_search(&models, shared);
                 return;
             }
-            Scope::Pages { first, then } => (first, then),
+            Scope::Pages { first, then, gone } => {
+                // Pages past a list's new end go, in every language.
+                let mut served = shared.write();
+                for (l, model) in models.iter().enumerate() {
+                    let old = self.counts.get(l).unwrap_or(&no_counts);
+                    let pages: Vec<Page> = if l == 0 {
+                        gone.clone()
+                    } else {
+                        plan::gone(old, &counts[l])
+                    };
+                    for page in pages {
+                        if let Some(path) = model.page_output(&page) {
+                            served.site.remove(&path);
+                        }
+                        if l == 0 {
+                            self.shown.forget(&page);
+                        }
+                    }
+                }
+                self.counts = counts;
+                (first, then)
+            }
         };
         let urls = match publish(renderer, &models[0], &first, shared, &mut self.shown, lang) {
             Ok(urls) => urls,
@@ -381,14 +418,13 @@ fn summary(guide: &Guide, d: &Doc) -> Summary {
     }
 }
 
+/// A search index to build: its generation, the site's languages and the records.
+type SearchJob = (u64, Vec<String>, Vec<crate::search::Record>);
+
 /// Builds search indexes one at a time: waits until no newer request has come for a
 /// moment (an editor saving again), builds the newest, and publishes it if nothing has
 /// changed since. At 10,000 entries an index takes seconds; the pages never wait for it.
-fn search_worker(
-    rx: mpsc::Receiver<(u64, Vec<crate::search::Record>)>,
-    current: &AtomicU64,
-    shared: &Arc<Shared>,
-) {
+fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Arc<Shared>) {
     while let Ok(mut job) = rx.recv() {
         loop {
             match rx.recv_timeout(Duration::from_millis(1500)) {
@@ -397,11 +433,11 @@ fn search_worker(
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
             }
         }
-        let (generation, records) = job;
+        let (generation, langs, records) = job;
         if current.load(Ordering::SeqCst) != generation {
             continue;
         }
-        let files = crate::search::build(records);
+        let files = crate::search::build(&langs, records);
         if current.load(Ordering::SeqCst) != generation {
             continue;
         }

@@ -420,11 +420,12 @@ mod tests {
                 .to_string()
         };
         assert_eq!(ty("assets/signpost.css"), "text/css; charset=utf-8");
-        assert_eq!(ty("pagefind/pagefind.js"), "text/javascript; charset=utf-8");
+        assert_eq!(ty("assets/search.js"), "text/javascript; charset=utf-8");
+        assert_eq!(ty("search/data/sv/manifest.json"), "application/json");
         assert_eq!(ty("feed.xml"), "text/xml; charset=utf-8");
         assert_eq!(ty("bild.png"), "image/png");
         assert_eq!(ty("x.wasm"), "application/wasm");
         assert_eq!(ty("rapport.pdf"), "application/pdf");
-        assert_eq!(ty("pagefind/wasm.unknown"), "application/octet-stream");
+        assert_eq!(ty("search/data/sv/t/0.bin"), "application/octet-stream");
     }
 }

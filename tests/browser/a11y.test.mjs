@@ -13,6 +13,8 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, "320 px": { width: 320, height: 640 } };
 
 const ctx = useSite({ kinds: true });
+// A generated guide whose lists are split into many pages: the pager on every kind of list.
+const paged = useSite({ kinds: true, paged: true });
 
 /** A readable list of axe's violations: rule, impact, help, and where. */
 function describe(violations) {
@@ -34,6 +36,23 @@ test("axe-core finds no WCAG 2.1 A/AA violations on any kind of page", async (t)
       await t.test(`${p.kind} (${p.path || "home"}), ${name}`, async () => {
         const page = await ctx.chrome.newPage({ viewport });
         await open(page, ctx.server.base, p);
+        const result = await axe(page);
+        assert.ok(result.passes.length > 0, "axe ran its checks");
+        assert.equal(result.violations.length, 0,
+          `axe-core violations on ${p.kind} (${p.path}) at ${name}:\n${describe(result.violations)}`);
+        await page.close();
+      });
+    }
+  }
+});
+
+test("axe-core finds no WCAG 2.1 A/AA violations on the pages of lists split into pages", async (t) => {
+  for (const p of paged.pages) {
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      await t.test(`${p.kind} (${p.path}), ${name}`, async () => {
+        const page = await paged.chrome.newPage({ viewport });
+        await open(page, paged.server.base, p);
+        assert.equal(await page.locator("nav.pager a[aria-current=page]").count(), 1, "a pager");
         const result = await axe(page);
         assert.ok(result.passes.length > 0, "axe ran its checks");
         assert.equal(result.violations.length, 0,
@@ -121,10 +140,16 @@ test("focus is visible on links and buttons", async (t) => {
     { where: "search/?q=nyckel", what: "the search page's button", selector: "main button", ready: "#search-results li a" },
     { where: "search/?q=nyckel", what: "a search result", selector: "#search-results a", ready: "#search-results li a" },
   ];
-  for (const target of targets) {
+  const pager = [
+    { where: "challenges/page/2/", what: "a page number in the pager", selector: "nav.pager li.pager-item a:not([aria-current])", site: paged },
+    { where: "challenges/page/2/", what: "this page's number in the pager", selector: "nav.pager a[aria-current=page]", site: paged },
+    { where: "challenges/page/2/", what: "the pager's next link", selector: "nav.pager a[rel=next]", site: paged },
+  ];
+  for (const target of [...targets, ...pager]) {
     await t.test(target.what, async () => {
-      const page = await ctx.chrome.newPage();
-      await open(page, ctx.server.base, { kind: target.what, path: target.where, ready: target.ready });
+      const site = target.site ?? ctx;
+      const page = await site.chrome.newPage();
+      await open(page, site.server.base, { kind: target.what, path: target.where, ready: target.ready });
       const element = await tabTo(page, target.selector);
       const focused = await focusStyle(element);
       await element.evaluate((el) => el.blur());
@@ -148,10 +173,11 @@ test("focus is visible on links and buttons", async (t) => {
 });
 
 test("no page scrolls sideways at 320 px", async (t) => {
-  for (const p of ctx.pages) {
+  const all = [...ctx.pages.map((p) => [ctx, p]), ...paged.pages.map((p) => [paged, p])];
+  for (const [site, p] of all) {
     await t.test(p.kind, async () => {
-      const page = await ctx.chrome.newPage({ viewport: VIEWPORTS["320 px"] });
-      await open(page, ctx.server.base, p);
+      const page = await site.chrome.newPage({ viewport: VIEWPORTS["320 px"] });
+      await open(page, site.server.base, p);
       const widths = await page.evaluate(() => ({
         document: document.documentElement.scrollWidth, body: document.body.scrollWidth,
         // The outermost elements that stick out, to say what to fix.

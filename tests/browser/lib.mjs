@@ -68,6 +68,40 @@ export function sitePrefix() {
   return process.env.SITE_PREFIX || "/";
 }
 
+/** The generated guide whose lists are split into many pages (PAGED_SITE_DIR, from
+ * tests/browser.rs), and the base path it was built for. */
+export function pagedSite() {
+  const dir = process.env.PAGED_SITE_DIR;
+  if (!dir) throw new Error("PAGED_SITE_DIR is not set: run these tests through `cargo test --test browser`");
+  return { dir: path.resolve(dir), prefix: process.env.PAGED_SITE_PREFIX || "/" };
+}
+
+/** Pages of lists split into pages, on the paged site: a later page of each kind. */
+export const PAGED_KINDS = [
+  { kind: "a later page of all challenges", path: "challenges/page/2/" },
+  { kind: "the last page of the open challenges", path: "open-challenges/page/last/" },
+  { kind: "a later page of an area", path: "omrade-0/page/3/" },
+  { kind: "a later page of the tag index", path: "tags/page/2/" },
+  { kind: "a later page of a tag", path: "tags/tagg-1/page/2/" },
+  { kind: "a later page of a list in English", path: "en/solutions/page/2/" },
+];
+
+/** PAGED_KINDS with "last" replaced by the list's last page, read from its first page's
+ * pager. */
+export async function pagedKinds(chrome, base) {
+  const page = await chrome.newPage();
+  const out = [];
+  for (const p of PAGED_KINDS) {
+    if (!p.path.endsWith("/page/last/")) { out.push(p); continue; }
+    const first = p.path.replace(/page\/last\/$/, "");
+    await page.goto(base + first);
+    const last = await page.locator("nav.pager li.pager-item a").last().getAttribute("href");
+    out.push({ ...p, path: last.slice(new URL(base).pathname.length) });
+  }
+  await page.close();
+  return out;
+}
+
 /** One page of every kind the sample guide has, as paths under the base. `ready` is what
  * to wait for before looking at the page (the search results render after loading); the
  * tag page is the first tag linked from tags/ (see `pageKinds`). */
@@ -110,16 +144,17 @@ export async function open(page, base, p) {
 }
 
 /**
- * Serves the built site and starts Chromium before a test file's tests, and stops both
- * after them. The returned object gets `server`, `chrome` and (with `kinds`) `pages`, the
- * page kinds to visit.
+ * Serves the built site (with `paged`, the paged site) and starts Chromium before a test
+ * file's tests, and stops both after them. The returned object gets `server`, `chrome` and
+ * (with `kinds`) `pages`, the page kinds to visit.
  */
-export function useSite({ kinds = false } = {}) {
+export function useSite({ kinds = false, paged = false } = {}) {
   const ctx = {};
   before(async () => {
-    ctx.server = await serve(siteDir(), sitePrefix());
+    const site = paged ? pagedSite() : { dir: siteDir(), prefix: sitePrefix() };
+    ctx.server = await serve(site.dir, site.prefix);
     ctx.chrome = await browser();
-    if (kinds) ctx.pages = await pageKinds(ctx.chrome, ctx.server.base);
+    if (kinds) ctx.pages = await (paged ? pagedKinds : pageKinds)(ctx.chrome, ctx.server.base);
   });
   after(async () => {
     await ctx.chrome?.close();

@@ -51,6 +51,64 @@ test("an area filter narrows the results to that area", async () => {
   await page.close();
 });
 
+test("excerpts mark the words found, and only those", async () => {
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "search/?q=nycklarna");
+  await results(page);
+  const first = await page.$eval("#search-results li", (li) => ({
+    marks: [...li.querySelectorAll("p mark")].map((m) => m.textContent),
+    text: li.querySelector("p:last-of-type").textContent,
+  }));
+  assert.ok(first.marks.length > 0, "the first result's excerpt marks a word");
+  for (const m of first.marks) assert.match(m, /^nyck/i, `only the query's word is marked: ${m}`);
+  assert.match(first.text, /nycklar/);
+  // Marks are elements the page made, not markup from the index.
+  const html = await page.$eval("#search-results", (ol) => ol.innerHTML);
+  assert.doesNotMatch(html, /&lt;mark/);
+  await page.close();
+});
+
+test("the number of results is announced in a live region", async () => {
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "search/");
+  const region = await page.$eval("#search-status", (el) => ({
+    role: el.getAttribute("role"), live: el.getAttribute("aria-live"), text: el.textContent,
+  }));
+  assert.equal(region.role, "status");
+  assert.equal(region.live, "polite");
+  assert.equal(region.text, "", "nothing is announced before a search");
+  await page.fill("#search-input", "nyckel");
+  await page.press("#search-input", "Enter");
+  await results(page);
+  await page.waitForFunction(() => /träff/.test(document.querySelector("#search-status").textContent));
+  const count = await page.locator("#search-results li").count();
+  const said = await page.textContent("#search-status");
+  assert.match(said, /^\d+ träff(ar)? för ”nyckel”\.$/);
+  assert.ok(Number(said.match(/\d+/)[0]) >= count);
+  await page.fill("#search-input", "finnsinteialls");
+  await page.press("#search-input", "Enter");
+  await page.waitForFunction(() => /Inga träffar/.test(document.querySelector("#search-status").textContent));
+  assert.equal(await page.locator("#search-results li").count(), 0);
+  await page.close();
+});
+
+test("more results are shown on request, and focus moves to the first of them", async () => {
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "search/?q=digital");
+  const first = await results(page);
+  assert.equal(first.length, 10, "ten results at first");
+  assert.ok(await page.isVisible("#search-more"));
+  await page.focus("#search-more");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 10);
+  const focused = await page.evaluate(() => document.activeElement?.closest("li")
+    ? [...document.querySelectorAll("#search-results li")].indexOf(document.activeElement.closest("li")) : -1);
+  assert.equal(focused, 10, "focus is on the eleventh result");
+  const status = await page.textContent("#search-status");
+  assert.ok((await page.locator("#search-results li").count()) <= Number(status.match(/\d+/)[0]));
+  await page.close();
+});
+
 test("the search box on another page lands on the results", async () => {
   const page = await ctx.chrome.newPage();
   await page.goto(ctx.server.base + "bygglov/");

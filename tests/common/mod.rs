@@ -430,3 +430,270 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A generated guide big enough for lists of several pages, in Swedish with English
+/// translations of some entries: `areas` areas, `challenges` challenges and `solutions`
+/// solutions spread over them, tags from a set of `tags`, titles in an order unlike the
+/// files' (so that sorting shows). Every 10th challenge is a draft and every 13th archived;
+/// the rest are published, and every solution addresses a published challenge. With
+/// `longest`, titles and summaries are as long as the format allows (120 and 300
+/// characters), for size budgets.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    pub areas: usize,
+    pub challenges: usize,
+    pub solutions: usize,
+    pub tags: usize,
+    /// `[lists]` settings, when not the defaults.
+    pub per_page: Option<usize>,
+    pub tags_per_page: Option<usize>,
+    /// Every n-th published entry gets an English translation (0: none).
+    pub translate_every: usize,
+    pub longest: bool,
+    pub base_url: &'static str,
+}
+
+impl Default for Generated {
+    fn default() -> Self {
+        Generated {
+            areas: 3,
+            challenges: 60,
+            solutions: 40,
+            tags: 12,
+            per_page: None,
+            tags_per_page: None,
+            translate_every: 4,
+            longest: false,
+            base_url: "https://example.org/g/",
+        }
+    }
+}
+
+/// A generated entry: where its pages are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedEntry {
+    /// `omrade-1/utmaning-7/`, below the base.
+    pub url: String,
+    /// `en/omrade-1/utmaning-7/` when it has a published English translation.
+    pub en_url: Option<String>,
+    pub challenge: bool,
+    pub status: &'static str,
+    pub title: String,
+}
+
+const WORDS: &[&str] = &[
+    "Bemanning",
+    "Arkiv",
+    "Öppna data",
+    "Kö",
+    "Digital signatur",
+    "Avfall",
+    "Energi",
+    "Ärendehantering",
+    "Bygglov",
+    "Trygghetslarm",
+    "Elevdatorer",
+    "Läkemedel",
+    "Nycklar",
+    "Vattenmätare",
+    "Färdtjänst",
+    "Inloggning",
+    "Zonplan",
+    "Ungdomsmottagning",
+];
+
+impl Generated {
+    /// The guide's files, and its entries.
+    pub fn write(&self) -> (Guide, Vec<GeneratedEntry>) {
+        let guide = Guide::bare(&[]);
+        let mut config = format!(
+            "title = \"Genererad guide\"\nbase_url = \"{}\"\nlanguages = [\"sv\", \"en\"]\n\n[search]\nenabled = false\n",
+            self.base_url
+        );
+        if self.per_page.is_some() || self.tags_per_page.is_some() {
+            config.push_str("\n[lists]\n");
+            if let Some(n) = self.per_page {
+                config.push_str(&format!("per_page = {n}\n"));
+            }
+            if let Some(n) = self.tags_per_page {
+                config.push_str(&format!("tags_per_page = {n}\n"));
+            }
+        }
+        guide.write("config.toml", config);
+        guide.write(
+            "content/_index.md",
+            "---\ntitle: Genererad guide\nsummary: En guide för att pröva långa listor.\n---\n\nVälkommen.\n",
+        );
+        guide.write(
+            "content/om.md",
+            "---\ntype: page\ntitle: Om guiden\nsummary: Vad guiden är.\n---\n\nOm guiden.\n",
+        );
+        for a in 0..self.areas {
+            guide.write(
+                &format!("content/omrade-{a}/_area.md"),
+                format!("---\ntitle: Område {a}\nsummary: Område nummer {a}.\nowner: Team {a}\n---\n\nOmrådet.\n"),
+            );
+        }
+        // Filler of varied words (as compressible as prose, not as a repeated phrase).
+        let mut seed: u64 = 7;
+        let mut word = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            const FILL: &[&str] = &[
+                "kommunen",
+                "behöver",
+                "digitala",
+                "verktyg",
+                "för",
+                "att",
+                "minska",
+                "väntetider",
+                "och",
+                "öka",
+                "tryggheten",
+                "hos",
+                "invånare",
+                "med",
+                "hemtjänst",
+                "personal",
+                "rutiner",
+                "samverkan",
+                "regionen",
+                "upphandling",
+                "kostnader",
+                "tillgänglighet",
+                "säkerhet",
+                "uppföljning",
+                "brukare",
+                "anhöriga",
+                "skolor",
+                "elever",
+                "lärare",
+                "bygglov",
+                "handläggning",
+                "arkivering",
+                "e-tjänster",
+                "integritet",
+                "data",
+            ];
+            FILL[(seed >> 33) as usize % FILL.len()]
+        };
+        let mut pad = |text: String, len: usize| -> String {
+            if !self.longest {
+                return text;
+            }
+            let mut t = text;
+            while t.chars().count() < len {
+                t.push(' ');
+                t.push_str(word());
+            }
+            t.chars()
+                .take(len)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        };
+        let mut entries = Vec::new();
+        let mut published_challenges = Vec::new();
+        for i in 0..self.challenges + self.solutions {
+            let challenge = i < self.challenges;
+            let area = i % self.areas.max(1);
+            let (kind, id) = if challenge {
+                ("challenge", format!("utmaning-{i}"))
+            } else {
+                ("solution", format!("losning-{i}"))
+            };
+            let status = if challenge && i % 10 == 9 {
+                "draft"
+            } else if challenge && i % 13 == 12 {
+                "archived"
+            } else {
+                "published"
+            };
+            let title = pad(
+                format!(
+                    "{} {} {i}",
+                    WORDS[(i * 7) % WORDS.len()],
+                    WORDS[(i * 3) % WORDS.len()].to_lowercase()
+                ),
+                120,
+            );
+            let summary = pad(
+                format!(
+                    "Sammanfattning av {id}, som handlar om {}.",
+                    WORDS[i % WORDS.len()].to_lowercase()
+                ),
+                300,
+            );
+            let tags: Vec<String> = if self.tags == 0 {
+                Vec::new()
+            } else {
+                let mut t = vec![
+                    format!("tagg-{}", i % self.tags),
+                    format!("tagg-{}", (i * 5 + 1) % self.tags),
+                ];
+                t.dedup();
+                t
+            };
+            let mut fm = format!(
+                "---\ntype: {kind}\ntitle: \"{title}\"\nsummary: \"{summary}\"\nstatus: {status}\nowner: Team {area}\ntags: [{}]\n",
+                tags.join(", ")
+            );
+            if status != "draft" {
+                fm.push_str(&format!(
+                    "reviewed_by: [Anna Svensson]\nlast_reviewed: 2026-{:02}-{:02}\n",
+                    1 + i % 9,
+                    1 + i % 27
+                ));
+            }
+            if !challenge {
+                let target: &String = &published_challenges[(i * 11) % published_challenges.len()];
+                fm.push_str(&format!("kind: method\naddresses: [{target}]\n"));
+            }
+            fm.push_str("---\n\n## Bakgrund\n\nText.\n");
+            guide.write(&format!("content/omrade-{area}/{id}.md"), &fm);
+            if challenge && status == "published" {
+                published_challenges.push(id.clone());
+            }
+            let translated =
+                self.translate_every > 0 && status == "published" && i % self.translate_every == 0;
+            if translated {
+                let en_title: String = format!("In English: {title}").chars().take(120).collect();
+                let en = fm
+                    .replace(
+                        &format!("title: \"{title}\""),
+                        &format!("title: \"{}\"", en_title.trim_end()),
+                    )
+                    .replace("## Bakgrund", "## Background");
+                guide.write(&format!("content/omrade-{area}/{id}.en.md"), en);
+            }
+            entries.push(GeneratedEntry {
+                url: format!("omrade-{area}/{id}/"),
+                en_url: translated.then(|| format!("en/omrade-{area}/{id}/")),
+                challenge,
+                status,
+                title,
+            });
+        }
+        assert!(!published_challenges.is_empty() || self.solutions == 0);
+        (guide, entries)
+    }
+}
+
+/// Builds a guide into `out` as of 2026-11-21 and fails the test when the build fails.
+pub fn build(guide: &Guide, out: &Path) {
+    let out = signpost(
+        &[
+            "--root",
+            guide.root().to_str().expect("UTF-8 path"),
+            "build",
+            "--today",
+            "2026-11-21",
+            "--output",
+            out.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "the build failed:\n{}", out.stderr);
+}

@@ -28,7 +28,7 @@ use crate::routes::{self, Fixed, Page};
 pub use area::AreaView;
 pub use entry::EntryView;
 pub use home::HomeView;
-pub use list::{ListView, TagsView};
+pub use list::{window, ListView, Pager, PagerLink, TagsView};
 pub use page::DocView;
 
 /// One HTML page: its frame, and the view of its kind.
@@ -74,6 +74,9 @@ pub struct PageCtx {
     /// The Atom feed of open challenges (the open challenges page, the whole guide; an
     /// area, its own).
     pub open_feed: Option<String>,
+    /// On a page of a list split into pages (a list, the tag index, a tag's page, an
+    /// area): where it is and the links to the others.
+    pub pager: Option<Pager>,
     /// What this kind of page shows.
     #[serde(flatten)]
     pub view: View,
@@ -186,7 +189,7 @@ impl<'g> Model<'g> {
         let g = self.guide;
         Some(match key {
             Page::Home => self.home(),
-            Page::Area(a) => self.area(self.area_doc(a)?),
+            Page::Area(a, n) => self.area(self.area_doc(a)?, *n)?,
             Page::Doc(i) => {
                 let d = g.docs.get(*i).filter(|_| self.built(*i))?;
                 match d.role {
@@ -195,10 +198,11 @@ impl<'g> Model<'g> {
                     _ => return None,
                 }
             }
-            Page::Fixed(Fixed::Tags) => self.tag_index(),
-            Page::Fixed(Fixed::Search) => self.search(),
-            Page::Fixed(list) => self.list(*list),
-            Page::Tag(slug) => self.tag(slug)?,
+            Page::Fixed(Fixed::Tags, n) => self.tag_index(*n)?,
+            Page::Fixed(Fixed::Search, 1) => self.search(),
+            Page::Fixed(Fixed::Search, _) => return None,
+            Page::Fixed(list, n) => self.list(*list, *n)?,
+            Page::Tag(slug, n) => self.tag(slug, *n)?,
             Page::NotFound => self.not_found(),
         })
     }
@@ -206,13 +210,20 @@ impl<'g> Model<'g> {
     /// How the main navigation looks on page `p`.
     pub fn nav_state(&self, p: &PageCtx) -> NavState {
         let open = self.home_url(Fixed::OpenChallenges.rel());
-        let in_nav = p.url == open || self.site.areas.iter().any(|a| a.url == p.url);
+        let in_nav = |url: &str| url == open || self.site.areas.iter().any(|a| a.url == url);
+        // A later page of an area or of the open challenges is in its section.
+        let (first, n) = routes::unpaged(&p.url);
         let section = match &p.view {
             View::Entry(e) => e.area.as_ref().map(|a| a.url.clone()),
+            _ if n > 1 && in_nav(first) => Some(first.to_string()),
             _ => None,
         };
         NavState {
-            current: if in_nav { p.url.clone() } else { String::new() },
+            current: if in_nav(&p.url) {
+                p.url.clone()
+            } else {
+                String::new()
+            },
             section: section.unwrap_or_default(),
         }
     }
@@ -247,6 +258,7 @@ impl<'g> Model<'g> {
             edit_url: crate::render::contribute::edit_url(self, d),
             propose_url: None,
             open_feed: None,
+            pager: None,
             view,
         };
         p.json_ld = self.json_ld(d, &p);
@@ -285,6 +297,7 @@ impl<'g> Model<'g> {
             edit_url: None,
             propose_url: None,
             open_feed: None,
+            pager: None,
             view,
         }
     }

@@ -1,0 +1,436 @@
+//! The index's files, byte for byte: how they are written and read back. One owner for the
+//! format: the browser's reader (`assets/search.js`) follows this module, and the Rust
+//! reader here serves the tests (round trips, and a query answered in Rust compared with the
+//! browser's answer, `query.rs`).
+//!
+//! A language's index is a folder (`search/data/<lang>/`) of:
+//!
+//! - `manifest.json` (plain JSON, the only file fetched before a query's own): the format
+//!   version, the build id (every other file is fetched with `?v=<build>`, so a browser never
+//!   mixes two builds), the number of pages, the stemmer, the first term of every vocabulary
+//!   shard but the first (shortened to the shortest prefix that still separates it from the
+//!   shard before), the score of each of the 256 impacts, and each filter's values.
+//! - `t/<n>.bin`, the vocabulary shards: the terms in byte order, cut into shards of
+//!   at most [`SHARD_BYTES`] (plus one term) before compression. Per term: its bytes
+//!   front-coded against the term before (shared prefix length, suffix), the number of pages
+//!   that have it (`df`), then either its postings inline (when they take at most
+//!   [`INLINE_BYTES`]: page gaps, then one impact byte per page) or the number of its own
+//!   postings file.
+//! - `p/<n>.bin`, the postings of a common term: every page that has it (a [set](#sets)),
+//!   then its *head*: the [`HEAD`] pages where it weighs most, with their impacts, and one
+//!   impact for every other page (the highest of them). A query reads one such file per
+//!   common word, of at most about `pages / 8` bytes plus the head, however common.
+//! - `d/<n>.json`: page `n` (`url`, `title`, `meta`: what the result shows under its
+//!   title, `text`: the summary and body, cut at [`TEXT_CHARS`] characters, for the excerpt),
+//!   fetched only for the results shown.
+//! - `f/<k>-<i>.bin`: the pages with value `i` of filter `k` (a set), fetched only when that
+//!   value is chosen.
+//!
+//! The `.bin` files are not compressed: their numbers are already as short as gzip would
+//! make them (gzip took ~17 % off a shard), and gunzipping in the browser
+//! (`DecompressionStream`) cost more time on a slow phone than the bytes it saved (measured
+//! in bench/README.md). The JSON files are text, which hosts compress. Numbers are unsigned
+//! LEB128 varints. Pages are numbered from 0 in the order of the records.
+//!
+//! ## Sets
+//!
+//! A mode byte, then either (0) the count and the gaps between ascending page numbers (the
+//! first page itself, then each page minus the one before minus one), or (1) a bitmap of
+//! `ceil(pages / 8)` bytes, page `i` in bit `i % 8` (lowest first) of byte `i / 8`:
+//! whichever is smaller.
+
+/// Version of the format, in the manifest; the browser refuses another.
+pub const VERSION: u32 = 1;
+/// A shard is cut once its terms take this many bytes.
+pub const SHARD_BYTES: usize = 16 * 1024;
+/// A term's postings are inline in its shard while they take at most this many bytes.
+pub const INLINE_BYTES: usize = 512;
+/// How many of a common term's pages carry their own impact.
+pub const HEAD: usize = 384;
+/// The longest excerpt text of a page, in characters.
+pub const TEXT_CHARS: usize = 6000;
+
+pub const MANIFEST: &str = "manifest.json";
+
+pub fn shard_path(n: usize) -> String {
+    format!("t/{n}.bin")
+}
+pub fn postings_path(n: usize) -> String {
+    format!("p/{n}.bin")
+}
+pub fn page_path(n: usize) -> String {
+    format!("d/{n}.json")
+}
+pub fn filter_path(key: usize, value: usize) -> String {
+    format!("f/{key}-{value}.bin")
+}
+
+pub fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+pub fn varint_len(mut n: u64) -> usize {
+    let mut len = 1;
+    while n >= 0x80 {
+        n >>= 7;
+        len += 1;
+    }
+    len
+}
+
+/// Ascending page numbers as gaps (see [Sets](self#sets)).
+pub fn put_gaps(out: &mut Vec<u8>, pages: &[u32]) {
+    let mut prev: Option<u32> = None;
+    for &p in pages {
+        put_varint(out, u64::from(p - prev.map_or(0, |q| q + 1)));
+        prev = Some(p);
+    }
+}
+
+fn gaps_len(pages: &[u32]) -> usize {
+    let mut prev: Option<u32> = None;
+    let mut len = 0;
+    for &p in pages {
+        len += varint_len(u64::from(p - prev.map_or(0, |q| q + 1)));
+        prev = Some(p);
+    }
+    len
+}
+
+/// A set of ascending page numbers of an index of `page_count` pages.
+pub fn put_set(out: &mut Vec<u8>, pages: &[u32], page_count: usize) {
+    let bitmap = page_count.div_ceil(8);
+    let list = varint_len(pages.len() as u64) + gaps_len(pages);
+    if list <= bitmap {
+        out.push(0);
+        put_varint(out, pages.len() as u64);
+        put_gaps(out, pages);
+    } else {
+        out.push(1);
+        let start = out.len();
+        out.resize(start + bitmap, 0);
+        for &p in pages {
+            out[start + (p as usize >> 3)] |= 1 << (p & 7);
+        }
+    }
+}
+
+/// A reader of the bytes of a file.
+pub struct Reader<'a> {
+    pub bytes: &'a [u8],
+    pub at: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, at: 0 }
+    }
+
+    pub fn done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+
+    pub fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.bytes.get(self.at).ok_or("the file ends too soon")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).ok_or("a length overflows")?;
+        let s = self
+            .bytes
+            .get(self.at..end)
+            .ok_or("the file ends too soon")?;
+        self.at = end;
+        Ok(s)
+    }
+
+    pub fn varint(&mut self) -> Result<u64, String> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err("a number is too long".into())
+    }
+
+    pub fn gaps(&mut self, count: usize) -> Result<Vec<u32>, String> {
+        let mut out = Vec::with_capacity(count.min(1 << 20));
+        let mut next: u64 = 0;
+        for _ in 0..count {
+            let p = next + self.varint()?;
+            out.push(u32::try_from(p).map_err(|_| "a page number overflows")?);
+            next = p + 1;
+        }
+        Ok(out)
+    }
+
+    pub fn set(&mut self, page_count: usize) -> Result<Vec<u32>, String> {
+        match self.byte()? {
+            0 => {
+                let n = self.varint()? as usize;
+                self.gaps(n)
+            }
+            1 => {
+                let bits = self.take(page_count.div_ceil(8))?;
+                let mut out = Vec::new();
+                for (i, &b) in bits.iter().enumerate() {
+                    for bit in 0..8 {
+                        if b & (1 << bit) != 0 {
+                            out.push((i * 8 + bit) as u32);
+                        }
+                    }
+                }
+                Ok(out)
+            }
+            m => Err(format!("unknown set mode {m}")),
+        }
+    }
+}
+
+/// A term's postings as stored: inline in its shard, or in a postings file of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Every page with its impact.
+    Inline { pages: Vec<u32>, impacts: Vec<u8> },
+    /// In `p/<file>.bin`.
+    File(u32),
+}
+
+/// One term of a shard, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShardTerm {
+    pub term: Vec<u8>,
+    pub df: u32,
+    pub stored: Stored,
+}
+
+/// The postings of a common term, as read from its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Common {
+    pub pages: Vec<u32>,
+    pub head: Vec<(u32, u8)>,
+    pub floor: u8,
+}
+
+/// A term's entry in its shard, without the front-coded term (`put_term` adds it).
+pub fn term_body(df: usize, stored: &Stored) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, df as u64);
+    match stored {
+        Stored::Inline { pages, impacts } => {
+            put_varint(&mut out, 0);
+            put_gaps(&mut out, pages);
+            out.extend_from_slice(impacts);
+        }
+        Stored::File(n) => put_varint(&mut out, u64::from(*n) + 1),
+    }
+    out
+}
+
+/// The inline form's size: would these postings fit in a shard?
+pub fn inline_len(pages: &[u32]) -> usize {
+    gaps_len(pages) + pages.len()
+}
+
+/// Appends a term front-coded against `prev`, then its body.
+pub fn put_term(out: &mut Vec<u8>, prev: &[u8], term: &[u8], body: &[u8]) {
+    let shared = prev.iter().zip(term).take_while(|(a, b)| a == b).count();
+    put_varint(out, shared as u64);
+    put_varint(out, (term.len() - shared) as u64);
+    out.extend_from_slice(&term[shared..]);
+    out.extend_from_slice(body);
+}
+
+/// A common term's postings file.
+pub fn common_file(pages: &[u32], head: &[(u32, u8)], floor: u8, page_count: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pages.len() + head.len() * 3);
+    put_set(&mut out, pages, page_count);
+    put_varint(&mut out, head.len() as u64);
+    let head_pages: Vec<u32> = head.iter().map(|h| h.0).collect();
+    put_gaps(&mut out, &head_pages);
+    out.extend(head.iter().map(|h| h.1));
+    out.push(floor);
+    out
+}
+
+/// A shard's terms.
+pub fn read_shard(bytes: &[u8]) -> Result<Vec<ShardTerm>, String> {
+    let mut r = Reader::new(bytes);
+    let count = r.varint()? as usize;
+    let mut out: Vec<ShardTerm> = Vec::with_capacity(count.min(1 << 16));
+    let mut prev: Vec<u8> = Vec::new();
+    for _ in 0..count {
+        let shared = r.varint()? as usize;
+        let len = r.varint()? as usize;
+        let mut term = prev
+            .get(..shared)
+            .ok_or("a shared prefix too long")?
+            .to_vec();
+        term.extend_from_slice(r.take(len)?);
+        let df = r.varint()? as u32;
+        let stored = match r.varint()? {
+            0 => {
+                let pages = r.gaps(df as usize)?;
+                let impacts = r.take(df as usize)?.to_vec();
+                Stored::Inline { pages, impacts }
+            }
+            n => Stored::File(u32::try_from(n - 1).map_err(|_| "a file number overflows")?),
+        };
+        prev.clone_from(&term);
+        out.push(ShardTerm { term, df, stored });
+    }
+    if !r.done() {
+        return Err("bytes after the last term".into());
+    }
+    Ok(out)
+}
+
+/// A common term's postings file.
+pub fn read_common(bytes: &[u8], page_count: usize) -> Result<Common, String> {
+    let mut r = Reader::new(bytes);
+    let pages = r.set(page_count)?;
+    let n = r.varint()? as usize;
+    let head_pages = r.gaps(n)?;
+    let impacts = r.take(n)?;
+    let head = head_pages
+        .into_iter()
+        .zip(impacts.iter().copied())
+        .collect();
+    let floor = r.byte()?;
+    if !r.done() {
+        return Err("bytes after the postings".into());
+    }
+    Ok(Common { pages, head, floor })
+}
+
+/// The manifest of a language's index.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub build: String,
+    pub lang: String,
+    /// The stemmer the browser applies to queries (`words::stemmer_name`), if any.
+    pub stemmer: Option<String>,
+    pub pages: usize,
+    /// Shard `i + 1` starts at `shards[i]`; shard 0 at the start.
+    pub shards: Vec<String>,
+    /// The score of each impact (0–255), summed over a query's words.
+    pub scores: Vec<u32>,
+    /// `(key, values)`: value `i` of filter `k` is in `f/<k>-<i>.bin`.
+    pub filters: Vec<(String, Vec<String>)>,
+}
+
+/// What a page's file holds.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PageFile {
+    pub url: String,
+    pub title: String,
+    pub meta: Vec<String>,
+    pub text: String,
+}
+
+/// The shortest prefix of `next` that sorts after `prev` (`prev < next`): where a shard
+/// starting at `next` may say it starts.
+pub fn separator<'a>(prev: &[u8], next: &'a [u8]) -> &'a [u8] {
+    let shared = prev.iter().zip(next).take_while(|(a, b)| a == b).count();
+    let mut end = (shared + 1).min(next.len());
+    // A prefix must end at a character boundary to be a string.
+    while end < next.len() && (next[end] & 0xC0) == 0x80 {
+        end += 1;
+    }
+    &next[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_round_trip_as_gaps_or_as_a_bitmap_whichever_is_smaller() {
+        for (pages, count, mode) in [
+            (vec![], 10, 0),
+            (vec![0, 1, 2, 300, 70_000], 100_000, 0),
+            ((0..5000).map(|i| i * 2).collect::<Vec<u32>>(), 10_000, 1),
+            ((0..10_000).collect(), 10_000, 1),
+            (vec![7], 8, 1),
+            (vec![7], 64, 0),
+        ] {
+            let mut out = Vec::new();
+            put_set(&mut out, &pages, count);
+            assert_eq!(out[0], mode, "{pages:?}");
+            assert!(
+                out.len() <= count.div_ceil(8) + 1,
+                "never more than a bitmap"
+            );
+            let mut r = Reader::new(&out);
+            assert_eq!(r.set(count).unwrap(), pages);
+            assert!(r.done());
+        }
+    }
+
+    #[test]
+    fn shards_round_trip_with_front_coded_terms() {
+        let terms: Vec<(Vec<u8>, Stored, usize)> = vec![
+            (
+                b"nyckel".to_vec(),
+                Stored::Inline {
+                    pages: vec![3, 9, 200],
+                    impacts: vec![1, 255, 40],
+                },
+                3,
+            ),
+            (b"nyckl".to_vec(), Stored::File(12), 5000),
+            ("nyckl\u{e5}".as_bytes().to_vec(), Stored::File(0), 700),
+        ];
+        let mut bytes = Vec::new();
+        put_varint(&mut bytes, terms.len() as u64);
+        let mut prev: &[u8] = b"";
+        for (term, stored, df) in &terms {
+            put_term(&mut bytes, prev, term, &term_body(*df, stored));
+            prev = term;
+        }
+        let read = read_shard(&bytes).unwrap();
+        let want: Vec<ShardTerm> = terms
+            .into_iter()
+            .map(|(term, stored, df)| ShardTerm {
+                term,
+                df: df as u32,
+                stored,
+            })
+            .collect();
+        assert_eq!(read, want);
+        assert!(read_shard(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn common_postings_round_trip() {
+        let pages: Vec<u32> = (0..3000).map(|i| i * 3).collect();
+        let head = vec![(3, 200), (900, 255), (8997, 90)];
+        let bytes = common_file(&pages, &head, 12, 9000);
+        let read = read_common(&bytes, 9000).unwrap();
+        assert_eq!(
+            read,
+            Common {
+                pages,
+                head,
+                floor: 12
+            }
+        );
+    }
+
+    #[test]
+    fn separators_are_the_shortest_prefix_after_the_previous_term() {
+        assert_eq!(separator(b"bygglov", b"byggnad"), b"byggn");
+        assert_eq!(separator(b"ab", b"abc"), b"abc");
+        assert_eq!(separator(b"a", "\u{e5}r".as_bytes()), "\u{e5}".as_bytes());
+    }
+}
