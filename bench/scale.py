@@ -469,7 +469,7 @@ def report(results: list[dict], zola: dict | None, a, binary: Path) -> str:
             extra = [f"{q[res]} results"] if res else []
             times = [f"{k}: {v}" for k, v in q.items() if v.endswith(" ms")]
             if times:
-                extra.append("first results " + ", ".join(times))
+                extra.append(", ".join(times))
             b = int(q[col].replace(",", ""))
             return kb(b) + (f" ({'; '.join(extra)})" if extra else "")
         return "—"
