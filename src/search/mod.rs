@@ -289,7 +289,7 @@ mod tests {
                     "{rel}: {}",
                     raw.len()
                 );
-                format::read_shard(&raw).unwrap();
+                format::read_shard(raw).unwrap();
             } else if rel.starts_with("p/") {
                 assert!(raw.len() <= bitmap + 1 + 4 * format::HEAD + 8, "{rel}");
             }
