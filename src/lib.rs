@@ -91,7 +91,6 @@ pub struct Built {
 /// Loads, checks and, when there are no errors, renders and writes the site.
 pub fn build(root: &Path, opts: &BuildOptions) -> Built {
     let load = LoadOptions {
-        render: true,
         base_url: opts.base_url.clone(),
     };
     let _progress = progress::Reporter::start();

@@ -1,11 +1,15 @@
-//! The one pulldown-cmark pass over a document's body.
+//! The pulldown-cmark pass over a document's body.
 //!
-//! It collects what the checks need (headings with their anchors, links and images with
-//! their source positions) and, when asked, renders HTML in the same pass, with heading ids
-//! set and links rewritten by the caller's function (`.md` paths → page URLs). It does not
-//! decide whether a link is valid; `check/links.rs` does, from what is collected here.
+//! Loading a guide parses every body once for what the checks need (headings with their
+//! anchors, links and images with their source positions): [`parse`], kept as a [`Body`].
+//! The HTML of a page ([`html`], heading ids set and links rewritten by the caller's
+//! function, `.md` paths → page URLs) and the readable text of the search index ([`text`])
+//! are made by the same pass when they are needed, and not kept: at 100,000 entries a guide
+//! holding each body three times over (Markdown, HTML, text) would need gigabytes. It does
+//! not decide whether a link is valid; `check/links.rs` does, from what is collected here.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -54,16 +58,14 @@ pub struct HtmlImage {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
-    /// Empty unless rendering was asked for.
-    pub html: String,
+    /// Where the body starts in its file's text (after the front matter), in bytes.
+    pub start: usize,
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
     /// The body contains raw HTML, so its rendering must go through the sanitiser.
     pub has_raw_html: bool,
     /// The `<img>` elements of its raw HTML (`markdown/html.rs`).
     pub html_images: Vec<HtmlImage>,
-    /// The readable text (for the search index); empty unless rendering was asked for.
-    pub text: String,
     /// Every heading's anchor, for [`Body::has_anchor`] in constant time (a body with
     /// 20,000 headings and as many links to them must not take 400 million comparisons).
     pub anchors: HashSet<String>,
@@ -137,9 +139,70 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Parses a body whose first line is line `first_line` of its file.
-/// With `rewrite`, HTML is rendered too.
-pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
+/// A body's Markdown, shared with the file it is in rather than copied: what the search
+/// index reads its text from ([`Markdown::text`]).
+#[derive(Debug, Clone)]
+pub struct Markdown {
+    source: Arc<str>,
+    start: usize,
+}
+
+impl Markdown {
+    /// The body that starts at byte `start` of a file's text.
+    pub fn new(source: Arc<str>, start: usize) -> Markdown {
+        let start = if source.is_char_boundary(start) { start } else { 0 };
+        Markdown { source, start }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source[self.start..]
+    }
+
+    /// The readable text (see [`text`]).
+    pub fn text(&self) -> String {
+        text(self.as_str())
+    }
+}
+
+/// A whole text as a body (for tests and tools).
+impl From<&str> for Markdown {
+    fn from(text: &str) -> Self {
+        Markdown::new(Arc::from(text), 0)
+    }
+}
+
+impl Default for Markdown {
+    fn default() -> Self {
+        Markdown::new(Arc::from(""), 0)
+    }
+}
+
+/// Parses a body whose first line is line `first_line` of its file, for the checks.
+pub fn parse(body: &str, first_line: u32) -> Body {
+    pass(body, first_line, None, false).0
+}
+
+/// A body as HTML for its page: heading ids set, `#` headings one level down, links and
+/// images rewritten by `rewrite`, script URLs neutralised. Raw HTML is passed through: the
+/// caller sanitises it when [`Body::has_raw_html`].
+pub fn html(body: &str, rewrite: Rewrite) -> String {
+    pass(body, 1, Some(rewrite), false).1
+}
+
+/// A body's readable text, for the search index: its words without Markdown or HTML, a
+/// line break after each paragraph, heading, list item, table cell and code block.
+pub fn text(body: &str) -> String {
+    pass(body, 1, None, true).2
+}
+
+/// The one pass: what the checks need, and with `rewrite` the HTML, with `want_text` the
+/// readable text.
+fn pass(
+    body: &str,
+    first_line: u32,
+    rewrite: Option<Rewrite>,
+    want_text: bool,
+) -> (Body, String, String) {
     let lines = LineIndex::new(body);
     let at = |offset: usize| {
         let (l, c) = lines.pos(offset);
@@ -147,6 +210,8 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
     };
     let render = rewrite.is_some();
     let mut out = Body::default();
+    let mut html = String::new();
+    let mut text = String::new();
     let mut events: Vec<Event> = Vec::new();
     let mut seen_anchors: HashSet<String> = HashSet::new();
     // The next suffix to try for each heading text's slug, so that many headings of one
@@ -184,13 +249,13 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                 ));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if render {
-                    out.text.push('\n');
+                if want_text {
+                    text.push('\n');
                 }
-                if let Some((idx, level, explicit, text, line)) = heading.take() {
+                if let Some((idx, level, explicit, title, line)) = heading.take() {
                     let anchor = match explicit {
                         Some(id) => id,
-                        None => unique_anchor(&text, &seen_anchors, &mut next_suffix),
+                        None => unique_anchor(&title, &seen_anchors, &mut next_suffix),
                     };
                     seen_anchors.insert(anchor.clone());
                     if render {
@@ -200,7 +265,7 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                     }
                     out.headings.push(Heading {
                         level,
-                        text: text.trim().to_string(),
+                        text: title.trim().to_string(),
                         anchor,
                         line,
                     });
@@ -265,11 +330,11 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if render {
-                    out.text.push_str(t);
-                }
-                if let Some((_, _, _, text, _)) = &mut heading {
+                if want_text {
                     text.push_str(t);
+                }
+                if let Some((_, _, _, title, _)) = &mut heading {
+                    title.push_str(t);
                 }
                 if let Some(i) = image {
                     out.links[i].alt.push_str(t);
@@ -277,12 +342,12 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
-            ) if render => {
-                out.text.push('\n');
+            ) if want_text => {
+                text.push('\n');
             }
             Event::SoftBreak | Event::HardBreak => {
-                if render {
-                    out.text.push(' ');
+                if want_text {
+                    text.push(' ');
                 }
                 if let Some(i) = image {
                     out.links[i].alt.push(' ');
@@ -306,11 +371,11 @@ pub fn parse(body: &str, first_line: u32, rewrite: Option<Rewrite>) -> Body {
                 }
             }
         }
-        out.html.reserve(body.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+        html.reserve(body.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
     }
     out.anchors = seen_anchors;
-    out
+    (out, html, text)
 }
 
 fn demote(level: HeadingLevel) -> HeadingLevel {
@@ -365,7 +430,6 @@ mod tests {
         let b = parse(
             "## Kostnader\n\n## Kostnader\n\n## Så gjorde vi {#hur}\n",
             5,
-            None,
         );
         let anchors: Vec<_> = b.headings.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(anchors, ["kostnader", "kostnader-1", "hur"]);
@@ -378,7 +442,6 @@ mod tests {
         let b = parse(
             "Text\n\nSe [nyckel](../a/x.md#k) och ![Ett flöde](flode.png).\n",
             10,
-            None,
         );
         assert_eq!(b.links.len(), 2);
         assert_eq!((b.links[0].line, b.links[0].column), (12, 13));
@@ -391,15 +454,11 @@ mod tests {
     #[test]
     fn body_h1_is_demoted_so_the_title_stays_the_only_h1() {
         let keep = |_: &str| None;
-        let b = parse("# Stor\n\n## Mindre\n", 1, Some(&keep));
-        assert!(b.html.contains("<h2 id=\"stor\">Stor</h2>"), "{}", b.html);
-        assert!(
-            b.html.contains("<h3 id=\"mindre\">Mindre</h3>"),
-            "{}",
-            b.html
-        );
-        let b = parse("## Bara tvåa\n", 1, Some(&keep));
-        assert!(b.html.contains("<h2 id=\"bara-tvåa\">"), "{}", b.html);
+        let h = html("# Stor\n\n## Mindre\n", &keep);
+        assert!(h.contains("<h2 id=\"stor\">Stor</h2>"), "{h}");
+        assert!(h.contains("<h3 id=\"mindre\">Mindre</h3>"), "{h}");
+        let h = html("## Bara tvåa\n", &keep);
+        assert!(h.contains("<h2 id=\"bara-tvåa\">"), "{h}");
     }
 
     #[test]
@@ -407,7 +466,6 @@ mod tests {
         let b = parse(
             "Se <img src=\"a.png\"> här.\n\n- <figure>\n  <img src=\"b.png\" alt=\"B\">\n  </figure>\n\n`<img src=c.png>`\n\n    <img src=d.png>\n",
             5,
-            None,
         );
         let found: Vec<_> = b
             .html_images
@@ -426,33 +484,35 @@ mod tests {
 
     #[test]
     fn link_position_is_the_destination_not_the_title() {
-        let b = parse("[x](a.md \"se a.md igen\")\n", 8, None);
+        let b = parse("[x](a.md \"se a.md igen\")\n", 8);
         assert_eq!((b.links[0].line, b.links[0].column), (8, 5));
     }
 
     #[test]
     fn script_urls_are_neutralised() {
         let keep = |_: &str| None;
-        let b = parse(
-            "[x](javascript:alert(1)) [y](JavaScript:alert(1)) [z](https://a.se/)\n",
-            1,
-            Some(&keep),
-        );
-        assert!(!b.html.to_lowercase().contains("javascript"), "{}", b.html);
-        assert!(b.html.contains("https://a.se/"));
-        assert!(!b.has_raw_html);
-        assert!(parse("<b>x</b>\n", 1, None).has_raw_html);
+        let body = "[x](javascript:alert(1)) [y](JavaScript:alert(1)) [z](https://a.se/)\n";
+        let h = html(body, &keep);
+        assert!(!h.to_lowercase().contains("javascript"), "{h}");
+        assert!(h.contains("https://a.se/"));
+        assert!(!parse(body, 1).has_raw_html);
+        assert!(parse("<b>x</b>\n", 1).has_raw_html);
     }
 
     #[test]
     fn renders_with_rewritten_links_and_ids() {
         let rw = |d: &str| d.strip_suffix(".md").map(|s| format!("/{s}/"));
-        let b = parse("## Rubrik\n\n[x](y.md)\n", 1, Some(&rw));
-        assert!(
-            b.html.contains("<h2 id=\"rubrik\">Rubrik</h2>"),
-            "{}",
-            b.html
-        );
-        assert!(b.html.contains("<a href=\"/y/\">x</a>"), "{}", b.html);
+        let h = html("## Rubrik\n\n[x](y.md)\n", &rw);
+        assert!(h.contains("<h2 id=\"rubrik\">Rubrik</h2>"), "{h}");
+        assert!(h.contains("<a href=\"/y/\">x</a>"), "{h}");
+    }
+
+    #[test]
+    fn text_is_the_words_a_line_per_block_without_markup() {
+        let t = text("## Rubrik\n\nEtt *stycke*\nmed [länk](a.md).\n\n- punkt\n\n<b>rå</b>\n");
+        assert_eq!(t, "Rubrik\nEtt stycke med länk.\npunkt\n");
+        let shared = Markdown::new(Arc::from("---\ntitle: x\n---\nHej **du**\n"), 19);
+        assert_eq!(shared.as_str(), "Hej **du**\n");
+        assert_eq!(shared.text(), "Hej du\n");
     }
 }

@@ -24,8 +24,6 @@ use crate::text::{is_valid_id, slugify_id};
 
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
-    /// Render each body to HTML while parsing (not needed for `check`).
-    pub render: bool,
     /// Overrides `base_url` from config.toml (for `--base-url` and `serve`).
     pub base_url: Option<String>,
 }
@@ -171,8 +169,6 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
         root,
         jail: &jail,
         config: &config,
-        base_path: config.base_path(),
-        render: opts.render,
     };
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> =
         files.par_iter().map(|rel| read_doc(&cx, rel)).collect();
@@ -208,8 +204,6 @@ struct LoadContext<'a> {
     root: &'a Path,
     jail: &'a Jail,
     config: &'a Config,
-    base_path: String,
-    render: bool,
 }
 
 fn rel_path(base: &Path, p: &Path) -> Option<String> {
@@ -414,7 +408,7 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
         front_matter_ok: false,
         meta: Meta::default(),
         body: None,
-        source: String::new(),
+        source: Default::default(),
     };
     match frontmatter::split(&text) {
         Split::Empty => {
@@ -478,9 +472,8 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
                 }
             }
             doc.lang = lang;
-            let rewrite = |dest: &str| rewrite_link(cx, &path, dest);
-            let rewrite: Option<markdown::Rewrite> = if cx.render { Some(&rewrite) } else { None };
-            let parsed = markdown::parse(body, body_line, rewrite);
+            let mut parsed = markdown::parse(body, body_line);
+            parsed.start = body.as_ptr() as usize - text.as_ptr() as usize;
             if let Some(line) = parsed.html_too_deep {
                 diags.push(
                     Diagnostic::new(
@@ -500,13 +493,36 @@ fn read_doc(cx: &LoadContext, rel: &str) -> (Option<Doc>, Vec<Diagnostic>) {
         &doc.lang,
         &cx.config.default_language,
     );
-    doc.source = text;
+    doc.source = text.into();
     (Some(doc), diags)
+}
+
+impl Guide {
+    /// The HTML of a document's body for its page, made now from its Markdown (bodies are
+    /// not kept as HTML, see `markdown`): links to `.md` files and to files under
+    /// `content/` and `static/` become their addresses on the site. Not sanitised: raw
+    /// HTML (`Body::has_raw_html`) is the caller's to clean.
+    pub fn body_html(&self, d: &Doc) -> String {
+        let Some(body) = &d.body else {
+            return String::new();
+        };
+        let base_path = self.config.base_path();
+        let rewrite = |dest: &str| rewrite_link(&self.config, &base_path, &d.path, dest);
+        markdown::html(d.source.get(body.start..).unwrap_or_default(), &rewrite)
+    }
+
+    /// A document's body, shared with its text rather than copied (for the search index).
+    pub fn body_markdown(&self, d: &Doc) -> markdown::Markdown {
+        markdown::Markdown::new(
+            std::sync::Arc::clone(&d.source),
+            d.body.as_ref().map_or(d.source.len(), |b| b.start),
+        )
+    }
 }
 
 /// A body link as a URL on the site: `.md` files become their page's URL, other files
 /// under `content/` or `static/` their published address, `/x/` gets the base path.
-fn rewrite_link(cx: &LoadContext, from: &str, dest: &str) -> Option<String> {
+fn rewrite_link(config: &Config, base_path: &str, from: &str, dest: &str) -> Option<String> {
     match paths::resolve(from, dest) {
         Target::Path { path, fragment } => {
             let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
@@ -515,22 +531,22 @@ fn rewrite_link(cx: &LoadContext, from: &str, dest: &str) -> Option<String> {
                     let lang = c
                         .lang_suffix
                         .as_deref()
-                        .unwrap_or(&cx.config.default_language);
+                        .unwrap_or(&config.default_language);
                     let url = crate::routes::doc(
                         c.role.place(&c.id, c.area.as_deref()),
                         lang,
-                        &cx.config.default_language,
+                        &config.default_language,
                     );
-                    return Some(format!("{}{url}{frag}", cx.base_path));
+                    return Some(format!("{}{url}{frag}", base_path));
                 }
-                return Some(format!("{}{}{frag}", cx.base_path, encode_path(rel)));
+                return Some(format!("{}{}{frag}", base_path, encode_path(rel)));
             }
             path.strip_prefix("static/")
-                .map(|rel| format!("{}{}{frag}", cx.base_path, encode_path(rel)))
+                .map(|rel| format!("{}{}{frag}", base_path, encode_path(rel)))
         }
-        Target::SiteUrl { url } if !url.starts_with(&cx.base_path) => Some(format!(
+        Target::SiteUrl { url } if !url.starts_with(base_path) => Some(format!(
             "{}{}",
-            cx.base_path,
+            base_path,
             dest.trim().trim_start_matches('/')
         )),
         _ => None,
@@ -554,7 +570,7 @@ impl Guide {
     /// root, `content/…`), for `serve`: only those files are read and parsed again; the
     /// indexes and the whole-guide diagnostics are rebuilt. A new area folder or a changed
     /// `config.toml` needs a full [`load`].
-    pub fn reload(&mut self, paths: &[String], opts: &LoadOptions) {
+    pub fn reload(&mut self, paths: &[String]) {
         let config = self.config.clone();
         let root = self.root.clone();
         let Ok(jail) = Jail::new(&root) else {
@@ -564,9 +580,7 @@ impl Guide {
             root: &root,
             jail: &jail,
             config: &config,
-            base_path: config.base_path(),
-            render: opts.render,
-        };
+            };
         let whole_guide = |d: &Diagnostic| {
             matches!(
                 d.code,

@@ -276,8 +276,9 @@ pub struct Doc {
     pub meta: Meta,
     /// `None` when the file could not be split into front matter and body.
     pub body: Option<Body>,
-    /// The file's text (BOM removed, CRLF as LF), for diagnostics excerpts.
-    pub source: String,
+    /// The file's text (BOM removed, CRLF as LF): for diagnostics excerpts, and the
+    /// Markdown the body's HTML and search text are made from when needed.
+    pub source: std::sync::Arc<str>,
 }
 
 impl Doc {
@@ -407,6 +408,6 @@ impl Guide {
         }
         self.by_path
             .get(path)
-            .map(|&i| self.docs[i].source.as_str())
+            .map(|&i| &*self.docs[i].source)
     }
 }

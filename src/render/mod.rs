@@ -69,6 +69,17 @@ const MAIN_NAV: &str = "partials/main-nav.html";
 const FOOTER: &str = "partials/footer.html";
 const SITE_SEARCH: &str = "partials/site-search.html";
 
+/// How many pages are made ready and rendered at a time (see `Renderer::all_pages`).
+const CHUNK: usize = 2048;
+
+/// The shared fragments of one rendering pass over a model: each card's HTML, and the main
+/// navigation of each [`NavState`].
+#[derive(Default)]
+struct Fragments {
+    cards: std::collections::HashMap<usize, Arc<str>>,
+    navs: std::collections::HashMap<NavState, Arc<str>>,
+}
+
 /// Templates and UI strings of a guide's theme, loaded once; renders pages of a [`Model`].
 pub struct Renderer {
     tera: Tera,
@@ -149,19 +160,21 @@ impl Renderer {
 
     /// Renders what the pages share before the pages themselves: the cards they show (in
     /// parallel, each once: a card's HTML is the same on every page of a language), and
-    /// their main navigation (once per [`NavState`]). These caches last one rendering pass
-    /// over a model, so a rebuild never shows a stale card.
+    /// their main navigation (once per [`NavState`]). `shared` keeps them for one
+    /// rendering pass over a model (its pages are made ready a chunk at a time), so a
+    /// rebuild never shows a stale card.
     fn prepare(
         &self,
         model: &Model,
         base: &tera::Context,
         pages: &mut [(Page, PageCtx)],
+        shared: &mut Fragments,
     ) -> Result<(), RenderError> {
         let mut seen = std::collections::HashSet::new();
         let todo: Vec<Arc<cards::Card>> = pages
             .iter_mut()
             .flat_map(|(_, p)| p.view.cards_mut())
-            .filter(|s| seen.insert(s.card.index))
+            .filter(|s| !shared.cards.contains_key(&s.card.index) && seen.insert(s.card.index))
             .map(|s| Arc::clone(&s.card))
             .collect();
         let rendered: Vec<(usize, Arc<str>)> = todo
@@ -175,20 +188,19 @@ impl Renderer {
                 },
             )
             .collect::<Result<_, _>>()?;
-        let html: std::collections::HashMap<usize, Arc<str>> = rendered.into_iter().collect();
-        let mut navs: std::collections::HashMap<NavState, Arc<str>> = Default::default();
+        shared.cards.extend(rendered);
         for (_, p) in pages {
             for shown in p.view.cards_mut() {
-                shown.html = Arc::clone(&html[&shown.card.index]);
+                shown.html = Arc::clone(&shared.cards[&shown.card.index]);
             }
             let state = model.nav_state(p);
-            p.main_nav = match navs.get(&state) {
+            p.main_nav = match shared.navs.get(&state) {
                 Some(html) => Arc::clone(html),
                 None => {
                     let mut ctx = base.clone();
                     ctx.insert("nav", &state);
                     let html: Arc<str> = self.fragment(MAIN_NAV, &ctx, MAIN_NAV)?.into();
-                    navs.insert(state, Arc::clone(&html));
+                    shared.navs.insert(state, Arc::clone(&html));
                     html
                 }
             };
@@ -237,7 +249,9 @@ impl Renderer {
     }
 
     /// The HTML pages of every language (`keys[i]` are the pages of `models[i]`); with
-    /// `shown`, what the default language's pages show is recorded there.
+    /// `shown`, what the default language's pages show is recorded there. Pages are made
+    /// ready, rendered and handed on [`CHUNK`] at a time, so that what waits in memory (the
+    /// contexts, with their entries' text) does not grow with the guide.
     fn all_pages(
         &self,
         models: &[Model],
@@ -247,29 +261,34 @@ impl Renderer {
     ) -> Result<Site, RenderError> {
         let mut site = Site::default();
         for (model, keys) in models.iter().zip(keys) {
-            let (pages, base) = self.contexts(model, keys)?;
-            if let Some(shown) = shown.take() {
-                for (key, p) in &pages {
-                    shown.record(key, p);
-                }
-            }
-            // Every address is claimed before anything is written, so a conflict stops the
-            // build before it writes a page.
-            for (_, p) in &pages {
-                site.claim(&p.output, &p.origin)?;
-            }
-            site.pages += pages.len();
-            match staging {
-                None => {
-                    for r in self.render_all(&pages, &base, Ok)? {
-                        site.files.insert(r.path, r.bytes);
+            let base = Self::base(model);
+            let mut shared = Fragments::default();
+            let mut shown_here = shown.take();
+            for chunk in keys.chunks(CHUNK) {
+                let pages = self.contexts_with(model, chunk, &base, &mut shared)?;
+                if let Some(shown) = shown_here.as_deref_mut() {
+                    for (key, p) in &pages {
+                        shown.record(key, p);
                     }
                 }
-                Some(staging) => {
-                    self.render_all(&pages, &base, |r| {
-                        staging.put(&r.path, &r.bytes).map_err(RenderError::Write)
-                    })?;
-                    site.written += pages.len();
+                // The chunk's addresses are claimed before any of it is written; a
+                // conflict stops the build, and its staging folder is thrown away.
+                for (_, p) in &pages {
+                    site.claim(&p.output, &p.origin)?;
+                }
+                site.pages += pages.len();
+                match staging {
+                    None => {
+                        for r in self.render_all(&pages, &base, Ok)? {
+                            site.files.insert(r.path, r.bytes);
+                        }
+                    }
+                    Some(staging) => {
+                        self.render_all(&pages, &base, |r| {
+                            staging.put(&r.path, &r.bytes).map_err(RenderError::Write)
+                        })?;
+                        site.written += pages.len();
+                    }
                 }
             }
         }
@@ -278,27 +297,35 @@ impl Renderer {
 
     /// Renders the given pages (in parallel), each with what it shows.
     pub fn pages(&self, model: &Model, keys: &[Page]) -> Result<Vec<Rendered>, RenderError> {
-        let (pages, base) = self.contexts(model, keys)?;
+        let base = Self::base(model);
+        let pages = self.contexts_with(model, keys, &base, &mut Fragments::default())?;
         self.render_all(&pages, &base, Ok)
     }
 
-    /// The contexts of the given pages, with what they share rendered, and the context
-    /// every page starts from.
-    fn contexts(
+    /// The context every page of a model starts from: `site` is the same on every page, so
+    /// it goes into a context once per worker thread and only `page` is swapped in for each
+    /// page (serialising the site per page doubled the cost).
+    fn base(model: &Model) -> tera::Context {
+        let mut base = tera::Context::new();
+        base.insert("site", &model.site);
+        base
+    }
+
+    /// The contexts of the given pages, with what they share rendered (and kept in
+    /// `shared` for the next pages of the same pass).
+    fn contexts_with(
         &self,
         model: &Model,
         keys: &[Page],
-    ) -> Result<(Vec<(Page, PageCtx)>, tera::Context), RenderError> {
+        base: &tera::Context,
+        shared: &mut Fragments,
+    ) -> Result<Vec<(Page, PageCtx)>, RenderError> {
         let mut pages: Vec<(Page, PageCtx)> = keys
             .par_iter()
             .filter_map(|k| Some((k.clone(), model.page(k)?)))
             .collect();
-        // `site` is the same on every page: put it in a context once per worker thread and
-        // only swap `page` in for each page (serialising the site per page doubled the cost).
-        let mut base = tera::Context::new();
-        base.insert("site", &model.site);
-        self.prepare(model, &base, &mut pages)?;
-        Ok((pages, base))
+        self.prepare(model, base, &mut pages, shared)?;
+        Ok(pages)
     }
 
     /// Renders pages in parallel and hands each to `each`.
@@ -336,14 +363,30 @@ pub fn search_records(models: &[Model]) -> Vec<crate::search::Record> {
     models.iter().flat_map(|m| m.search_records()).collect()
 }
 
-/// The search index's files (empty when search is off): one index per language, in one
-/// bundle; a language's search page searches its own.
-pub fn search_files(models: &[Model]) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+/// Builds the search index (nothing when search is off), handing each file to `sink` as
+/// it is made: one index per language, in one bundle; a language's search page searches
+/// its own.
+pub fn search_into(models: &[Model], sink: &crate::search::Sink) -> Result<(), RenderError> {
     if !models[0].guide.config.search.enabled {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let langs: Vec<String> = models.iter().map(|m| m.lang.clone()).collect();
-    crate::search::build(&langs, search_records(models)).map_err(RenderError::Search)
+    crate::search::build(&langs, search_records(models), sink).map_err(RenderError::Search)
+}
+
+/// The search index's files in memory, sorted by path (empty when search is off).
+pub fn search_files(models: &[Model]) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    let files = std::sync::Mutex::new(Vec::new());
+    search_into(models, &|path, bytes| {
+        files
+            .lock()
+            .map_err(|_| "the search index's files".to_string())?
+            .push((path, bytes));
+        Ok(())
+    })?;
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
 }
 
 /// Renders the whole site, the search index built beside the pages; with `staging`, pages
@@ -359,11 +402,26 @@ pub fn render(
     crate::timing("model", t);
     std::thread::scope(|scope| {
         // The search index is built beside the rendering, from text already in memory.
+        // Its files go straight into the staging folder when there is one; only their
+        // paths are kept, to be claimed like every other address.
         let search = scope.spawn(|| {
             let t = std::time::Instant::now();
-            let files = search_files(&models);
+            let kept = std::sync::Mutex::new(Vec::new());
+            let result = search_into(&models, &|path, bytes| {
+                let bytes = match staging {
+                    Some(staging) => {
+                        staging.put(&path, &bytes).map_err(|e| e.to_string())?;
+                        None
+                    }
+                    None => Some(bytes),
+                };
+                kept.lock()
+                    .map_err(|_| "the search index's files".to_string())?
+                    .push((path, bytes));
+                Ok(())
+            });
             crate::timing("search", t);
-            files
+            result.map(|()| kept.into_inner().unwrap_or_default())
         });
         let mut site = renderer.site_into(&models, staging)?;
         crate::timing("templates", t);
@@ -372,7 +430,13 @@ pub fn render(
             .join()
             .map_err(|_| RenderError::Search("the search indexer stopped unexpectedly".into()))??;
         for (path, bytes) in files {
-            site.add(path, bytes, "the search index")?;
+            match bytes {
+                Some(bytes) => site.add(path, bytes, "the search index")?,
+                None => {
+                    site.claim(&path, "the search index")?;
+                    site.written += 1;
+                }
+            }
         }
         Ok(site)
     })

@@ -49,7 +49,7 @@ impl Model<'_> {
                 title: card.title.clone(),
                 summary: card.summary.clone(),
                 keywords,
-                body: d.body.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
+                body: g.body_markdown(d),
                 meta,
                 filters,
             });

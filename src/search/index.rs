@@ -48,6 +48,8 @@ struct Batch {
 
 /// Reads a batch of pages.
 fn read_batch(records: &[&Record], stemmer: Option<&pagefind_stem::Stemmer>) -> Batch {
+    // The batch's bodies as text, made here and kept while its tokens are looked up.
+    let bodies: Vec<String> = records.iter().map(|r| r.body.text()).collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut terms: Vec<String> = Vec::new();
     // Each distinct token once: its terms (batch numbers) as a range of `forms`.
@@ -56,14 +58,14 @@ fn read_batch(records: &[&Record], stemmer: Option<&pagefind_stem::Stemmer>) -> 
     let mut analysis: Vec<(String, bool)> = Vec::new();
     let mut weights: FxHashMap<u32, u32> = FxHashMap::default();
     let mut pages = Vec::with_capacity(records.len());
-    for r in records {
+    for (r, body) in records.iter().zip(&bodies) {
         weights.clear();
         let mut len = 0u32;
         for (text, weight) in [
-            (&r.title, TITLE),
-            (&r.summary, SUMMARY),
-            (&r.keywords, KEYWORDS),
-            (&r.body, BODY),
+            (r.title.as_str(), TITLE),
+            (r.summary.as_str(), SUMMARY),
+            (r.keywords.as_str(), KEYWORDS),
+            (body.as_str(), BODY),
         ] {
             for token in words::tokens(text) {
                 len += 1;
@@ -123,7 +125,9 @@ fn impact(score: f64, scale: f64) -> u8 {
 
 /// A language's index: its files, as (path below the language's folder, bytes), the
 /// manifest last.
-pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
+/// Builds one language's index, handing each file (path inside the language's folder,
+/// bytes) to `sink` as it is made; the manifest comes last.
+pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), String> {
     let stemmer_name = words::stemmer_name(lang);
     let page_count = records.len();
     let batches: Vec<Batch> = records
@@ -277,17 +281,25 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
             .map(|(i, s)| (format::shard_path(i), s)),
     );
 
-    // The pages shown in results.
-    out.par_extend(records.par_iter().enumerate().map(|(i, r)| {
-        let page = PageFile {
-            url: r.url.clone(),
-            title: r.title.clone(),
-            meta: r.meta.clone(),
-            text: excerpt_text(r),
-        };
-        let json = serde_json::to_vec(&page).expect("a page serialises");
-        (format::page_path(i), json)
-    }));
+    // The pages shown in results, handed on at once (at 100,000 pages, half a gigabyte);
+    // only their digests stay, for the build id.
+    let mut digests: Vec<(String, [u8; 20])> = records
+        .par_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let page = PageFile {
+                url: r.url.clone(),
+                title: r.title.clone(),
+                meta: r.meta.clone(),
+                text: excerpt_text(r),
+            };
+            let json = serde_json::to_vec(&page).expect("a page serialises");
+            let path = format::page_path(i);
+            let digest = digest(&path, &json);
+            sink(path.clone(), json)?;
+            Ok((path, digest))
+        })
+        .collect::<Result<_, String>>()?;
 
     // The filters.
     let mut values: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
@@ -314,10 +326,11 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
         ));
     }
 
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    digests.extend(out.iter().map(|(path, bytes)| (path.clone(), digest(path, bytes))));
+    digests.sort_unstable();
     let manifest = Manifest {
         format: format::VERSION,
-        build: build_id(&out),
+        build: build_id(&digests),
         lang: lang.to_string(),
         stemmer: stemmer_name.map(str::to_string),
         pages: page_count,
@@ -325,11 +338,12 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
         scores: scores(page_count),
         filters,
     };
-    out.push((
+    out.into_par_iter()
+        .try_for_each(|(path, bytes)| sink(path, bytes))?;
+    sink(
         format::MANIFEST.to_string(),
         serde_json::to_vec(&manifest).expect("the manifest serialises"),
-    ));
-    out
+    )
 }
 
 fn with_count(count: usize, terms: &[u8]) -> Vec<u8> {
@@ -342,10 +356,11 @@ fn with_count(count: usize, terms: &[u8]) -> Vec<u8> {
 /// The text a result's excerpt is taken from: the summary and the body, cut at a space
 /// before [`format::TEXT_CHARS`] characters.
 fn excerpt_text(r: &Record) -> String {
-    let mut text = String::with_capacity(r.summary.len() + r.body.len() + 1);
+    let body = r.body.text();
+    let mut text = String::with_capacity(r.summary.len() + body.len() + 1);
     text.push_str(&r.summary);
     text.push('\n');
-    text.push_str(&r.body);
+    text.push_str(&body);
     if let Some((cut, _)) = text.char_indices().nth(format::TEXT_CHARS) {
         let end = text[..cut]
             .rfind(char::is_whitespace)
@@ -356,15 +371,24 @@ fn excerpt_text(r: &Record) -> String {
     text
 }
 
-/// The build id: the start of a SHA-1 of every file's name and bytes.
-fn build_id(files: &[(String, Vec<u8>)]) -> String {
+/// A file's SHA-1, of its name and bytes.
+fn digest(path: &str, bytes: &[u8]) -> [u8; 20] {
     use sha1::{Digest, Sha1};
     let mut h = Sha1::new();
-    for (path, bytes) in files {
-        h.update(path.as_bytes());
-        h.update([0]);
-        h.update((bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
+    h.update(path.as_bytes());
+    h.update([0]);
+    h.update((bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+    h.finalize().into()
+}
+
+/// The build id: the start of a SHA-1 of every file's digest, in the order of their names,
+/// so that it changes when any file does.
+fn build_id(digests: &[(String, [u8; 20])]) -> String {
+    use sha1::{Digest, Sha1};
+    let mut h = Sha1::new();
+    for (_, d) in digests {
+        h.update(d);
     }
     h.finalize()[..8]
         .iter()
@@ -403,7 +427,7 @@ mod tests {
             title: "T".into(),
             summary: "S".into(),
             keywords: String::new(),
-            body: "ord ".repeat(4000),
+            body: "ord ".repeat(4000).as_str().into(),
             meta: vec![],
             filters: BTreeMap::new(),
         };

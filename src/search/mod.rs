@@ -46,8 +46,9 @@ pub struct Record {
     pub summary: String,
     /// Tags and organisations: words that weigh more than the body's.
     pub keywords: String,
-    /// The body as plain text.
-    pub body: String,
+    /// The body's Markdown (shared with its document, not copied); its readable text is
+    /// made when the record is indexed.
+    pub body: crate::markdown::Markdown,
     /// What a result shows under its title (type, area).
     pub meta: Vec<String>,
     pub filters: BTreeMap<String, Vec<String>>,
@@ -62,13 +63,15 @@ pub fn folder(lang: &str) -> String {
     format!("{BUNDLE}/{lang}/")
 }
 
+/// Where the index's files go as they are made: (path under the site root, bytes). An
+/// `Err` stops the build with that message.
+pub type Sink<'a> = dyn Fn(String, Vec<u8>) -> Result<(), String> + Sync + 'a;
+
 /// Builds the index of each of the site's languages (empty for a language without
-/// records); returns (path under the site root, bytes) for every file of it. One record per
-/// URL and language: a later record replaces an earlier one in its place.
-pub fn build(
-    site_langs: &[String],
-    records: Vec<Record>,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// records), handing every file of it to `sink` as soon as it is made, so the files of a
+/// large guide are never all in memory at once. One record per URL and language: a later
+/// record replaces an earlier one in its place.
+pub fn build(site_langs: &[String], records: Vec<Record>, sink: &Sink) -> Result<(), String> {
     let mut langs: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
     for lang in site_langs {
         langs.entry(lang.as_str()).or_default();
@@ -84,14 +87,26 @@ pub fn build(
             }
         }
     }
-    let mut files: Vec<(String, Vec<u8>)> = langs
-        .into_par_iter()
-        .flat_map_iter(|(lang, pages)| {
-            index::build(lang, &pages)
-                .into_iter()
-                .map(move |(path, bytes)| (format!("{}{path}", folder(lang)), bytes))
-        })
-        .collect();
+    langs.into_par_iter().try_for_each(|(lang, pages)| {
+        let folder = folder(lang);
+        index::build(lang, &pages, &|path, bytes| sink(format!("{folder}{path}"), bytes))
+    })
+}
+
+/// [`build`] into memory: every file, sorted by path (for tests, tools and `serve`).
+pub fn build_all(
+    site_langs: &[String],
+    records: Vec<Record>,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let files = std::sync::Mutex::new(Vec::new());
+    build(site_langs, records, &|path, bytes| {
+        files
+            .lock()
+            .map_err(|_| "the search index's files".to_string())?
+            .push((path, bytes));
+        Ok(())
+    })?;
+    let mut files = files.into_inner().map_err(|_| "the search index's files")?;
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
@@ -146,7 +161,7 @@ mod tests {
     type Files = HashMap<String, Vec<u8>>;
 
     fn files(records: Vec<Record>) -> Files {
-        build(&["sv".to_string()], records)
+        build_all(&["sv".to_string()], records)
             .unwrap()
             .into_iter()
             .collect()
@@ -263,7 +278,7 @@ mod tests {
         let words_of: Vec<BTreeSet<String>> = records
             .iter()
             .map(|r| {
-                format!("{} {}", r.title, r.body)
+                format!("{} {}", r.title, r.body.as_str())
                     .split_whitespace()
                     .filter_map(|w| term("sv", w))
                     .collect()

@@ -53,7 +53,6 @@ impl Engine {
         Engine {
             root: root.to_path_buf(),
             load_opts: LoadOptions {
-                render: true,
                 base_url: Some(url.to_string()),
             },
             render_opts: RenderOptions {
@@ -236,7 +235,7 @@ impl Engine {
                 Some((p.clone(), summary(guide, d)))
             })
             .collect();
-        guide.reload(paths, &self.load_opts);
+        guide.reload(paths);
         crate::timing("reload", started);
 
         let guide = self.guide.as_ref().expect("loaded");
@@ -437,7 +436,7 @@ fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Ar
         if current.load(Ordering::SeqCst) != generation {
             continue;
         }
-        let files = crate::search::build(&langs, records);
+        let files = crate::search::build_all(&langs, records);
         if current.load(Ordering::SeqCst) != generation {
             continue;
         }

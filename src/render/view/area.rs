@@ -68,7 +68,7 @@ impl Model<'_> {
         let solutions_page = (split / self.per_page(&key)) as PageNo + 1;
         let view = AreaView {
             body: if first {
-                super::body_html(d)
+                super::body_html(self.guide, d)
             } else {
                 String::new()
             },

@@ -42,7 +42,7 @@ impl Model<'_> {
         };
         let shared = self.shared(d);
         let mut v = EntryView {
-            body: super::body_html(d),
+            body: super::body_html(self.guide, d),
             review: self.review(d),
             ..EntryView::default()
         };

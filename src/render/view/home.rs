@@ -44,7 +44,7 @@ impl Model<'_> {
             .map(|&i| &g.docs[i]);
         let lists = &self.lists;
         let mut view = HomeView {
-            body: doc.map(super::body_html).unwrap_or_default(),
+            body: doc.map(|d| super::body_html(g, d)).unwrap_or_default(),
             open_total: lists.open.len(),
             open_url: self.home_url(Fixed::OpenChallenges.rel()),
             challenge_total: lists.challenges.len(),

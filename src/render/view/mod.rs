@@ -422,10 +422,10 @@ impl<'g> Model<'g> {
 }
 
 /// The body's HTML, through the sanitiser when it holds raw HTML.
-fn body_html(d: &Doc) -> String {
+fn body_html(guide: &crate::content::Guide, d: &Doc) -> String {
+    let html = guide.body_html(d);
     match &d.body {
-        Some(b) if b.has_raw_html => crate::render::sanitize::clean(&b.html),
-        Some(b) => b.html.clone(),
-        None => String::new(),
+        Some(b) if b.has_raw_html => crate::render::sanitize::clean(&html),
+        _ => html,
     }
 }

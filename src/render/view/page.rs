@@ -16,7 +16,7 @@ pub struct DocView {
 impl Model<'_> {
     pub(super) fn standalone(&self, d: &Doc) -> PageCtx {
         let view = DocView {
-            body: super::body_html(d),
+            body: super::body_html(self.guide, d),
             review: self.review(d),
         };
         self.doc_page(d, "page", "page.html", View::Page(view))
