@@ -70,7 +70,7 @@ const FOOTER: &str = "partials/footer.html";
 const SITE_SEARCH: &str = "partials/site-search.html";
 
 /// How many pages are made ready and rendered at a time (see `Renderer::all_pages`).
-const CHUNK: usize = 2048;
+const CHUNK: usize = 512;
 
 /// The shared fragments of one rendering pass over a model: each card's HTML, and the main
 /// navigation of each [`NavState`].
@@ -79,6 +79,10 @@ struct Fragments {
     cards: std::collections::HashMap<usize, Arc<str>>,
     navs: std::collections::HashMap<NavState, Arc<str>>,
 }
+
+/// Where rendered pages go when they are not kept in memory: the build's staging folder,
+/// `serve`'s folder.
+pub type Put<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
 
 /// Templates and UI strings of a guide's theme, loaded once; renders pages of a [`Model`].
 pub struct Renderer {
@@ -221,11 +225,13 @@ impl Renderer {
         models: &[Model],
         staging: Option<&Staging>,
     ) -> Result<Site, RenderError> {
+        let put = |path: &str, bytes: &[u8]| staging.map_or(Ok(()), |s| s.put(path, bytes));
+        let put: Option<&Put> = staging.map(|_| &put as &Put);
         let keys: Vec<Vec<Page>> = models.iter().map(Model::page_keys).collect();
         crate::progress::stage("progress-rendering", keys.iter().map(Vec::len).sum());
         // Feeds, sitemap and redirects are made beside the pages.
         let (site, extras) = rayon::join(
-            || self.all_pages(models, &keys, staging, None),
+            || self.all_pages(models, &keys, put, None),
             || {
                 let mut extras = Site::default();
                 self.extras(models, &mut extras).map(|()| extras)
@@ -236,12 +242,17 @@ impl Renderer {
         Ok(site)
     }
 
-    /// The whole site but the search index, in memory, with which pages of the default
-    /// language show which documents (for `serve`, which re-renders only those).
-    pub fn site_shown(&self, models: &[Model]) -> Result<(Site, ShownOn), RenderError> {
+    /// The whole site but the search index, with which pages of the default language show
+    /// which documents (for `serve`, which re-renders only those); with `put`, pages are
+    /// handed to it as they are rendered instead of kept in the [`Site`].
+    pub fn site_shown(
+        &self,
+        models: &[Model],
+        put: Option<&Put>,
+    ) -> Result<(Site, ShownOn), RenderError> {
         let keys: Vec<Vec<Page>> = models.iter().map(Model::page_keys).collect();
         let mut shown = ShownOn::default();
-        let mut site = self.all_pages(models, &keys, None, Some(&mut shown))?;
+        let mut site = self.all_pages(models, &keys, put, Some(&mut shown))?;
         let mut extras = Site::default();
         self.extras(models, &mut extras)?;
         site.merge(extras)?;
@@ -256,7 +267,7 @@ impl Renderer {
         &self,
         models: &[Model],
         keys: &[Vec<Page>],
-        staging: Option<&Staging>,
+        put: Option<&Put>,
         mut shown: Option<&mut ShownOn>,
     ) -> Result<Site, RenderError> {
         let mut site = Site::default();
@@ -277,15 +288,15 @@ impl Renderer {
                     site.claim(&p.output, &p.origin)?;
                 }
                 site.pages += pages.len();
-                match staging {
+                match put {
                     None => {
                         for r in self.render_all(&pages, &base, Ok)? {
                             site.files.insert(r.path, r.bytes);
                         }
                     }
-                    Some(staging) => {
+                    Some(put) => {
                         self.render_all(&pages, &base, |r| {
-                            staging.put(&r.path, &r.bytes).map_err(RenderError::Write)
+                            put(&r.path, &r.bytes).map_err(RenderError::Write)
                         })?;
                         site.written += pages.len();
                     }

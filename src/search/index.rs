@@ -9,9 +9,11 @@
 //! does (`query.rs`).
 //!
 //! The work is linear in the text: pages are read in parallel batches (each batch with its
-//! own table of terms, each distinct token analysed once per batch), the batches' terms are
-//! merged into one sorted vocabulary, and the postings are laid out by counting. Memory is
-//! a few bytes per posting (page and impact) plus the encoded files.
+//! own table of terms, each distinct token analysed once per batch), a wave of batches at a
+//! time whose terms are merged into the vocabulary before the next wave is read; the
+//! vocabulary is sorted once and the postings are laid out by counting. Memory is a few
+//! bytes per posting (6 while reading, 5 as page and impact) plus the vocabulary; the
+//! files are handed on as they are made, not kept.
 
 use std::collections::BTreeMap;
 
@@ -33,6 +35,9 @@ const B: f64 = 0.75;
 
 /// Pages per batch read by one thread at a time.
 const BATCH: usize = 64;
+
+/// Pages read before their terms are merged into the vocabulary (see `build`).
+const WAVE: usize = BATCH * 64;
 
 /// One page's terms (batch-local numbers) with their weights, and its length in words.
 struct PageTerms {
@@ -123,49 +128,67 @@ fn impact(score: f64, scale: f64) -> u8 {
     ((score.ln_1p() / scale * 255.0).round()).clamp(1.0, 255.0) as u8
 }
 
-/// A language's index: its files, as (path below the language's folder, bytes), the
-/// manifest last.
 /// Builds one language's index, handing each file (path inside the language's folder,
 /// bytes) to `sink` as it is made; the manifest comes last.
 pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), String> {
     let stemmer_name = words::stemmer_name(lang);
     let page_count = records.len();
-    let batches: Vec<Batch> = records
-        .par_chunks(BATCH)
-        .map(|chunk| read_batch(chunk, words::stemmer(lang).as_ref()))
-        .collect();
+    let stemmer = words::stemmer(lang);
 
-    // The vocabulary, in byte order; each batch's terms as its numbers.
-    let mut vocab: Vec<&str> = batches
-        .iter()
-        .flat_map(|b| b.terms.iter().map(String::as_str))
-        .collect();
-    vocab.par_sort_unstable();
-    vocab.dedup();
-    let global: Vec<Vec<u32>> = batches
-        .par_iter()
-        .map(|b| {
-            b.terms
-                .iter()
-                .map(|t| vocab.binary_search(&t.as_str()).expect("in the vocabulary") as u32)
-                .collect()
-        })
-        .collect();
-
-    let mut df = vec![0u32; vocab.len()];
-    let mut total_len = 0u64;
-    for b in &batches {
-        for p in &b.pages {
-            total_len += u64::from(p.len);
-        }
-    }
-    for (b, g) in batches.iter().zip(&global) {
-        for p in &b.pages {
-            for &(t, _) in &p.terms {
-                df[g[t as usize] as usize] += 1;
+    // Pages are read a wave at a time (its batches in parallel), and each batch's terms
+    // are merged into the vocabulary at once, so the batches' own tables of terms never
+    // wait in memory together: what stays is each page's terms as vocabulary numbers with
+    // their weights, in two flat arrays (6 bytes a term a page).
+    let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut page_terms: Vec<u32> = Vec::new();
+    let mut page_weights: Vec<u16> = Vec::new();
+    let mut page_end: Vec<usize> = Vec::with_capacity(page_count);
+    let mut lens: Vec<u32> = Vec::with_capacity(page_count);
+    for wave in records.chunks(WAVE) {
+        let batches: Vec<Batch> = wave
+            .par_chunks(BATCH)
+            .map(|chunk| read_batch(chunk, stemmer.as_ref()))
+            .collect();
+        for b in batches {
+            let number: Vec<u32> = b
+                .terms
+                .into_iter()
+                .map(|t| {
+                    let next = ids.len() as u32;
+                    *ids.entry(t.into_boxed_str()).or_insert(next)
+                })
+                .collect();
+            for p in b.pages {
+                for (t, w) in p.terms {
+                    page_terms.push(number[t as usize]);
+                    page_weights.push(w.min(u32::from(u16::MAX)) as u16);
+                }
+                page_end.push(page_terms.len());
+                lens.push(p.len);
             }
         }
     }
+    page_terms.shrink_to_fit();
+    page_weights.shrink_to_fit();
+
+    // The vocabulary, in byte order; `rank` turns a term's number into its place there.
+    let mut vocab: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+    vocab.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut rank = vec![0u32; vocab.len()];
+    for (place, (_, id)) in vocab.iter().enumerate() {
+        rank[*id as usize] = place as u32;
+    }
+    for t in &mut page_terms {
+        *t = rank[*t as usize];
+    }
+    drop(rank);
+    let vocab: Vec<Box<str>> = vocab.into_iter().map(|(t, _)| t).collect();
+
+    let mut df = vec![0u32; vocab.len()];
+    for &t in &page_terms {
+        df[t as usize] += 1;
+    }
+    let total_len: u64 = lens.iter().map(|&l| u64::from(l)).sum();
     let avg_len = (total_len as f64 / page_count.max(1) as f64).max(1.0);
     let scale = scale(page_count);
 
@@ -180,23 +203,22 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     let mut cursor = offsets.clone();
     let mut post_pages = vec![0u32; sum];
     let mut post_impacts = vec![0u8; sum];
-    let mut page_no = 0u32;
-    for (b, g) in batches.iter().zip(&global) {
-        for p in &b.pages {
-            let norm = K1 * (1.0 - B + B * f64::from(p.len) / avg_len);
-            for &(t, w) in &p.terms {
-                let term = g[t as usize] as usize;
-                let tf = f64::from(w) / 2.0;
-                let score = idf(page_count, df[term] as usize) * tf * (K1 + 1.0) / (tf + norm);
-                let at = cursor[term];
-                cursor[term] += 1;
-                post_pages[at] = page_no;
-                post_impacts[at] = impact(score, scale);
-            }
-            page_no += 1;
+    let mut start = 0usize;
+    for (page_no, (&end, &len)) in page_end.iter().zip(&lens).enumerate() {
+        let norm = K1 * (1.0 - B + B * f64::from(len) / avg_len);
+        for (&term, &w) in page_terms[start..end].iter().zip(&page_weights[start..end]) {
+            let term = term as usize;
+            let tf = f64::from(w) / 2.0;
+            let score = idf(page_count, df[term] as usize) * tf * (K1 + 1.0) / (tf + norm);
+            let at = cursor[term];
+            cursor[term] += 1;
+            post_pages[at] = page_no as u32;
+            post_impacts[at] = impact(score, scale);
         }
+        start = end;
     }
-    drop(global);
+    drop(page_terms);
+    drop(page_weights);
     drop(cursor);
 
     // Each term inline or in a file of its own.

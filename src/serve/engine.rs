@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use super::http::{overlay_message, overlay_page, Changed, Served, Shared};
+use super::folder::Folder;
 use super::plan::{self, Counts, Edit, Scope, Summary};
 use super::watch::{Batch, Work};
 use super::ServeOptions;
@@ -101,6 +102,7 @@ impl Engine {
                 self.had_errors = true;
                 Served {
                     site: Site::default(),
+                    pages: None,
                     overlay: Some(overlay_message(&e.msg().text(lang), lang)),
                     base_path: "/".into(),
                 }
@@ -125,20 +127,21 @@ impl Engine {
                 .models(guide, &self.render_opts)
                 .and_then(|models| {
                     let counts = models.iter().map(|m| m.page_counts()).collect();
-                    renderer.site_shown(&models).map(|s| (s, counts))
+                    render_pages(renderer, &models).map(|s| (s, counts))
                 })
                 .map_err(|e| overlay_message(&e.to_string(), lang))
         });
-        let (site, overlay) = match rendered {
-            Ok(((site, shown), counts)) => {
+        let (site, pages, overlay) = match rendered {
+            Ok(((site, shown, pages), counts)) => {
                 self.shown = shown;
                 self.counts = counts;
-                (site, None)
+                (site, pages, None)
             }
-            Err(overlay) => (Site::default(), Some(overlay)),
+            Err(overlay) => (Site::default(), None, Some(overlay)),
         };
         Served {
             site,
+            pages,
             overlay,
             base_path,
         }
@@ -300,18 +303,20 @@ impl Engine {
             Scope::Everything => {
                 // Pages may have appeared or gone: a fresh site, so nothing stale stays behind.
                 let base_path = models[0].site.base_path.clone();
-                let served = match renderer.site_shown(&models) {
-                    Ok((site, shown)) => {
+                let served = match render_pages(renderer, &models) {
+                    Ok((site, shown, pages)) => {
                         self.shown = shown;
                         self.counts = counts;
                         Served {
                             site,
+                            pages,
                             overlay: None,
                             base_path,
                         }
                     }
                     Err(e) => Served {
                         site: Site::default(),
+                        pages: None,
                         overlay: Some(overlay_message(&e.to_string(), lang)),
                         base_path,
                     },
@@ -339,7 +344,7 @@ impl Engine {
                     };
                     for page in pages {
                         if let Some(path) = model.page_output(&page) {
-                            served.site.remove(&path);
+                            served.remove(&path);
                         }
                         if l == 0 {
                             self.shown.forget(&page);
@@ -436,20 +441,26 @@ fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Ar
         if current.load(Ordering::SeqCst) != generation {
             continue;
         }
-        let files = crate::search::build_all(&langs, records);
-        if current.load(Ordering::SeqCst) != generation {
-            continue;
-        }
-        match files {
-            Ok(files) => {
-                let folder = routes::search_index();
-                let mut served = shared.write();
-                served.site.files.retain(|p, _| !p.starts_with(&folder));
-                for (path, bytes) in files {
-                    served.site.replace(path, bytes);
+        // Into the pages' folder as the files are made (at 100,000 entries the index is
+        // half a gigabyte); in memory, and swapped in whole, when there is no folder.
+        let pages = shared.read().pages.clone();
+        let result = match &pages {
+            Some(pages) => crate::search::build(&langs, records, &|path, bytes| {
+                pages.put(&path, &bytes).map_err(|e| e.to_string())
+            }),
+            None => crate::search::build_all(&langs, records).map(|files| {
+                if current.load(Ordering::SeqCst) == generation {
+                    let folder = routes::search_index();
+                    let mut served = shared.write();
+                    served.site.files.retain(|p, _| !p.starts_with(&folder));
+                    for (path, bytes) in files {
+                        served.site.replace(path, bytes);
+                    }
                 }
-            }
-            Err(e) => eprintln!("signpost: the search index could not be built: {e}"),
+            }),
+        };
+        if let Err(e) = result {
+            eprintln!("signpost: the search index could not be built: {e}");
         }
     }
 }
@@ -489,12 +500,30 @@ fn publish(
         .pages(model, keys)
         .map_err(|e| overlay_message(&e.to_string(), lang))?;
     let base = model.site.base_path.clone();
-    let mut served = shared.write();
+    let folder = shared.read().pages.clone();
     let mut urls = Vec::with_capacity(pages.len());
     for page in pages {
         urls.push(format!("{base}{}", routes::of_output(&page.path)));
         shown.update(&page);
-        served.site.replace(page.path, page.bytes);
+        match &folder {
+            Some(folder) => folder
+                .put(&page.path, &page.bytes)
+                .map_err(|e| overlay_message(&e.to_string(), lang))?,
+            None => shared.write().site.replace(page.path, page.bytes),
+        }
     }
     Ok(urls)
+}
+
+/// Renders every page into a new folder of the server's (in memory when none can be made),
+/// with which pages show which documents.
+fn render_pages(
+    renderer: &Renderer,
+    models: &[Model],
+) -> Result<(Site, ShownOn, Option<Arc<Folder>>), render::RenderError> {
+    let folder = Folder::new().ok().map(Arc::new);
+    let put = |path: &str, bytes: &[u8]| folder.as_ref().map_or(Ok(()), |f| f.put(path, bytes));
+    let put: Option<&render::Put> = folder.as_ref().map(|_| &put as &render::Put);
+    let (site, shown) = renderer.site_shown(models, put)?;
+    Ok((site, shown, folder))
 }

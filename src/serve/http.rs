@@ -28,10 +28,35 @@ use crate::text::escape_markup;
 
 /// What the HTTP side serves; replaced piece by piece by the rebuilds.
 pub(super) struct Served {
+    /// Everything but the pages when they are in `pages`: feeds, sitemap, static files.
     pub site: Site,
+    /// The rendered pages and the search index, on disk (`folder.rs`).
+    pub pages: Option<Arc<super::folder::Folder>>,
     /// The diagnostics page shown instead of every page while the guide has errors.
     pub overlay: Option<String>,
     pub base_path: String,
+}
+
+impl Served {
+    /// A generated file: a page, the search index, a feed.
+    pub fn get(&self, path: &str) -> Option<Vec<u8>> {
+        match self.site.files.get(path) {
+            Some(bytes) => Some(bytes.clone()),
+            None => self.pages.as_ref()?.get(path),
+        }
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.site.files.contains_key(path) || self.pages.as_ref().is_some_and(|p| p.contains(path))
+    }
+
+    /// Takes a page away (a page past the new end of a list).
+    pub fn remove(&mut self, path: &str) {
+        self.site.remove(path);
+        if let Some(pages) = &self.pages {
+            pages.remove(path);
+        }
+    }
 }
 
 /// The served site and the live-reload channel, shared by the engine and the HTTP side.
@@ -65,7 +90,8 @@ impl Shared {
         self.served.write().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, Served> {
+    /// The served site, for reading.
+    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, Served> {
         self.served.read().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -164,19 +190,15 @@ async fn page(AxumState(shared): AxumState<Arc<Shared>>, req: Request<Body>) -> 
     } else {
         rel.to_string()
     };
-    if let Some(bytes) = served.site.files.get(&file) {
-        return file_response(&file, bytes.clone());
+    if let Some(bytes) = served.get(&file) {
+        return file_response(&file, bytes);
     }
     if let (Some(src), Some(jail)) = (served.site.copies.get(&file), &shared.jail) {
         if let Ok(bytes) = jail.read(src, u64::MAX) {
             return file_response(&file, bytes);
         }
     }
-    if served
-        .site
-        .files
-        .contains_key(&routes::output(&format!("{rel}/")))
-    {
+    if served.contains(&routes::output(&format!("{rel}/"))) {
         return redirect(&format!("{path}/"));
     }
     not_found(&served)
@@ -228,7 +250,7 @@ fn redirect(to: &str) -> Response {
 }
 
 fn not_found(served: &Served) -> Response {
-    match (&served.overlay, served.site.files.get(routes::NOT_FOUND)) {
+    match (&served.overlay, served.get(routes::NOT_FOUND).as_deref()) {
         (Some(overlay), _) => html(StatusCode::NOT_FOUND, overlay.as_bytes()),
         (None, Some(page)) => html(StatusCode::NOT_FOUND, page),
         (None, None) => html(

@@ -17,6 +17,7 @@
 //! This file only wires them together.
 
 mod engine;
+mod folder;
 mod http;
 mod plan;
 mod watch;
