@@ -150,7 +150,11 @@ pub struct Markdown {
 impl Markdown {
     /// The body that starts at byte `start` of a file's text.
     pub fn new(source: Arc<str>, start: usize) -> Markdown {
-        let start = if source.is_char_boundary(start) { start } else { 0 };
+        let start = if source.is_char_boundary(start) {
+            start
+        } else {
+            0
+        };
         Markdown { source, start }
     }
 

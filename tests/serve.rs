@@ -17,7 +17,20 @@ struct Server {
 }
 
 impl Drop for Server {
+    /// Stops the server as Ctrl-C would, so it removes its pages' folder; kills it if it
+    /// has not stopped within five seconds.
     fn drop(&mut self) {
+        #[cfg(unix)]
+        {
+            // SAFETY: sends a signal to the child process this test started.
+            unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+            for _ in 0..50 {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -59,8 +72,16 @@ fn start_from(cwd: &Path, root: Option<&Path>) -> Server {
 
 /// Starts `serve` in `cwd` with `--lang LANG` when given (else the guide's language).
 fn start_in(cwd: &Path, root: Option<&Path>, lang: Option<&str>) -> Server {
+    start_with(cwd, root, lang, None)
+}
+
+/// [`start_in`], with `TMPDIR` set to `tmp` when given.
+fn start_with(cwd: &Path, root: Option<&Path>, lang: Option<&str>, tmp: Option<&Path>) -> Server {
     let mut command = Command::new(env!("CARGO_BIN_EXE_signpost"));
     command.current_dir(cwd);
+    if let Some(tmp) = tmp {
+        command.env("TMPDIR", tmp);
+    }
     if let Some(lang) = lang {
         command.args(["--lang", lang]);
     }
@@ -469,5 +490,40 @@ fn a_recreated_content_folder_is_still_followed() {
         if body.contains("<h1>Återskapade nycklar") {
             break;
         }
+    }
+}
+
+/// The pages are kept in a folder of the server's own in the temporary folder, not in
+/// memory; stopping the server with Ctrl-C (or `kill`) removes it, as the docs promise.
+#[cfg(unix)]
+#[test]
+fn the_pages_folder_is_removed_when_the_server_is_stopped() {
+    let serve_folders = |tmp: &Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(tmp)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("signpost-serve-"))
+            })
+            .collect()
+    };
+    for (signal, status) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+        let guide = sample_guide();
+        let tmp = tempfile::tempdir().unwrap();
+        let mut server = start_with(guide.path(), None, Some("en"), Some(tmp.path()));
+        let folders = serve_folders(tmp.path());
+        assert_eq!(folders.len(), 1, "{folders:?}");
+        assert!(
+            folders[0].join("index.html").is_file(),
+            "the home page is in the folder"
+        );
+        let (code, body) = get(&server.addr, "/guide/");
+        assert_eq!(code, 200, "{body}");
+        // SAFETY: sends a signal to the child process this test started.
+        assert_eq!(unsafe { libc::kill(server.child.id() as i32, signal) }, 0);
+        let exit = server.child.wait().unwrap();
+        assert_eq!(exit.code(), Some(status), "{exit:?}");
+        assert_eq!(serve_folders(tmp.path()), Vec::<std::path::PathBuf>::new());
     }
 }

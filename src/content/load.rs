@@ -528,10 +528,7 @@ fn rewrite_link(config: &Config, base_path: &str, from: &str, dest: &str) -> Opt
             let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
             if let Some(rel) = path.strip_prefix("content/") {
                 if let Ok(Some(c)) = classify(rel) {
-                    let lang = c
-                        .lang_suffix
-                        .as_deref()
-                        .unwrap_or(&config.default_language);
+                    let lang = c.lang_suffix.as_deref().unwrap_or(&config.default_language);
                     let url = crate::routes::doc(
                         c.role.place(&c.id, c.area.as_deref()),
                         lang,
@@ -580,7 +577,7 @@ impl Guide {
             root: &root,
             jail: &jail,
             config: &config,
-            };
+        };
         let whole_guide = |d: &Diagnostic| {
             matches!(
                 d.code,

@@ -406,8 +406,6 @@ impl Guide {
         if path == crate::config::FILE {
             return Some(&self.config_source);
         }
-        self.by_path
-            .get(path)
-            .map(|&i| &*self.docs[i].source)
+        self.by_path.get(path).map(|&i| &*self.docs[i].source)
     }
 }

@@ -348,7 +348,10 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
         ));
     }
 
-    digests.extend(out.iter().map(|(path, bytes)| (path.clone(), digest(path, bytes))));
+    digests.extend(
+        out.iter()
+            .map(|(path, bytes)| (path.clone(), digest(path, bytes))),
+    );
     digests.sort_unstable();
     let manifest = Manifest {
         format: format::VERSION,

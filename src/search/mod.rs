@@ -89,7 +89,9 @@ pub fn build(site_langs: &[String], records: Vec<Record>, sink: &Sink) -> Result
     }
     langs.into_par_iter().try_for_each(|(lang, pages)| {
         let folder = folder(lang);
-        index::build(lang, &pages, &|path, bytes| sink(format!("{folder}{path}"), bytes))
+        index::build(lang, &pages, &|path, bytes| {
+            sink(format!("{folder}{path}"), bytes)
+        })
     })
 }
 

@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use super::http::{overlay_message, overlay_page, Changed, Served, Shared};
 use super::folder::Folder;
+use super::http::{overlay_message, overlay_page, Changed, Served, Shared};
 use super::plan::{self, Counts, Edit, Scope, Summary};
 use super::watch::{Batch, Work};
 use super::ServeOptions;

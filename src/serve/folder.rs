@@ -11,6 +11,19 @@
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+/// The folders of this process, for [`remove_all`] when it is stopped.
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every folder of this process: the server is being stopped (Ctrl-C), and a
+/// process ended by a signal runs no destructors.
+pub(super) fn remove_all() {
+    let mut live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    for dir in live.drain(..) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
 
 pub(super) struct Folder {
     dir: tempfile::TempDir,
@@ -20,10 +33,14 @@ pub(super) struct Folder {
 
 impl Folder {
     pub fn new() -> io::Result<Folder> {
+        let dir = tempfile::Builder::new()
+            .prefix("signpost-serve-")
+            .tempdir()?;
+        LIVE.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(dir.path().to_path_buf());
         Ok(Folder {
-            dir: tempfile::Builder::new()
-                .prefix("signpost-serve-")
-                .tempdir()?,
+            dir,
             next: AtomicU64::new(0),
         })
     }
@@ -66,6 +83,15 @@ impl Folder {
         if let Some(path) = self.path(rel) {
             let _ = std::fs::remove_file(path);
         }
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        // The folder itself is removed by `TempDir`.
+        LIVE.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|d| d != self.dir.path());
     }
 }
 

@@ -136,8 +136,23 @@ pub(super) fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> Res
             .route("/__signpost/events", get(events_stream))
             .fallback(page)
             .with_state(shared);
+        tokio::spawn(stop_on(tokio::signal::ctrl_c(), 130));
+        #[cfg(unix)]
+        if let Ok(mut term) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            tokio::spawn(stop_on(async move { term.recv().await }, 143));
+        }
         axum::serve(listener, app).await.map_err(|e| e.to_string())
     })
+}
+
+/// When `signal` comes (Ctrl-C, or a `kill`), removes the pages' folders and ends the
+/// process with the status the signal would have given it.
+async fn stop_on<T>(signal: impl std::future::Future<Output = T>, status: i32) {
+    signal.await;
+    super::folder::remove_all();
+    std::process::exit(status);
 }
 
 async fn live_js() -> Response {
