@@ -36,13 +36,23 @@ const B: f64 = 0.75;
 /// Pages per batch read by one thread at a time.
 const BATCH: usize = 64;
 
-/// Pages read before their terms are merged into the vocabulary (see `build`).
-const WAVE: usize = BATCH * 64;
+/// Batches read in parallel before their terms are merged into the vocabulary (see
+/// `build`), per thread: each batch's own table of terms is a megabyte or two.
+const WAVE_PER_THREAD: usize = 4;
 
 /// One page's terms (batch-local numbers) with their weights, and its length in words.
 struct PageTerms {
     terms: Vec<(u32, u32)>,
     len: u32,
+}
+
+/// The pages of a wave of batches: each page's terms as vocabulary numbers with their
+/// weights (half units, at most 65,535), flat, and where each page's end.
+struct Wave {
+    terms: Vec<u32>,
+    weights: Vec<u16>,
+    ends: Vec<usize>,
+    lens: Vec<u32>,
 }
 
 /// A batch of pages read together, with its own table of terms.
@@ -140,15 +150,26 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     // wait in memory together: what stays is each page's terms as vocabulary numbers with
     // their weights, in two flat arrays (6 bytes a term a page).
     let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-    let mut page_terms: Vec<u32> = Vec::new();
-    let mut page_weights: Vec<u16> = Vec::new();
-    let mut page_end: Vec<usize> = Vec::with_capacity(page_count);
-    let mut lens: Vec<u32> = Vec::with_capacity(page_count);
-    for wave in records.chunks(WAVE) {
+    let mut waves: Vec<Wave> = Vec::new();
+    let wave = BATCH * WAVE_PER_THREAD * rayon::current_num_threads().max(1);
+    for wave in records.chunks(wave) {
         let batches: Vec<Batch> = wave
             .par_chunks(BATCH)
             .map(|chunk| read_batch(chunk, stemmer.as_ref()))
             .collect();
+        // Each wave's arrays are made at their exact size: one array for all pages would
+        // grow by doubling and could hold twice what it needs.
+        let n: usize = batches
+            .iter()
+            .flat_map(|b| &b.pages)
+            .map(|p| p.terms.len())
+            .sum();
+        let mut read = Wave {
+            terms: Vec::with_capacity(n),
+            weights: Vec::with_capacity(n),
+            ends: Vec::with_capacity(wave.len()),
+            lens: Vec::with_capacity(wave.len()),
+        };
         for b in batches {
             let number: Vec<u32> = b
                 .terms
@@ -160,16 +181,15 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
                 .collect();
             for p in b.pages {
                 for (t, w) in p.terms {
-                    page_terms.push(number[t as usize]);
-                    page_weights.push(w.min(u32::from(u16::MAX)) as u16);
+                    read.terms.push(number[t as usize]);
+                    read.weights.push(w.min(u32::from(u16::MAX)) as u16);
                 }
-                page_end.push(page_terms.len());
-                lens.push(p.len);
+                read.ends.push(read.terms.len());
+                read.lens.push(p.len);
             }
         }
+        waves.push(read);
     }
-    page_terms.shrink_to_fit();
-    page_weights.shrink_to_fit();
 
     // The vocabulary, in byte order; `rank` turns a term's number into its place there.
     let mut vocab: Vec<(Box<str>, u32)> = ids.into_iter().collect();
@@ -178,17 +198,21 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     for (place, (_, id)) in vocab.iter().enumerate() {
         rank[*id as usize] = place as u32;
     }
-    for t in &mut page_terms {
+    for t in waves.iter_mut().flat_map(|w| &mut w.terms) {
         *t = rank[*t as usize];
     }
     drop(rank);
     let vocab: Vec<Box<str>> = vocab.into_iter().map(|(t, _)| t).collect();
 
     let mut df = vec![0u32; vocab.len()];
-    for &t in &page_terms {
+    for &t in waves.iter().flat_map(|w| &w.terms) {
         df[t as usize] += 1;
     }
-    let total_len: u64 = lens.iter().map(|&l| u64::from(l)).sum();
+    let total_len: u64 = waves
+        .iter()
+        .flat_map(|w| &w.lens)
+        .map(|&l| u64::from(l))
+        .sum();
     let avg_len = (total_len as f64 / page_count.max(1) as f64).max(1.0);
     let scale = scale(page_count);
 
@@ -203,22 +227,24 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     let mut cursor = offsets.clone();
     let mut post_pages = vec![0u32; sum];
     let mut post_impacts = vec![0u8; sum];
-    let mut start = 0usize;
-    for (page_no, (&end, &len)) in page_end.iter().zip(&lens).enumerate() {
-        let norm = K1 * (1.0 - B + B * f64::from(len) / avg_len);
-        for (&term, &w) in page_terms[start..end].iter().zip(&page_weights[start..end]) {
-            let term = term as usize;
-            let tf = f64::from(w) / 2.0;
-            let score = idf(page_count, df[term] as usize) * tf * (K1 + 1.0) / (tf + norm);
-            let at = cursor[term];
-            cursor[term] += 1;
-            post_pages[at] = page_no as u32;
-            post_impacts[at] = impact(score, scale);
+    let mut page_no = 0u32;
+    for w in waves {
+        let mut start = 0usize;
+        for (&end, &len) in w.ends.iter().zip(&w.lens) {
+            let norm = K1 * (1.0 - B + B * f64::from(len) / avg_len);
+            for (&term, &weight) in w.terms[start..end].iter().zip(&w.weights[start..end]) {
+                let term = term as usize;
+                let tf = f64::from(weight) / 2.0;
+                let score = idf(page_count, df[term] as usize) * tf * (K1 + 1.0) / (tf + norm);
+                let at = cursor[term];
+                cursor[term] += 1;
+                post_pages[at] = page_no;
+                post_impacts[at] = impact(score, scale);
+            }
+            start = end;
+            page_no += 1;
         }
-        start = end;
     }
-    drop(page_terms);
-    drop(page_weights);
     drop(cursor);
 
     // Each term inline or in a file of its own.
@@ -234,22 +260,41 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
             files += 1;
         }
     }
-    let bodies: Vec<Vec<u8>> = (0..vocab.len())
+    // Every term's body (its page count, and its postings or the file they are in), in one
+    // buffer: millions of terms at 100,000 pages, too many for a vector each.
+    const TERMS_PER_PART: usize = 4096;
+    let parts: Vec<(Vec<u8>, Vec<usize>)> = (0..vocab.len().div_ceil(TERMS_PER_PART))
         .into_par_iter()
-        .map(|t| {
-            let range = offsets[t]..offsets[t + 1];
-            let stored = if external[t] {
-                Stored::File(file_of[t])
-            } else {
-                Stored::Inline {
-                    pages: post_pages[range.clone()].to_vec(),
-                    impacts: post_impacts[range].to_vec(),
-                }
-            };
-            format::term_body(df[t] as usize, &stored)
+        .map(|part| {
+            let terms = part * TERMS_PER_PART..((part + 1) * TERMS_PER_PART).min(vocab.len());
+            let mut bytes = Vec::new();
+            let mut ends = Vec::with_capacity(terms.len());
+            for t in terms {
+                let range = offsets[t]..offsets[t + 1];
+                let stored = if external[t] {
+                    Stored::File(file_of[t])
+                } else {
+                    Stored::Inline {
+                        pages: post_pages[range.clone()].to_vec(),
+                        impacts: post_impacts[range].to_vec(),
+                    }
+                };
+                bytes.extend_from_slice(&format::term_body(df[t] as usize, &stored));
+                ends.push(bytes.len());
+            }
+            (bytes, ends)
         })
         .collect();
-    let mut out: Vec<(String, Vec<u8>)> = (0..vocab.len())
+    let mut body_bytes: Vec<u8> = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    let mut body_ends: Vec<usize> = Vec::with_capacity(vocab.len());
+    for (bytes, ends) in parts {
+        let base = body_bytes.len();
+        body_bytes.extend_from_slice(&bytes);
+        body_ends.extend(ends.into_iter().map(|e| base + e));
+    }
+    let body = |t: usize| &body_bytes[if t == 0 { 0 } else { body_ends[t - 1] }..body_ends[t]];
+    // A common term's postings file is handed on as soon as it is made.
+    let mut digests: Vec<(String, [u8; 20])> = (0..vocab.len())
         .into_par_iter()
         .filter(|&t| external[t])
         .map(|t| {
@@ -266,9 +311,12 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
                 .collect();
             head.sort_unstable();
             let bytes = format::common_file(pages, &head, floor, page_count);
-            (format::postings_path(file_of[t] as usize), bytes)
+            let path = format::postings_path(file_of[t] as usize);
+            let digest = digest(&path, &bytes);
+            sink(path.clone(), bytes)?;
+            Ok((path, digest))
         })
-        .collect();
+        .collect::<Result<_, String>>()?;
     drop(post_pages);
     drop(post_impacts);
 
@@ -278,8 +326,8 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     let mut current: Vec<u8> = Vec::new();
     let mut count = 0usize;
     let mut prev: &[u8] = b"";
-    for (t, body) in bodies.iter().enumerate() {
-        let term = vocab[t].as_bytes();
+    for t in 0..vocab.len() {
+        let (term, body) = (vocab[t].as_bytes(), body(t));
         if current.len() >= format::SHARD_BYTES {
             shards.push(with_count(count, &current));
             separators.push(
@@ -295,7 +343,8 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
         prev = term;
     }
     shards.push(with_count(count, &current));
-    drop(bodies);
+    drop(body_bytes);
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     out.par_extend(
         shards
             .into_par_iter()
@@ -305,7 +354,7 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
 
     // The pages shown in results, handed on at once (at 100,000 pages, half a gigabyte);
     // only their digests stay, for the build id.
-    let mut digests: Vec<(String, [u8; 20])> = records
+    let pages: Vec<(String, [u8; 20])> = records
         .par_iter()
         .enumerate()
         .map(|(i, r)| {
@@ -322,6 +371,7 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
             Ok((path, digest))
         })
         .collect::<Result<_, String>>()?;
+    digests.extend(pages);
 
     // The filters.
     let mut values: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
