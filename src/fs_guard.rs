@@ -19,14 +19,13 @@
 //!
 //! Resolving every link on the way costs a system call per folder of the path, for every
 //! file, and was a fifth of `check`'s time at 10,000 entries. So a [`Jail`] that walks a
-//! folder ([`Jail::check_entry`]) remembers the folders it found to be plain: reached from
-//! the guide root through folders only, no link on the way (their resolved path is their
-//! path). A file in such a folder is read without resolving its path again: it is looked
-//! at without following a link (`lstat`); a link is resolved as above, anything but a
-//! regular file is refused, and a regular file is opened with `O_NOFOLLOW | O_NONBLOCK`
-//! and looked at again once open. The same rules hold either way; a jail that has walked
-//! nothing resolves every path. What a jail remembers is as old as its walk, so a jail
-//! lives for one load (`serve` makes a new one for each).
+//! folder ([`Jail::check_entry`]) remembers what it found plain: a folder reached from the
+//! guide root through folders only, with no link on the way (its resolved path is its own
+//! path), and a regular file, not a link, in such a folder. A plain file is read without
+//! resolving its path: opened with `O_NOFOLLOW | O_NONBLOCK` (a link put there since fails
+//! to open, and is then resolved) and looked at again once open. The same rules hold
+//! either way; a jail that has walked nothing resolves every path. What a jail remembers is
+//! as old as its walk, so a jail lives for one load (`serve` makes a new one for each).
 //!
 //! What it is not: a sandbox against a process that changes the disk while signpost reads
 //! it (the guide's own files are trusted not to race); the output folder's rules are in
@@ -103,9 +102,15 @@ pub struct Jail {
     root: PathBuf,
     /// The root as it was given (paths read are below it).
     given: PathBuf,
-    /// Folders met by [`Jail::check_entry`] that are reached from the root through plain
-    /// folders only (as given, below `given`): their files need no resolving.
-    plain_dirs: RwLock<HashSet<PathBuf>>,
+    /// What [`Jail::check_entry`] found plain (see the module comment), as given (below
+    /// `given`): folders, and the regular files in them, which need no resolving.
+    plain: RwLock<Plain>,
+}
+
+#[derive(Debug, Default)]
+struct Plain {
+    dirs: HashSet<PathBuf>,
+    files: HashSet<PathBuf>,
 }
 
 impl Clone for Jail {
@@ -114,7 +119,7 @@ impl Clone for Jail {
         Jail {
             root: self.root.clone(),
             given: self.given.clone(),
-            plain_dirs: RwLock::default(),
+            plain: RwLock::default(),
         }
     }
 }
@@ -124,7 +129,7 @@ impl Jail {
         Ok(Jail {
             root: fs::canonicalize(root)?,
             given: root.to_path_buf(),
-            plain_dirs: RwLock::default(),
+            plain: RwLock::default(),
         })
     }
 
@@ -148,7 +153,7 @@ impl Jail {
 
     /// Reads a regular file inside the guide of at most `limit` bytes.
     pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
-        if let Some(file) = self.open_plain(path)? {
+        if let Some(file) = self.open_plain(path) {
             return read_open(file, limit);
         }
         let meta = self.regular_file(path)?;
@@ -161,32 +166,23 @@ impl Jail {
         read_open(open_nonblocking(path).map_err(Refusal::Io)?, limit)
     }
 
-    /// Opens a file of a plain folder (see the module comment) without resolving its path:
-    /// `None` when the folder is not known to be plain, or the file is a symbolic link or
-    /// cannot be looked at (resolving it then says why).
-    fn open_plain(&self, path: &Path) -> Result<Option<fs::File>, Refusal> {
-        let plain = path
-            .parent()
-            .is_some_and(|dir| self.plain_dirs.read().is_ok_and(|dirs| dirs.contains(dir)));
-        if !plain {
-            return Ok(None);
+    /// Opens a file the walk found plain without resolving its path: `None` when it is not
+    /// known to be plain, or cannot be opened so (resolving it then says why).
+    fn open_plain(&self, path: &Path) -> Option<fs::File> {
+        let plain = self
+            .plain
+            .read()
+            .is_ok_and(|plain| plain.files.contains(path));
+        if plain {
+            open_nofollow(path).ok()
+        } else {
+            None
         }
-        let Ok(meta) = fs::symlink_metadata(path) else {
-            return Ok(None);
-        };
-        if meta.file_type().is_symlink() {
-            return Ok(None);
-        }
-        // Refused before it is opened, as when the path is resolved.
-        if let Some(r) = kind_refusal(&meta.file_type()) {
-            return Err(r);
-        }
-        Ok(open_nofollow(path).ok())
     }
 
     /// Remembers `dir` (a folder met by the walk, not a link) as plain if its resolved
     /// path is its own path below the root: no link on the way.
-    fn note_plain(&self, dir: &Path) {
+    fn note_plain_dir(&self, dir: &Path) {
         let Ok(rel) = dir.strip_prefix(&self.given) else {
             return;
         };
@@ -194,8 +190,18 @@ impl Jail {
             return;
         }
         if fs::canonicalize(dir).is_ok_and(|real| real == self.root.join(rel)) {
-            if let Ok(mut dirs) = self.plain_dirs.write() {
-                dirs.insert(dir.to_path_buf());
+            if let Ok(mut plain) = self.plain.write() {
+                plain.dirs.insert(dir.to_path_buf());
+            }
+        }
+    }
+
+    /// Remembers `file` (a regular file met by the walk, not a link) as plain if its
+    /// folder is.
+    fn note_plain_file(&self, file: &Path) {
+        if let (Some(dir), Ok(mut plain)) = (file.parent(), self.plain.write()) {
+            if plain.dirs.contains(dir) {
+                plain.files.insert(file.to_path_buf());
             }
         }
     }
@@ -209,11 +215,15 @@ impl Jail {
         let ft = entry.file_type();
         if ft.is_dir() {
             if !entry.path_is_symlink() {
-                self.note_plain(entry.path());
+                self.note_plain_dir(entry.path());
             }
             return Ok(());
         }
-        kind_refusal(&ft).map_or(Ok(()), Err)
+        kind_refusal(&ft).map_or(Ok(()), Err)?;
+        if !entry.path_is_symlink() {
+            self.note_plain_file(entry.path());
+        }
+        Ok(())
     }
 }
 
@@ -372,12 +382,21 @@ mod tests {
             let _ = jail.check_entry(&entry);
         }
         {
-            let plain = jail.plain_dirs.read().unwrap();
-            assert!(plain.contains(&content.join("area")));
-            assert!(plain.contains(&content));
-            // Links, and folders reached through one, are not plain.
-            assert!(!plain.contains(&content.join("linked")));
-            assert!(!plain.contains(&content.join("away")));
+            let plain = jail.plain.read().unwrap();
+            assert!(plain.dirs.contains(&content.join("area")));
+            assert!(plain.dirs.contains(&content));
+            assert!(plain.files.contains(&content.join("area/a.md")));
+            // Links, what is reached through one, and what is not a regular file are not.
+            for not in [
+                "linked",
+                "away",
+                "linked/x.md",
+                "area/in.md",
+                "area/pipe.md",
+            ] {
+                assert!(!plain.dirs.contains(&content.join(not)), "{not}");
+                assert!(!plain.files.contains(&content.join(not)), "{not}");
+            }
         }
 
         assert_eq!(jail.read(&content.join("area/a.md"), 10).unwrap(), b"a");
@@ -408,7 +427,28 @@ mod tests {
             Err(Refusal::Outside { .. })
         ));
         assert_eq!(jail.read(&content.join("linked/x.md"), 10).unwrap(), b"x");
+        // A plain file swapped since the walk: for a FIFO (not blocking) and for a link
+        // out of the guide (resolved).
+        let swapped = content.join("area/a.md");
+        fs::remove_file(&swapped).unwrap();
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&swapped)
+            .status()
+            .unwrap()
+            .success());
+        assert!(matches!(
+            jail.read(&swapped, 10),
+            Err(Refusal::NotRegular("kind-fifo"))
+        ));
+        fs::remove_file(&swapped).unwrap();
+        symlink(dir.path().join("outside/secret.md"), &swapped).unwrap();
+        assert!(matches!(
+            jail.read(&swapped, 10),
+            Err(Refusal::Outside { .. })
+        ));
         // A copy has walked nothing.
-        assert!(jail.clone().plain_dirs.read().unwrap().is_empty());
+        let copy = jail.clone();
+        let plain = copy.plain.read().unwrap();
+        assert!(plain.dirs.is_empty() && plain.files.is_empty());
     }
 }
