@@ -641,7 +641,7 @@ impl<'a> Reader<'a, '_> {
             let Value::Map(pairs) = &item.value else {
                 self.diag(
                     Code::WrongType,
-                    &item,
+                    item,
                     msg!("link-item-shape", found = item.type_msg()),
                     Some(msg!("link-item-shape-hint")),
                 );
@@ -691,7 +691,7 @@ impl<'a> Reader<'a, '_> {
                     let missing = if t.is_none() { "title" } else { "url" };
                     self.diag(
                         Code::MissingField,
-                        &item,
+                        item,
                         msg!("link-missing", field = missing),
                         None,
                     );
