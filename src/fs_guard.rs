@@ -16,7 +16,6 @@
 //! - **Markdown files have a size limit** ([`MAX_TEXT_BYTES`]), so one file cannot take all
 //!   memory and every later stage has a bound.
 //!
-//!
 //! Resolving every link on the way costs a system call per folder of the path, for every
 //! file, and was a fifth of `check`'s time at 10,000 entries. So a [`Jail`] that walks a
 //! folder ([`Jail::check_entry`]) remembers what it found plain: a folder reached from the
