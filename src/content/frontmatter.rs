@@ -8,6 +8,7 @@
 //! (does an id exist, is the owner inherited from the area, is a review due) are not here
 //! but in `check/`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -146,6 +147,7 @@ pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Optio
     let mut r = Reader {
         cx,
         source: yaml_text,
+        line_starts: line_starts(yaml_text),
         diags,
         meta: Meta::default(),
         current: None,
@@ -159,6 +161,8 @@ pub fn read(yaml_text: &str, cx: &Context, diags: &mut Vec<Diagnostic>) -> Optio
 struct Reader<'a, 'd> {
     /// The front matter's YAML text, for what the parsed values no longer show (comments).
     source: &'a str,
+    /// Where each line of `source` starts.
+    line_starts: Vec<usize>,
     cx: &'a Context<'a>,
     diags: &'d mut Vec<Diagnostic>,
     meta: Meta,
@@ -168,7 +172,12 @@ struct Reader<'a, 'd> {
     suggested: Vec<&'static str>,
 }
 
-impl Reader<'_, '_> {
+impl<'a> Reader<'a, '_> {
+    /// The line of `source` at `index` (from 0), as `str::lines` gives it.
+    fn source_line(&self, index: usize) -> Option<&'a str> {
+        line_at(self.source, &self.line_starts, index)
+    }
+
     fn line(&self, node: &Node) -> u32 {
         node.pos.line + self.cx.first_line - 1
     }
@@ -197,7 +206,7 @@ impl Reader<'_, '_> {
         if self.cx.role == Role::Entry || self.cx.role == Role::Page {
             if let Some((_, v)) = pairs
                 .iter()
-                .find(|(k, _)| k.as_text().as_deref() == Some(Field::Type.name()))
+                .find(|(k, _)| k.text().as_deref() == Some(Field::Type.name()))
             {
                 if let Some(t) = v.as_text().and_then(|s| DocType::parse(s.trim())) {
                     self.meta.doc_type = Some(t);
@@ -207,18 +216,18 @@ impl Reader<'_, '_> {
         let form = Form::of(self.cx.role, self.meta.doc_type);
         // Every field name written, so that a field written under another word as well as
         // its own name is not taken for missing-but-meant.
-        let written: HashSet<String> = pairs.iter().filter_map(|(k, _)| k.as_text()).collect();
-        let mut seen: HashSet<String> = HashSet::with_capacity(pairs.len());
-        for (key, value) in pairs {
-            let Some(name) = key.as_text() else {
-                self.diag(Code::YamlSyntax, &key, msg!("field-name-not-text"), None);
+        let written: HashSet<Cow<str>> = pairs.iter().filter_map(|(k, _)| k.text()).collect();
+        let mut seen: HashSet<Cow<str>> = HashSet::with_capacity(pairs.len());
+        for (key, value) in &pairs {
+            let Some(name) = key.text() else {
+                self.diag(Code::YamlSyntax, key, msg!("field-name-not-text"), None);
                 continue;
             };
             if !seen.insert(name.clone()) {
                 self.diag(
                     Code::DuplicateField,
-                    &key,
-                    msg!("duplicate-field", field = &name),
+                    key,
+                    msg!("duplicate-field", field = name.as_ref()),
                     Some(msg!("duplicate-field-hint")),
                 );
                 continue;
@@ -227,19 +236,19 @@ impl Reader<'_, '_> {
                 .map(Field::spec)
                 .filter(|s| s.accepts(form));
             let Some(spec) = spec else {
-                self.unknown_field(&key, &name, form, &written);
+                self.unknown_field(key, &name, form, &written);
                 continue;
             };
             self.meta
                 .fields
-                .push((spec.name, self.line(&key), key.pos.column));
+                .push((spec.name, self.line(key), key.pos.column));
             self.current = Some(spec.name);
-            self.field(spec, &key, value);
+            self.field(spec, key, value);
             self.current = None;
         }
     }
 
-    fn unknown_field(&mut self, key: &Node, name: &str, form: Form, written: &HashSet<String>) {
+    fn unknown_field(&mut self, key: &Node, name: &str, form: Form, written: &HashSet<Cow<str>>) {
         let what = form.what_msg();
         let accepted: Vec<&'static str> = fields::accepted(form).iter().map(|s| s.name).collect();
         let known = Field::named(name).map(Field::spec);
@@ -311,7 +320,7 @@ impl Reader<'_, '_> {
     }
 
     /// Reads one field's value by its shape into its place in `Meta`.
-    fn field(&mut self, spec: &'static Spec, key: &Node, value: Node) {
+    fn field(&mut self, spec: &'static Spec, key: &Node, value: &Node) {
         let name = spec.name;
         // An empty value is a missing value; `required()` reports it where it matters.
         if value.value == Value::Null {
@@ -328,7 +337,7 @@ impl Reader<'_, '_> {
         }
         match spec.shape {
             Shape::Text(slot) => {
-                let Some(text) = self.text(name, &value) else {
+                let Some(text) = self.text(name, value) else {
                     return;
                 };
                 if let Some(max) = spec.limit.max_chars() {
@@ -336,7 +345,7 @@ impl Reader<'_, '_> {
                     if len > max {
                         self.diag(
                             Code::TooLong,
-                            &value,
+                            value,
                             msg!("too-long", field = name, len = len, max = max),
                             Some(msg!("too-long-hint", over = len - max)),
                         );
@@ -351,34 +360,34 @@ impl Reader<'_, '_> {
                 *(slot.set)(&mut self.meta) = Some(text);
             }
             Shape::Texts(slot) => {
-                let Some(items) = self.list(name, &value) else {
+                let Some(items) = self.list(name, value) else {
                     return;
                 };
                 let mut out = Vec::new();
                 for item in items {
-                    self.item_ran_on(&item);
-                    if let Some(t) = self.text(name, &item) {
+                    self.item_ran_on(item);
+                    if let Some(t) = self.text(name, item) {
                         if !t.is_empty() {
                             out.push(t);
                         }
                     }
                 }
                 if name == "tags" {
-                    out = self.tags_ok(&value, out);
+                    out = self.tags_ok(value, out);
                 }
                 *(slot.set)(&mut self.meta) = out;
             }
             Shape::Ids(slot) | Shape::Paths(slot) => {
-                let Some(items) = self.list(name, &value) else {
+                let Some(items) = self.list(name, value) else {
                     return;
                 };
                 let mut out = Vec::new();
                 for item in items {
-                    if let Some(t) = self.text(name, &item) {
+                    if let Some(t) = self.text(name, item) {
                         if !t.is_empty() {
                             out.push(Located {
                                 value: t,
-                                line: self.line(&item),
+                                line: self.line(item),
                                 column: item.pos.column,
                             });
                         }
@@ -400,7 +409,7 @@ impl Reader<'_, '_> {
                 *(slot.set)(&mut self.meta) = out;
             }
             Shape::Date(slot) => {
-                let Some(text) = self.text(name, &value) else {
+                let Some(text) = self.text(name, value) else {
                     return;
                 };
                 match parse_date(&text) {
@@ -409,7 +418,7 @@ impl Reader<'_, '_> {
                         let (why, hint) = traps::date_problem(&text);
                         self.diag(
                             Code::InvalidDate,
-                            &value,
+                            value,
                             msg!("invalid-date", field = name, value = &text, why = why),
                             Some(hint),
                         )
@@ -421,7 +430,7 @@ impl Reader<'_, '_> {
                     let what = value.type_msg();
                     self.diag(
                         Code::WrongType,
-                        &value,
+                        value,
                         msg!("not-a-whole-number", field = name, found = what),
                         None,
                     );
@@ -437,7 +446,7 @@ impl Reader<'_, '_> {
                         Shape::Months(_) => msg!("months-at-least", field = name, from = from),
                         _ => msg!("number-range", field = name, from = from, to = to),
                     };
-                    self.diag(Code::InvalidValue, &value, message, None);
+                    self.diag(Code::InvalidValue, value, message, None);
                     return;
                 }
                 match spec.shape {
@@ -447,25 +456,25 @@ impl Reader<'_, '_> {
                 }
             }
             Shape::Type(slot) => {
-                if let Some(s) = self.choice(name, &value, DocType::NAMES) {
+                if let Some(s) = self.choice(name, value, DocType::NAMES) {
                     let t = DocType::parse(&s);
                     *(slot.set)(&mut self.meta) = t;
-                    self.check_type_fits_place(t, &value);
+                    self.check_type_fits_place(t, value);
                 }
             }
             Shape::Choice(choice) => {
-                if let Some(s) = self.choice(name, &value, choice.names) {
+                if let Some(s) = self.choice(name, value, choice.names) {
                     (choice.set)(&mut self.meta, &s);
                 }
             }
             Shape::Lang(slot) => {
-                let Some(text) = self.text(name, &value) else {
+                let Some(text) = self.text(name, value) else {
                     return;
                 };
                 if !self.cx.config.has_language(&text) {
                     self.diag(
                         Code::UnknownLanguage,
-                        &value,
+                        value,
                         msg!(
                             "unknown-language",
                             lang = &text,
@@ -477,13 +486,13 @@ impl Reader<'_, '_> {
                 }
                 *(slot.set)(&mut self.meta) = Some(text);
             }
-            Shape::Links(slot) => self.links(&value, slot),
+            Shape::Links(slot) => self.links(value, slot),
         }
     }
 
     /// Scalar text, trimmed; numbers and booleans are taken as written.
     fn text(&mut self, name: &str, node: &Node) -> Option<String> {
-        match node.as_text() {
+        match node.text() {
             Some(s) => {
                 self.comment_in_value(node, &s);
                 Some(s.trim().to_string())
@@ -502,9 +511,9 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn list(&mut self, name: &str, node: &Node) -> Option<Vec<Node>> {
+    fn list<'n>(&mut self, name: &str, node: &'n Node) -> Option<&'n [Node]> {
         match &node.value {
-            Value::Seq(items) => Some(items.clone()),
+            Value::Seq(items) => Some(items),
             _ => {
                 let example = node.as_text().unwrap_or_else(|| "…".into());
                 self.diag(
@@ -571,9 +580,9 @@ impl Reader<'_, '_> {
             );
             tags.truncate(MAX_TAGS);
         }
-        let items: Vec<Node> = match &node.value {
-            Value::Seq(items) => items.clone(),
-            _ => Vec::new(),
+        let items: &[Node] = match &node.value {
+            Value::Seq(items) => items,
+            _ => &[],
         };
         tags.retain(|t| {
             if !crate::text::slugify_id(t).is_empty() {
@@ -632,7 +641,7 @@ impl Reader<'_, '_> {
             let Value::Map(pairs) = &item.value else {
                 self.diag(
                     Code::WrongType,
-                    &item,
+                    item,
                     msg!("link-item-shape", found = item.type_msg()),
                     Some(msg!("link-item-shape-hint")),
                 );
@@ -682,7 +691,7 @@ impl Reader<'_, '_> {
                     let missing = if t.is_none() { "title" } else { "url" };
                     self.diag(
                         Code::MissingField,
-                        &item,
+                        item,
                         msg!("link-missing", field = missing),
                         None,
                     );
@@ -727,6 +736,29 @@ impl Reader<'_, '_> {
     }
 }
 
+/// Where each line of `text` starts, for [`line_at`].
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    starts
+}
+
+/// The line of `text` at `index` (from 0), as `text.lines().nth(index)` gives it, without
+/// going through the lines before it (the reader looks up a line for every value).
+fn line_at<'t>(text: &'t str, starts: &[usize], index: usize) -> Option<&'t str> {
+    let start = *starts.get(index)?;
+    if start >= text.len() {
+        return None;
+    }
+    Some(match starts.get(index + 1) {
+        Some(next) => {
+            let line = &text[start..next - 1];
+            line.strip_suffix('\r').unwrap_or(line)
+        }
+        None => &text[start..],
+    })
+}
+
 /// `YYYY-MM-DD`, a real calendar date.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
@@ -769,6 +801,29 @@ mod tests {
                 body_line: 3
             }
         );
+    }
+
+    #[test]
+    fn lines_are_found_as_str_lines_finds_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\n\nb\n",
+            "title: x\r\nsummary: y\r",
+            "å: ä\nö\r\r\n\n",
+        ] {
+            let starts = line_starts(text);
+            for i in 0..6 {
+                assert_eq!(
+                    line_at(text, &starts, i),
+                    text.lines().nth(i),
+                    "{text:?} {i}"
+                );
+            }
+        }
     }
 
     #[test]

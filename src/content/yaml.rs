@@ -6,6 +6,8 @@
 //! yaml-rust2's marked event stream instead. It knows nothing of the guide's schema: that is
 //! `frontmatter.rs`.
 
+use std::borrow::Cow;
+
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
@@ -52,11 +54,16 @@ impl Node {
 
     /// Scalars as text (numbers and booleans written as such), for fields that hold text.
     pub fn as_text(&self) -> Option<String> {
+        self.text().map(Cow::into_owned)
+    }
+
+    /// [`Node::as_text`] without copying text that is already text.
+    pub fn text(&self) -> Option<Cow<'_, str>> {
         match &self.value {
-            Value::Str(s) => Some(s.clone()),
-            Value::Int(i) => Some(i.to_string()),
-            Value::Float(f) => Some(f.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
+            Value::Str(s) => Some(Cow::Borrowed(s)),
+            Value::Int(i) => Some(Cow::Owned(i.to_string())),
+            Value::Float(f) => Some(Cow::Owned(f.to_string())),
+            Value::Bool(b) => Some(Cow::Owned(b.to_string())),
             _ => None,
         }
     }

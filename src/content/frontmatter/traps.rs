@@ -19,10 +19,15 @@ impl Reader<'_, '_> {
     /// as a comment, so "Larmkedjan" would be published. A comment written as one (`# ` with
     /// a space, as in `- Karin Sjöberg # ordförande`) is left alone.
     pub(super) fn comment_in_value(&mut self, node: &Node, value: &str) {
-        let Some(line) = self.source.lines().nth(node.pos.line as usize - 1) else {
+        let Some(line) = self.source_line(node.pos.line as usize - 1) else {
             return;
         };
         let start = node.pos.column as usize - 1;
+        // Most values have no `#` after them: nothing more to look at.
+        match line.char_indices().nth(start) {
+            Some((at, _)) if line[at..].contains('#') => {}
+            _ => return,
+        }
         let chars: Vec<char> = line.chars().collect();
         if start >= chars.len() || matches!(chars[start], '"' | '\'') || value.contains('\n') {
             return;
@@ -60,7 +65,7 @@ impl Reader<'_, '_> {
     /// A value that starts with `#` (`title: #1 i klagomålen`): YAML reads all of it as a
     /// comment, so the field is empty although the editor wrote a value.
     pub(super) fn comment_as_value(&mut self, key: &Node, name: &str) -> bool {
-        let Some(line) = self.source.lines().nth(key.pos.line as usize - 1) else {
+        let Some(line) = self.source_line(key.pos.line as usize - 1) else {
             return false;
         };
         let start = key.pos.column as usize - 1;
@@ -93,14 +98,14 @@ impl Reader<'_, '_> {
             return;
         };
         let index = item.pos.line as usize - 1;
-        let mut lines = self.source.lines().skip(index);
-        let (Some(first), Some(next)) = (lines.next(), lines.next()) else {
+        let (Some(first), Some(next)) = (self.source_line(index), self.source_line(index + 1))
+        else {
             return;
         };
-        let start = item.pos.column as usize - 1;
-        let on_first: String = first.chars().skip(start).collect();
         let next_item = next.trim_start().strip_prefix("- ").map(str::trim);
         let Some(next_item) = next_item else { return };
+        let start = item.pos.column as usize - 1;
+        let on_first: String = first.chars().skip(start).collect();
         if matches!(on_first.chars().next(), Some('"' | '\''))
             || on_first.trim_end() == text.as_str()
             || !text.ends_with(&format!(" - {next_item}"))
