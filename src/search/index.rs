@@ -247,6 +247,9 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
     drop(post_impacts);
 
     // The shards, cut by size.
+    let vocabulary: usize = bodies.iter().map(Vec::len).sum::<usize>()
+        + vocab.iter().map(|t| t.len() + 2).sum::<usize>();
+    let shard_bytes = format::shard_bytes(vocabulary);
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut separators: Vec<String> = Vec::new();
     let mut current: Vec<u8> = Vec::new();
@@ -254,7 +257,7 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
     let mut prev: &[u8] = b"";
     for (t, body) in bodies.iter().enumerate() {
         let term = vocab[t].as_bytes();
-        if current.len() >= format::SHARD_BYTES {
+        if current.len() >= shard_bytes {
             shards.push(with_count(count, &current));
             separators.push(
                 String::from_utf8(format::separator(prev, term).to_vec())
@@ -277,16 +280,16 @@ pub fn build(lang: &str, records: &[&Record]) -> Vec<(String, Vec<u8>)> {
             .map(|(i, s)| (format::shard_path(i), s)),
     );
 
-    // The pages shown in results.
-    out.par_extend(records.par_iter().enumerate().map(|(i, r)| {
+    // The pages shown in results: what a result shows, and its excerpt's text apart.
+    out.par_extend(records.par_iter().enumerate().flat_map_iter(|(i, r)| {
         let page = PageFile {
             url: r.url.clone(),
             title: r.title.clone(),
             meta: r.meta.clone(),
-            text: excerpt_text(r),
         };
         let json = serde_json::to_vec(&page).expect("a page serialises");
-        (format::page_path(i), json)
+        let text = serde_json::to_vec(&excerpt_text(r)).expect("a text serialises");
+        [(format::page_path(i), json), (format::text_path(i), text)]
     }));
 
     // The filters.
