@@ -2,7 +2,7 @@
 // inflections, filters, the search box on every page, and the keyboard alone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sitePrefix, useSite } from "./lib.mjs";
+import { serve, siteDir, sitePrefix, useSite } from "./lib.mjs";
 
 const ctx = useSite();
 
@@ -105,6 +105,29 @@ test("the page asks for the index's manifest with its script, once", async () =>
   const scripts = await page.$$eval("script[src]", (s) => s.map((e) => e.getAttribute("src")));
   assert.equal(scripts.filter((s) => /search/.test(s)).length, 1, "one search script");
   await page.close();
+});
+
+test("a manifest the browser kept is asked for again, so a new build is never read with an old one", async () => {
+  // A host that lets browsers keep every file for an hour: the second visit's preload of
+  // the manifest is answered from the browser's cache, without asking the server.
+  const requests = [];
+  const server = await serve(siteDir(), sitePrefix(), { headers: { "cache-control": "max-age=3600" }, requests });
+  const context = await ctx.chrome.newContext();
+  const page = await context.newPage();
+  const manifests = () => requests.filter((r) => /\/search\/data\/sv\/manifest\.json$/.test(r.path));
+  try {
+    await page.goto(server.base + "search/?q=nyckel");
+    await results(page);
+    assert.equal(manifests().length, 1, "the first visit preloads the manifest once");
+    await page.goto(server.base + "search/?q=digital");
+    const found = await results(page);
+    assert.ok(found.length > 0);
+    assert.equal(manifests().length, 2, "the second visit asks the server again");
+    assert.match(manifests()[1].cacheControl, /max-age=0|no-cache/, "and asks it past any cache");
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });
 
 test("the number of results is announced in a live region", async () => {

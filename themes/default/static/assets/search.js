@@ -382,9 +382,21 @@
   Index.prototype.open = function () {
     var self = this;
     if (!this.opening) {
-      this.opening = fetch(this.folder + "manifest.json", { cache: "no-cache" }).then(function (r) {
-        if (!r.ok) throw new Error("no search index at " + self.folder);
-        return r.json();
+      var url = new URL(this.folder + "manifest.json", root.location.href).href;
+      var load = function () {
+        return fetch(url, { cache: "no-cache" }).then(function (r) {
+          if (!r.ok) throw new Error("no search index at " + self.folder);
+          return r.json();
+        });
+      };
+      this.opening = load().then(function (m) {
+        // The search page preloads the manifest, and the fetch above takes that response.
+        // A preload may come from the browser's cache without asking the server (nothing
+        // transferred), and an earlier build's manifest does not fit this build's files:
+        // then it is asked for again, from the server.
+        var seen = root.performance.getEntriesByName(url);
+        if (seen.length && seen[0].transferSize === 0 && seen[0].decodedBodySize > 0) return load();
+        return m;
       }).then(function (m) {
         if (m.format !== FORMAT) throw new Error("search index format " + m.format);
         self.manifest = m;
