@@ -1,7 +1,7 @@
 // The browser's query words against the build's (tests/browser.rs writes what the Rust
 // side gives): folding and the hand-written Swedish and English Snowball stemmers of
-// assets/search.js (its SignpostWords part) must give the very terms the index was built with, on a large
-// list of words (the guide's, the docs', the benchmark's vocabulary with the stemmers'
+// assets/search.js (SignpostWords) must give the very terms the index was built with, on a
+// large list of words (the guide's, the docs', the benchmark's vocabulary with the stemmers'
 // endings added, and random strings).
 import { test } from "node:test";
 import assert from "node:assert/strict";
