@@ -211,6 +211,46 @@ mod tests {
     }
 
     #[test]
+    fn a_last_word_finds_its_completions_in_its_own_shard_and_the_next() {
+        // 3,000 words that start with "nyckel", one a page: several shards of them.
+        let letters = |mut i: usize| {
+            let mut w = String::from("nyckel");
+            for _ in 0..3 {
+                w.push(b"bcfhjmpqrvwxz"[i % 13] as char);
+                i /= 13;
+            }
+            w
+        };
+        let records: Vec<Record> = (0..3000)
+            .map(|i| record(&format!("p{i}/"), "Sida", &letters(i), "A"))
+            .collect();
+        let f = files(records);
+        let sv = folder("sv");
+        let read = |p: &str| f.get(&format!("{sv}{p}")).cloned().ok_or(format!("no {p}"));
+        let manifest = read_manifest(&read("manifest.json").unwrap()).unwrap();
+        let shard = manifest.shards.partition_point(|s| s.as_str() <= "nyckel");
+        let completions = |n: usize| {
+            format::read_shard(&read(&format::shard_path(n)).unwrap())
+                .unwrap()
+                .iter()
+                .filter(|e| e.term.starts_with(b"nyckel"))
+                .map(|e| e.df as usize)
+                .sum::<usize>()
+        };
+        let (own, next) = (completions(shard), completions(shard + 1));
+        assert!(own > 0 && next > 0, "the words go on into the next shard");
+        assert!(own + next < 3000, "and further");
+        let answer = query::answer(&read, "nyckel", &[]).unwrap();
+        assert_eq!(answer.ranked.len(), own + next);
+        let shards: Vec<&String> = answer
+            .files
+            .iter()
+            .filter(|p| p.starts_with("t/"))
+            .collect();
+        assert_eq!(shards.len(), 2, "{shards:?}");
+    }
+
+    #[test]
     fn the_same_records_give_the_same_files() {
         let make = || {
             files(vec![

@@ -433,12 +433,23 @@
     return out;
   };
 
-  // The terms of a shard that a word matches: [{term, df, inline: {pages, impacts} | file}].
-  function scanShard(bytes, word, prefix) {
+  // The terms of shards that a word matches: [{term, df, inline: {pages, impacts} | file}].
+  function scanShards(shards, word, prefix) {
+    var exact = [], completions = [];
+    shards.forEach(function (bytes) { scanShard(bytes, word, prefix, exact, completions); });
+    // Of the completions kept in files of their own, only those on the most pages.
+    var files = completions.filter(function (e) { return e.file !== undefined; });
+    files.sort(function (a, b) { return b.df - a.df || compare(a.term, b.term); });
+    files = files.slice(0, PREFIX_FILES);
+    return exact.concat(completions.filter(function (e) {
+      return e.file === undefined || files.indexOf(e) !== -1;
+    }));
+  }
+
+  function scanShard(bytes, word, prefix, exact, completions) {
     var r = new Reader(bytes);
     var count = r.varint();
     var prev = new Uint8Array(0);
-    var exact = [], completions = [];
     for (var i = 0; i < count; i++) {
       var shared = r.varint();
       var suffix = r.take(r.varint());
@@ -465,13 +476,6 @@
       if (entry) (same ? exact : completions).push(entry);
     }
     if (r.at !== bytes.length) throw new Error("bytes after the last term");
-    // Of the completions kept in files of their own, only those on the most pages.
-    var files = completions.filter(function (e) { return e.file !== undefined; });
-    files.sort(function (a, b) { return b.df - a.df || compare(a.term, b.term); });
-    files = files.slice(0, PREFIX_FILES);
-    return exact.concat(completions.filter(function (e) {
-      return e.file === undefined || files.indexOf(e) !== -1;
-    }));
   }
 
   Index.prototype.shardOf = function (word) {
@@ -488,7 +492,14 @@
   Index.prototype.wordScores = async function (term, prefix) {
     var self = this, m = this.manifest, n = m.pages, scores = m.scores;
     var word = utf8.encode(term);
-    var entries = scanShard(await this.file("t/" + this.shardOf(word) + ".bin"), word, prefix);
+    var shard = this.shardOf(word);
+    var wanted = [this.file("t/" + shard + ".bin")];
+    // The next shard starts with the word exactly when its start in the manifest does: the
+    // word's completions go on there (no further).
+    if (prefix && shard < this.shardStarts.length && startsWith(this.shardStarts[shard], word)) {
+      wanted.push(this.file("t/" + (shard + 1) + ".bin"));
+    }
+    var entries = scanShards(await Promise.all(wanted), word, prefix);
     if (!entries.length) return null;
     var best = new Int32Array(n).fill(-1);
     var commons = await Promise.all(entries.map(function (e) {
@@ -600,7 +611,7 @@
       if (!t) return;
       var word = utf8.encode(t);
       self.file("t/" + self.shardOf(word) + ".bin").then(function (bytes) {
-        scanShard(bytes, word, false).forEach(function (e) {
+        scanShards([bytes], word, false).forEach(function (e) {
           if (e.file !== undefined) self.file("p/" + e.file + ".bin");
         });
       }).catch(function () {});
