@@ -102,21 +102,24 @@ async function afterEnter(q, typed, throttle = true) {
   countBytes(page, counted);
   if (typed) await page.type("#search-input", q, { delay: 150 });
   else await page.fill("#search-input", q);
-  // Timed in the page, from the Enter key to the first result in the document.
+  // Timed in the page, from the Enter key to the first result in the document (or, for a
+  // query without results, to their announcement).
   await page.evaluate(() => {
     window.__timing = {};
     document.getElementById("search-input").addEventListener("keydown", (e) => {
       if (e.key === "Enter") window.__timing.enter = performance.now();
     }, { capture: true });
     new MutationObserver((_, observer) => {
-      if (document.querySelector("#search-results li a")) {
+      const status = document.getElementById("search-status").textContent;
+      const none = window.__timing.enter && status && !/…/.test(status);
+      if (document.querySelector("#search-results li a") || none) {
         window.__timing.first = performance.now();
         observer.disconnect();
       }
-    }).observe(document.getElementById("search-results"), { childList: true });
+    }).observe(document.getElementById("search-app"), { childList: true, subtree: true, characterData: true });
   });
   await page.press("#search-input", "Enter");
-  await page.waitForSelector("#search-results li a", { timeout: 60000 });
+  await page.waitForFunction(() => window.__timing.first, null, { timeout: 60000 });
   const t = await page.evaluate(() => window.__timing);
   await done(page);
   await page.waitForLoadState("networkidle");
@@ -129,17 +132,19 @@ async function fromLink(q) {
   const context = await chrome.newContext();
   const page = await context.newPage();
   await throttled(page);
-  // Timed in the page, from the navigation's start to the first result in the document.
+  // Timed in the page, from the navigation's start to the first result in the document (or,
+  // for a query without results, to their announcement).
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector("#search-results li a")) {
+      const status = document.getElementById("search-status")?.textContent;
+      if (document.querySelector("#search-results li a") || (status && !/…/.test(status))) {
         window.__first = performance.now();
         observer.disconnect();
       }
-    }).observe(document, { childList: true, subtree: true });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
   });
   await page.goto(server.base + "search/?q=" + encodeURIComponent(q), { waitUntil: "commit" });
-  await page.waitForSelector("#search-results li a", { timeout: 60000 });
+  await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
   const ms = await page.evaluate(() => window.__first - performance.getEntriesByType("navigation")[0].startTime);
   await context.close();
   return Math.round(ms);
