@@ -1,13 +1,13 @@
 // Bytes a search downloads, and how long until its first results show: opens the built
 // site's search page in Debian's headless Chromium for each query, with a cold cache, and
 // adds up the bytes transferred (text gzipped, as static hosts serve it; the index's .bin
-// files are already gzipped and sent as they are).
+// files are sent as they are).
 //   node bench/query_bytes.mjs SITE_DIR [PREFIX] [query …]
 // Run from the repository root after `npm ci` in tests/browser (it reuses its packages).
 //
 // Columns: "search bytes" is everything the search needs beyond the search page and its
-// CSS (the scripts, the index's manifest, shards, postings, filters and the files of the
-// results shown) when search/?q=… is opened: the number the 300 KB budget is about; "of it
+// CSS (the script, the index's manifest, shards, postings, filters, the files of the
+// results shown and their excerpts' text) when search/?q=… is opened: the number the 300 KB budget is about; "of it
 // index" is the part under search/data/. "typed" is what the search needed after the
 // search page had loaded, the query typed into it (the page fetches ahead while typing).
 // Then the time to the first result on a throttled mobile profile (see PROFILE): on the
@@ -46,11 +46,27 @@ async function throttled(page) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: PROFILE.cpu });
 }
 
+/** Waits until the search has answered and every result shown has its excerpt (which
+ * may come after the result itself). */
 async function done(page) {
   await page.waitForFunction(() => {
     const s = document.querySelector("#search-status")?.textContent ?? "";
-    return s && !/…/.test(s);
+    const items = [...document.querySelectorAll("#search-results li")];
+    return s && !/…/.test(s) && items.every((li) => li.querySelector("p:not(.card-meta)"));
   }, null, { timeout: 60000 });
+}
+
+/** Adds the bytes of every finished request to `into.bytes` (a request still finishing
+ * when its page closes is left out). */
+function countBytes(page, into, record) {
+  page.on("requestfinished", async (req) => {
+    try {
+      const s = await req.sizes();
+      const bytes = s.responseBodySize + s.responseHeadersSize;
+      into.bytes += bytes;
+      if (record) record({ url: new URL(req.url()).pathname, type: req.resourceType(), bytes });
+    } catch {}
+  });
 }
 
 /** Bytes and requests of one query on a fresh page, without throttling. */
@@ -58,10 +74,7 @@ async function bytes(q) {
   const context = await chrome.newContext();
   const page = await context.newPage();
   const sizes = [];
-  page.on("requestfinished", async (req) => {
-    const s = await req.sizes();
-    sizes.push({ url: new URL(req.url()).pathname, type: req.resourceType(), bytes: s.responseBodySize + s.responseHeadersSize });
-  });
+  countBytes(page, { bytes: 0 }, (r) => sizes.push(r));
   await page.goto(server.base + "search/?q=" + encodeURIComponent(q));
   await done(page);
   await page.waitForLoadState("networkidle");
@@ -85,33 +98,33 @@ async function afterEnter(q, typed, throttle = true) {
   if (throttle) await throttled(page);
   await page.goto(server.base + "search/");
   await page.waitForLoadState("networkidle");
-  let bytes = 0;
-  page.on("requestfinished", async (req) => {
-    const s = await req.sizes();
-    bytes += s.responseBodySize + s.responseHeadersSize;
-  });
+  const counted = { bytes: 0 };
+  countBytes(page, counted);
   if (typed) await page.type("#search-input", q, { delay: 150 });
   else await page.fill("#search-input", q);
-  // Timed in the page, from the Enter key to the first result in the document.
+  // Timed in the page, from the Enter key to the first result in the document (or, for a
+  // query without results, to their announcement).
   await page.evaluate(() => {
     window.__timing = {};
     document.getElementById("search-input").addEventListener("keydown", (e) => {
       if (e.key === "Enter") window.__timing.enter = performance.now();
     }, { capture: true });
     new MutationObserver((_, observer) => {
-      if (document.querySelector("#search-results li a")) {
+      const status = document.getElementById("search-status").textContent;
+      const none = window.__timing.enter && status && !/…/.test(status);
+      if (document.querySelector("#search-results li a") || none) {
         window.__timing.first = performance.now();
         observer.disconnect();
       }
-    }).observe(document.getElementById("search-results"), { childList: true });
+    }).observe(document.getElementById("search-app"), { childList: true, subtree: true, characterData: true });
   });
   await page.press("#search-input", "Enter");
-  await page.waitForSelector("#search-results li a", { timeout: 60000 });
+  await page.waitForFunction(() => window.__timing.first, null, { timeout: 60000 });
   const t = await page.evaluate(() => window.__timing);
   await done(page);
   await page.waitForLoadState("networkidle");
   await context.close();
-  return { ms: Math.round(t.first - t.enter), bytes };
+  return { ms: Math.round(t.first - t.enter), bytes: counted.bytes };
 }
 
 /** Milliseconds from opening search/?q=… to the first result. */
@@ -119,17 +132,19 @@ async function fromLink(q) {
   const context = await chrome.newContext();
   const page = await context.newPage();
   await throttled(page);
-  // Timed in the page, from the navigation's start to the first result in the document.
+  // Timed in the page, from the navigation's start to the first result in the document (or,
+  // for a query without results, to their announcement).
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector("#search-results li a")) {
+      const status = document.getElementById("search-status")?.textContent;
+      if (document.querySelector("#search-results li a") || (status && !/…/.test(status))) {
         window.__first = performance.now();
         observer.disconnect();
       }
-    }).observe(document, { childList: true, subtree: true });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
   });
   await page.goto(server.base + "search/?q=" + encodeURIComponent(q), { waitUntil: "commit" });
-  await page.waitForSelector("#search-results li a", { timeout: 60000 });
+  await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
   const ms = await page.evaluate(() => window.__first - performance.getEntriesByType("navigation")[0].startTime);
   await context.close();
   return Math.round(ms);

@@ -11,7 +11,8 @@
 //!   shard but the first (shortened to the shortest prefix that still separates it from the
 //!   shard before), the score of each of the 256 impacts, and each filter's values.
 //! - `t/<n>.bin`, the vocabulary shards: the terms in byte order, cut into shards of
-//!   at most [`SHARD_BYTES`] (plus one term) before compression. Per term: its bytes
+//!   at most [`shard_bytes`] (plus one term; 4–16 KB, by the size of the vocabulary).
+//!   Per term: its bytes
 //!   front-coded against the term before (shared prefix length, suffix), the number of pages
 //!   that have it (`df`), then either its postings inline (when they take at most
 //!   [`INLINE_BYTES`]: page gaps, then one impact byte per page) or the number of its own
@@ -20,9 +21,14 @@
 //!   then its *head*: the [`HEAD`] pages where it weighs most, with their impacts, and one
 //!   impact for every other page (the highest of them). A query reads one such file per
 //!   common word, of at most about `pages / 8` bytes plus the head, however common.
-//! - `d/<n>.json`: page `n` (`url`, `title`, `meta`: what the result shows under its
-//!   title, `text`: the summary and body, cut at [`TEXT_CHARS`] characters, for the excerpt),
-//!   fetched only for the results shown.
+//! - `d/<n>.json`: what the result of page `n` shows (`url`, `title`, `meta`: what it shows
+//!   under its title), a few hundred bytes, fetched only for the results shown: the first
+//!   results show as soon as these have come.
+//! - `e/<n>.json`: the text the excerpt of page `n` is taken from (a JSON string: the
+//!   summary and body, cut at [`TEXT_CHARS`] characters), fetched with `d/<n>.json` and
+//!   shown when it comes. Two files rather than one because on a slow network ten results'
+//!   texts (~2.5 KB each gzipped) took as long to come as the round trip before them; the
+//!   small files come first (bench/README.md, "how soon its results show").
 //! - `f/<k>-<i>.bin`: the pages with value `i` of filter `k` (a set), fetched only when that
 //!   value is chosen.
 //!
@@ -40,9 +46,21 @@
 //! whichever is smaller.
 
 /// Version of the format, in the manifest; the browser refuses another.
-pub const VERSION: u32 = 1;
-/// A shard is cut once its terms take this many bytes.
-pub const SHARD_BYTES: usize = 16 * 1024;
+pub const VERSION: u32 = 2;
+/// The smallest and largest size at which a shard is cut.
+pub const SHARD_MIN: usize = 4 * 1024;
+pub const SHARD_MAX: usize = 16 * 1024;
+
+/// A shard is cut once its terms take this many bytes, for a vocabulary (terms and their
+/// entries) of `vocabulary` bytes. A query reads the manifest, which names the first term
+/// of every shard (about 5 bytes gzipped each), and one shard per word: for `w` words
+/// about `5 · vocabulary / size + w · size` bytes, least at `size = √(5 · vocabulary / w)`.
+/// Taken for two to three words, `√(2 · vocabulary)`, within 4–16 KB: ~4 KB at 10,000
+/// entries, ~7.5 KB at 100,000 (measured in bench/README.md).
+pub fn shard_bytes(vocabulary: usize) -> usize {
+    let size = (2.0 * vocabulary as f64).sqrt() as usize;
+    size.clamp(SHARD_MIN, SHARD_MAX)
+}
 /// A term's postings are inline in its shard while they take at most this many bytes.
 pub const INLINE_BYTES: usize = 512;
 /// How many of a common term's pages carry their own impact.
@@ -60,6 +78,9 @@ pub fn postings_path(n: usize) -> String {
 }
 pub fn page_path(n: usize) -> String {
     format!("d/{n}.json")
+}
+pub fn text_path(n: usize) -> String {
+    format!("e/{n}.json")
 }
 pub fn filter_path(key: usize, value: usize) -> String {
     format!("f/{key}-{value}.bin")
@@ -329,13 +350,13 @@ pub struct Manifest {
     pub filters: Vec<(String, Vec<String>)>,
 }
 
-/// What a page's file holds.
+/// What a page's file (`d/<n>.json`) holds: what its result shows. The excerpt's text is in
+/// a file of its own (`e/<n>.json`, a JSON string).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PageFile {
     pub url: String,
     pub title: String,
     pub meta: Vec<String>,
-    pub text: String,
 }
 
 /// The shortest prefix of `next` that sorts after `prev` (`prev < next`): where a shard
@@ -425,6 +446,17 @@ mod tests {
                 floor: 12
             }
         );
+    }
+
+    #[test]
+    fn shards_grow_with_the_vocabulary_within_bounds() {
+        assert_eq!(shard_bytes(0), SHARD_MIN);
+        assert_eq!(shard_bytes(5_000_000), SHARD_MIN, "10,000 entries");
+        assert!(
+            (7_000..8_000).contains(&shard_bytes(28_000_000)),
+            "100,000 entries"
+        );
+        assert_eq!(shard_bytes(usize::MAX / 4), SHARD_MAX);
     }
 
     #[test]

@@ -321,6 +321,9 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     drop(post_impacts);
 
     // The shards, cut by size.
+    let vocabulary: usize = body_bytes.len()
+        + vocab.iter().map(|t| t.len() + 2).sum::<usize>();
+    let shard_bytes = format::shard_bytes(vocabulary);
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut separators: Vec<String> = Vec::new();
     let mut current: Vec<u8> = Vec::new();
@@ -328,7 +331,7 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     let mut prev: &[u8] = b"";
     for t in 0..vocab.len() {
         let (term, body) = (vocab[t].as_bytes(), body(t));
-        if current.len() >= format::SHARD_BYTES {
+        if current.len() >= shard_bytes {
             shards.push(with_count(count, &current));
             separators.push(
                 String::from_utf8(format::separator(prev, term).to_vec())
@@ -352,9 +355,10 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
             .map(|(i, s)| (format::shard_path(i), s)),
     );
 
-    // The pages shown in results, handed on at once (at 100,000 pages, half a gigabyte);
-    // only their digests stay, for the build id.
-    let pages: Vec<(String, [u8; 20])> = records
+    // The pages shown in results: what a result shows, and its excerpt's text apart,
+    // handed on at once (at 100,000 pages, half a gigabyte); only their digests stay, for
+    // the build id.
+    let pages: Vec<[(String, [u8; 20]); 2]> = records
         .par_iter()
         .enumerate()
         .map(|(i, r)| {
@@ -362,16 +366,22 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
                 url: r.url.clone(),
                 title: r.title.clone(),
                 meta: r.meta.clone(),
-                text: excerpt_text(r),
             };
             let json = serde_json::to_vec(&page).expect("a page serialises");
-            let path = format::page_path(i);
-            let digest = digest(&path, &json);
-            sink(path.clone(), json)?;
-            Ok((path, digest))
+            let text = serde_json::to_vec(&excerpt_text(r)).expect("a text serialises");
+            let mut pair = [(format::page_path(i), json), (format::text_path(i), text)]
+                .into_iter()
+                .map(|(path, bytes)| {
+                    let digest = digest(&path, &bytes);
+                    sink(path.clone(), bytes)?;
+                    Ok::<_, String>((path, digest))
+                });
+            let first = pair.next().expect("two files")?;
+            let second = pair.next().expect("two files")?;
+            Ok([first, second])
         })
         .collect::<Result<_, String>>()?;
-    digests.extend(pages);
+    digests.extend(pages.into_iter().flatten());
 
     // The filters.
     let mut values: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();

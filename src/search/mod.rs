@@ -6,9 +6,9 @@
 //! Pagefind's, whose metadata file lists every page and whose index chunks grow with the
 //! guide, so at 100,000 entries a one-word search downloaded 0.9–2.0 MB, and at 10,000 a
 //! four-word one was already past the 300 KB budget. Here what a query downloads is bounded
-//! by design, whatever the size of the guide: a small manifest, one vocabulary shard of at
-//! most ~16 KB per word, for a common word one postings file of at most
-//! `pages / 8` bytes plus a bounded head, and the files of the ten results shown.
+//! by design, whatever the size of the guide: a small manifest, one vocabulary shard of
+//! 4–16 KB per word, for a common word one postings file of at most `pages / 8` bytes plus
+//! a bounded head, and the small files of the ten results shown and their excerpts' text.
 //! `format.rs` describes the files.
 //!
 //! Records are fed from text already in memory (title, summary, tags and organisations,
@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-pub use format::{page_path, Manifest, PageFile};
+pub use format::{page_path, text_path, Manifest, PageFile};
 
 /// One searchable page.
 #[derive(Debug, Clone)]
@@ -121,6 +121,11 @@ pub fn read_manifest(bytes: &[u8]) -> Result<Manifest, String> {
 /// Reads a page's file (for tests and tools).
 pub fn read_page(bytes: &[u8]) -> Result<PageFile, String> {
     serde_json::from_slice(bytes).map_err(|e| format!("a page file: {e}"))
+}
+
+/// Reads the file of a page's excerpt text (for tests and tools).
+pub fn read_text(bytes: &[u8]) -> Result<String, String> {
+    serde_json::from_slice(bytes).map_err(|e| format!("a text file: {e}"))
 }
 
 /// The term a query word is looked up as in a language's index (`None` when nothing of it
@@ -223,6 +228,46 @@ mod tests {
     }
 
     #[test]
+    fn a_last_word_finds_its_completions_in_its_own_shard_and_the_next() {
+        // 3,000 words that start with "nyckel", one a page: several shards of them.
+        let letters = |mut i: usize| {
+            let mut w = String::from("nyckel");
+            for _ in 0..3 {
+                w.push(b"bcfhjmpqrvwxz"[i % 13] as char);
+                i /= 13;
+            }
+            w
+        };
+        let records: Vec<Record> = (0..3000)
+            .map(|i| record(&format!("p{i}/"), "Sida", &letters(i), "A"))
+            .collect();
+        let f = files(records);
+        let sv = folder("sv");
+        let read = |p: &str| f.get(&format!("{sv}{p}")).cloned().ok_or(format!("no {p}"));
+        let manifest = read_manifest(&read("manifest.json").unwrap()).unwrap();
+        let shard = manifest.shards.partition_point(|s| s.as_str() <= "nyckel");
+        let completions = |n: usize| {
+            format::read_shard(&read(&format::shard_path(n)).unwrap())
+                .unwrap()
+                .iter()
+                .filter(|e| e.term.starts_with(b"nyckel"))
+                .map(|e| e.df as usize)
+                .sum::<usize>()
+        };
+        let (own, next) = (completions(shard), completions(shard + 1));
+        assert!(own > 0 && next > 0, "the words go on into the next shard");
+        assert!(own + next < 3000, "and further");
+        let answer = query::answer(&read, "nyckel", &[]).unwrap();
+        assert_eq!(answer.ranked.len(), own + next);
+        let shards: Vec<&String> = answer
+            .files
+            .iter()
+            .filter(|p| p.starts_with("t/"))
+            .collect();
+        assert_eq!(shards.len(), 2, "{shards:?}");
+    }
+
+    #[test]
     fn the_same_records_give_the_same_files() {
         let make = || {
             files(vec![
@@ -234,6 +279,19 @@ mod tests {
         assert_eq!(a, b);
         let m = read_manifest(&a[&format!("{}manifest.json", folder("sv"))]).unwrap();
         assert_eq!(m.pages, 2);
+        // What a result shows, and the text of its excerpt in a file of its own.
+        let sv = folder("sv");
+        let page = read_page(&a[&format!("{sv}{}", page_path(1))]).unwrap();
+        assert_eq!(
+            page,
+            PageFile {
+                url: "b/".into(),
+                title: "Fyra".into(),
+                meta: vec!["Utmaning".into(), "Y".into()],
+            }
+        );
+        let text = read_text(&a[&format!("{sv}{}", text_path(1))]).unwrap();
+        assert_eq!(text, "\nfem sex", "the summary (empty here), then the body");
         assert_eq!(m.stemmer.as_deref(), Some("sv"));
         assert_eq!(m.filters[0].1, ["X", "Y"]);
     }
@@ -302,7 +360,7 @@ mod tests {
             let raw = bytes;
             if rel.starts_with("t/") {
                 assert!(
-                    raw.len() <= format::SHARD_BYTES + format::INLINE_BYTES + 64,
+                    raw.len() <= format::SHARD_MAX + format::INLINE_BYTES + 64,
                     "{rel}: {}",
                     raw.len()
                 );

@@ -6,8 +6,9 @@
 //! (`words::query_term`), repeats dropped, at most [`MAX_WORDS`]. A page matches when it has
 //! every word (and every chosen filter: any chosen value of a filter, all filters). The last
 //! word also matches the index's terms that start with it, when it has at least
-//! [`PREFIX_CHARS`] characters: those in its own shard, and of those kept in postings files
-//! of their own only the [`PREFIX_FILES`] on the most pages; such a term scores its score
+//! [`PREFIX_CHARS`] characters: those in its own shard and, when the next shard starts with
+//! it too, in that one (no further), and of those kept in postings files of their own only
+//! the [`PREFIX_FILES`] on the most pages; such a term scores its score
 //! times the word's length over its own (in bytes, rounded down). A word's score on a page
 //! is the best of its terms' there; a page's score is the sum of its words'. A word that
 //! matches nothing in the index is left out (a misspelt or absent word does not empty the
@@ -105,7 +106,17 @@ pub fn answer(
         let prefix = w + 1 == terms.len() && term.chars().count() >= PREFIX_CHARS;
         let t = term.as_bytes();
         let shard = manifest.shards.partition_point(|s| s.as_bytes() <= t);
-        let entries = format::read_shard(&load(format::shard_path(shard))?)?;
+        let mut entries = format::read_shard(&load(format::shard_path(shard))?)?;
+        // The next shard's first term starts with the word exactly when the manifest's
+        // start of it does (`format::separator`): its completions go on there.
+        if prefix
+            && manifest
+                .shards
+                .get(shard)
+                .is_some_and(|s| s.as_bytes().starts_with(t))
+        {
+            entries.extend(format::read_shard(&load(format::shard_path(shard + 1))?)?);
+        }
         let mut matched: Vec<&format::ShardTerm> = Vec::new();
         let mut completions: Vec<&format::ShardTerm> = Vec::new();
         for e in &entries {

@@ -8,9 +8,9 @@
 //! also gives its *parts* (`tjanst`, `bank`, `id`), each its own term, so a query for a part
 //! finds the compound.
 //!
-//! The reader's browser applies the same rules to a query (`assets/search-words.js`: the
-//! same folding and hand-written ports of the Snowball Swedish and English algorithms), so a
-//! query word finds the pages whose words have its term. Only languages with such a port
+//! The reader's browser applies the same rules to a query (`SignpostWords` in
+//! `assets/search.js`: the same folding and hand-written ports of the Snowball Swedish and
+//! English algorithms), so a query word finds the pages whose words have its term. Only languages with such a port
 //! are stemmed (`stemmer`); the others are folded but not stemmed, on both sides, so they
 //! still agree. `tests/browser/search-words.test.mjs` holds the two to the same terms on a
 //! large list of words. Queries use a token's whole term, not its parts.
@@ -25,7 +25,7 @@ use unicode_normalization::UnicodeNormalization;
 const MIN_PART_CHARS: usize = 2;
 
 /// The languages whose words are stemmed: those the browser's query code has a stemmer for
-/// (`assets/search-words.js`). The name is what the manifest tells the browser.
+/// (`assets/search.js`). The name is what the manifest tells the browser.
 pub fn stemmer_name(lang: &str) -> Option<&'static str> {
     match lang.split('-').next().unwrap_or_default() {
         "sv" => Some("sv"),

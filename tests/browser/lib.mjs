@@ -17,9 +17,12 @@ const TYPES = {
 const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt"]);
 
 /** Serves `dir` on a free loopback port under `prefix` (e.g. "/guide/"), gzipping text as
- * static hosts do, so that measured transfer sizes are what readers download. */
-export async function serve(dir, prefix = "/") {
+ * static hosts do, so that measured transfer sizes are what readers download. `headers` are
+ * added to every answer (e.g. a host's `cache-control`); `requests`, an array, gets each
+ * request's path and its `cache-control`. */
+export async function serve(dir, prefix = "/", { headers: extra = {}, requests = null } = {}) {
   const server = http.createServer((req, res) => {
+    requests?.push({ path: req.url, cacheControl: req.headers["cache-control"] ?? "" });
     let url = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!url.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
     let file = path.join(dir, url.slice(prefix.length));
@@ -31,7 +34,7 @@ export async function serve(dir, prefix = "/") {
       return;
     }
     const ext = path.extname(file);
-    const headers = { "content-type": TYPES[ext] || "application/octet-stream" };
+    const headers = { ...extra, "content-type": TYPES[ext] || "application/octet-stream" };
     let body = fs.readFileSync(file);
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
       body = zlib.gzipSync(body);

@@ -1,7 +1,7 @@
 // The browser's query words against the build's (tests/browser.rs writes what the Rust
 // side gives): folding and the hand-written Swedish and English Snowball stemmers of
-// assets/search-words.js must give the very terms the index was built with, on a large
-// list of words (the guide's, the docs', the benchmark's vocabulary with the stemmers'
+// assets/search.js (SignpostWords) must give the very terms the index was built with, on a
+// large list of words (the guide's, the docs', the benchmark's vocabulary with the stemmers'
 // endings added, and random strings).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -16,10 +16,11 @@ function cases() {
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
-/** The site's own search-words.js, run as a browser runs it. */
+/** The site's own search script, run as a browser runs it (without a page, so only its
+ * word and index parts). */
 function words() {
-  const context = vm.createContext({});
-  vm.runInContext(fs.readFileSync(path.join(siteDir(), "assets/search-words.js"), "utf8"), context);
+  const context = vm.createContext({ TextEncoder });
+  vm.runInContext(fs.readFileSync(path.join(siteDir(), "assets/search.js"), "utf8"), context);
   return context.SignpostWords;
 }
 

@@ -2,7 +2,7 @@
 // inflections, filters, the search box on every page, and the keyboard alone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sitePrefix, useSite } from "./lib.mjs";
+import { serve, siteDir, sitePrefix, useSite } from "./lib.mjs";
 
 const ctx = useSite();
 
@@ -55,9 +55,11 @@ test("excerpts mark the words found, and only those", async () => {
   const page = await ctx.chrome.newPage();
   await page.goto(ctx.server.base + "search/?q=nycklarna");
   await results(page);
+  // An excerpt follows its result when its text has come.
+  await page.waitForSelector("#search-results li:first-child p.search-excerpt", { timeout: 15000 });
   const first = await page.$eval("#search-results li", (li) => ({
     marks: [...li.querySelectorAll("p mark")].map((m) => m.textContent),
-    text: li.querySelector("p:last-of-type").textContent,
+    text: li.querySelector("p.search-excerpt").textContent,
   }));
   assert.ok(first.marks.length > 0, "the first result's excerpt marks a word");
   for (const m of first.marks) assert.match(m, /^nyck/i, `only the query's word is marked: ${m}`);
@@ -66,6 +68,66 @@ test("excerpts mark the words found, and only those", async () => {
   const html = await page.$eval("#search-results", (ol) => ol.innerHTML);
   assert.doesNotMatch(html, /&lt;mark/);
   await page.close();
+});
+
+test("results show before their excerpts' text has come, and the excerpts follow", async () => {
+  const page = await ctx.chrome.newPage();
+  // Hold back the files of the excerpts' text until the results are on the page.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/search\/data\/sv\/e\/\d+\.json/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(ctx.server.base + "search/?q=nyckel");
+  const found = await results(page);
+  assert.ok(found.length > 0);
+  assert.ok(found.every((r) => r.title.length > 0), "titles are shown");
+  await page.waitForFunction(() => /träff/.test(document.querySelector("#search-status").textContent));
+  assert.equal(await page.locator("#search-results p.search-excerpt").count(), 0,
+    "no excerpt before its text has come");
+  release();
+  await page.waitForFunction((n) => document.querySelectorAll("#search-results p.search-excerpt").length === n,
+    found.length, { timeout: 15000 });
+  assert.ok(await page.locator("#search-results li:first-child p.search-excerpt mark").count() > 0,
+    "the first excerpt marks the word");
+  await page.close();
+});
+
+test("the page asks for the index's manifest with its script, once", async () => {
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "search/?q=nyckel");
+  await results(page);
+  const loads = await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => /\/search\/data\/sv\/manifest\.json/.test(e.name))
+    .map((e) => e.initiatorType));
+  assert.deepEqual(loads, ["link"], "preloaded by the page, and the script used that response");
+  const scripts = await page.$$eval("script[src]", (s) => s.map((e) => e.getAttribute("src")));
+  assert.equal(scripts.filter((s) => /search/.test(s)).length, 1, "one search script");
+  await page.close();
+});
+
+test("a manifest the browser kept is asked for again, so a new build is never read with an old one", async () => {
+  // A host that lets browsers keep every file for an hour: the second visit's preload of
+  // the manifest is answered from the browser's cache, without asking the server.
+  const requests = [];
+  const server = await serve(siteDir(), sitePrefix(), { headers: { "cache-control": "max-age=3600" }, requests });
+  const context = await ctx.chrome.newContext();
+  const page = await context.newPage();
+  const manifests = () => requests.filter((r) => /\/search\/data\/sv\/manifest\.json$/.test(r.path));
+  try {
+    await page.goto(server.base + "search/?q=nyckel");
+    await results(page);
+    assert.equal(manifests().length, 1, "the first visit preloads the manifest once");
+    await page.goto(server.base + "search/?q=digital");
+    const found = await results(page);
+    assert.ok(found.length > 0);
+    assert.equal(manifests().length, 2, "the second visit asks the server again");
+    assert.match(manifests()[1].cacheControl, /max-age=0|no-cache/, "and asks it past any cache");
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });
 
 test("the number of results is announced in a live region", async () => {

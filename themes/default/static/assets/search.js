@@ -1,13 +1,744 @@
-// signpost search page: an accessible interface over the site's own index
-// (search-index.js, search-words.js). The query comes from ?q= (so the search box on every
-// page, a plain GET form, lands here with its query), filters from ?area=, ?type=, ?kind=.
-// The result count is announced in a live region; results are ordinary links, so
-// everything works with the keyboard alone; "show more" moves focus to the first new result.
-// While the reader types, the index files the query will need are fetched ahead.
-(function () {
+// signpost search, in one file (one request, nothing to build): the search page's script.
+// Three parts, each in its own function:
+//
+// - SignpostWords: a query word as the index has it (the rules of src/search/words.rs);
+// - SignpostSearch: reads a language's index (the files src/search/format.rs describes)
+//   and answers queries by the rules of src/search/query.rs;
+// - the search page itself, when there is a page (the tests also run the first two parts
+//   in Node).
+//
+// It is one file because each request costs a phone on a slow network a round trip: the
+// three parts were three files until issue #15 measured the time to the first results.
+
+// ---- SignpostWords ----
+// signpost search: a query word as the index has it. The same rules as the build
+// (src/search/words.rs): letters, digits and "_" kept, lowercased, diacritics stripped,
+// then stemmed by the Snowball algorithm of the index's language. The Swedish and English
+// (Porter2) stemmers are written here from the Snowball algorithms' descriptions
+// (snowballstem.org), the versions the build's Rust stemmers implement;
+// tests/browser/search-words.test.mjs holds them to the Rust stemmers' output on a large
+// list of words. Positions are in characters (code points).
+(function (root) {
   "use strict";
+
+  var KEPT = /[\p{Alphabetic}\p{N}_]/u;
+  var MARK = /\p{M}/gu;
+
+  function fold(raw) {
+    var out = "";
+    for (var c of raw) {
+      if (KEPT.test(c)) out += c.toLowerCase().normalize("NFD").replace(MARK, "");
+    }
+    return out;
+  }
+
+  function endsWith(w, end, s) {
+    // Whether w[0..end) ends with s.
+    if (s.length > end) return false;
+    for (var i = 0; i < s.length; i++) {
+      if (w[end - s.length + i] !== s[i]) return false;
+    }
+    return true;
+  }
+
+  // The longest of `list` that w[0..end) ends with, its start at or after `limit`.
+  function longest(w, end, list, limit) {
+    var best = null;
+    for (var i = 0; i < list.length; i++) {
+      var s = list[i];
+      if (end - s.length >= limit && endsWith(w, end, s) && (!best || s.length > best.length)) best = s;
+    }
+    return best;
+  }
+
+  // ---- Swedish ----
+
+  var SV_V = "aeiouyäåö";
+  var SV_S_ENDING = "bcdfghjklmnoprtvy";
+  var SV_OST_ENDING = "iklnprtuv";
+  var SV_MAIN = ["a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne", "are",
+    "aste", "en", "anden", "aren", "heten", "ern", "ar", "er", "heter", "or", "s", "as", "arnas",
+    "ernas", "ornas", "es", "ades", "andes", "ens", "arens", "hetens", "erns", "at", "et",
+    "andet", "het", "ast"];
+  var SV_NOT_ET = ["fab", "h", "pak", "rak", "stak", "kom", "iet", "cit", "dit", "alit", "ilit",
+    "mit", "nit", "pit", "rit", "sit", "tit", "uit", "ivit", "kvit", "xit"];
+  var SV_PAIRS = ["dd", "gd", "nn", "dt", "gt", "kt", "tt"];
+  var SV_OTHER = ["ig", "lig", "els", "fullt", "öst"];
+
+  function svVowel(c) { return c !== undefined && SV_V.indexOf(c) !== -1; }
+
+  // "et" may go when the word before it ends in a consonant after a vowel, with more before
+  // them, and not in one of SV_NOT_ET.
+  function svEtCondition(w, at) {
+    if (at < 3) return false;
+    if (svVowel(w[at - 1]) || !svVowel(w[at - 2])) return false;
+    for (var i = 0; i < SV_NOT_ET.length; i++) {
+      if (endsWith(w, at, SV_NOT_ET[i])) return false;
+    }
+    return true;
+  }
+
+  function stemSv(word) {
+    var w = Array.from(word);
+    if (w.length < 3) return word;
+    // R1: after the first consonant that follows a vowel, at least 3 characters in.
+    var p1 = w.length;
+    var i = 0;
+    while (i < w.length && !svVowel(w[i])) i++;
+    i++;
+    while (i < w.length && svVowel(w[i])) i++;
+    if (i < w.length) p1 = Math.max(i + 1, 3);
+    var end = w.length;
+
+    var s = longest(w, end, SV_MAIN, p1);
+    if (s) {
+      var at = end - s.length;
+      if (s === "s") {
+        if (endsWith(w, at, "et") && svEtCondition(w, at - 2)) end = at - 2;
+        else if (at > 0 && SV_S_ENDING.indexOf(w[at - 1]) !== -1) end = at;
+      } else if (s === "et") {
+        if (svEtCondition(w, at)) end = at;
+      } else {
+        end = at;
+      }
+      w.length = end;
+    }
+    if (longest(w, end, SV_PAIRS, p1)) {
+      end -= 1;
+      w.length = end;
+    }
+    s = longest(w, end, SV_OTHER, p1);
+    if (s) {
+      at = end - s.length;
+      if (s === "öst") {
+        if (at > 0 && SV_OST_ENDING.indexOf(w[at - 1]) !== -1) w.splice(at, 3, "ö", "s");
+      } else if (s === "fullt") {
+        w.length = end - 1;
+      } else {
+        w.length = at;
+      }
+    }
+    return w.join("");
+  }
+
+  // ---- English (Porter2) ----
+
+  var EN_EXCEPTIONS = { skis: "ski", skies: "sky", idly: "idl", gently: "gentl", ugly: "ugli",
+    early: "earli", only: "onli", singly: "singl", andes: "andes", atlas: "atlas", bias: "bias",
+    cosmos: "cosmos", howe: "howe", news: "news", sky: "sky" };
+  var EN_PREFIXES = ["arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past",
+    "univers"];
+  var EN_STEP2 = { anci: "ance", enci: "ence", ogi: "og", li: "", bli: "ble", abli: "able",
+    alli: "al", fulli: "ful", lessli: "less", ousli: "ous", entli: "ent", aliti: "al",
+    biliti: "ble", iviti: "ive", tional: "tion", ational: "ate", alism: "al", ation: "ate",
+    ization: "ize", izer: "ize", ator: "ate", iveness: "ive", fulness: "ful", ousness: "ous",
+    ogist: "og" };
+  var EN_STEP3 = { icate: "ic", ative: "", alize: "al", iciti: "ic", ical: "ic",
+    tional: "tion", ational: "ate", ful: "", ness: "" };
+  var EN_STEP4 = ["ic", "ance", "ence", "able", "ible", "ate", "ive", "ize", "iti", "al", "ism",
+    "ion", "er", "ous", "ant", "ent", "ment", "ement"];
+  var EN_VALID_LI = "cdeghkmnrt";
+  var EN_DOUBLES = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
+
+  function enVowel(c) { return c !== undefined && "aeiouy".indexOf(c) !== -1; }
+
+  // A short syllable ends at `end`: consonant (not w, x, Y), vowel, consonant; or a vowel
+  // and a consonant that start the word; or "past".
+  function enShortV(w, end) {
+    var c = w[end - 1], v = w[end - 2], b = w[end - 3];
+    if (end >= 3 && !enVowel(c) && "wxY".indexOf(c) === -1 && enVowel(v) && !enVowel(b)) return true;
+    if (end === 2 && !enVowel(c) && enVowel(v)) return true;
+    return endsWith(w, end, "past");
+  }
+
+  // The position after the first consonant that follows a vowel at or after `from`.
+  function enRegion(w, from) {
+    var i = from;
+    while (i < w.length && !enVowel(w[i])) i++;
+    i++;
+    while (i < w.length && enVowel(w[i])) i++;
+    return i < w.length ? i + 1 : w.length;
+  }
+
+  function hasVowel(w, end) {
+    for (var i = 0; i < end; i++) if (enVowel(w[i])) return true;
+    return false;
+  }
+
+  function stemEn(word) {
+    if (Object.prototype.hasOwnProperty.call(EN_EXCEPTIONS, word)) return EN_EXCEPTIONS[word];
+    var w = Array.from(word);
+    if (w.length < 3) return word;
+    if (w[0] === "'") w.shift();
+    var yFound = false;
+    for (var i = 0; i < w.length; i++) {
+      if (w[i] === "y" && (i === 0 || enVowel(w[i - 1]))) { w[i] = "Y"; yFound = true; }
+    }
+    var p1 = w.length, p2 = w.length;
+    var prefix = null;
+    for (i = 0; i < EN_PREFIXES.length; i++) {
+      var pre = EN_PREFIXES[i];
+      if (w.length >= pre.length && w.slice(0, pre.length).join("") === pre) prefix = pre;
+    }
+    if (prefix) p1 = prefix.length;
+    else p1 = enRegion(w, 0);
+    p2 = p1 < w.length ? enRegion(w, p1) : w.length;
+    var end = w.length;
+    var s, at;
+
+    // Step 1a
+    s = longest(w, end, ["'", "'s'", "'s"], 0);
+    if (s) { end -= s.length; w.length = end; }
+    s = longest(w, end, ["sses", "ied", "ies", "s", "ss", "us"], 0);
+    if (s) {
+      at = end - s.length;
+      if (s === "sses") { w.length = at; w.push("s", "s"); }
+      else if (s === "ied" || s === "ies") {
+        w.length = at;
+        if (at >= 2) w.push("i"); else w.push("i", "e");
+      } else if (s === "s") {
+        if (at >= 1 && hasVowel(w, at - 1)) w.length = at;
+      }
+      end = w.length;
+    }
+
+    // Step 1b
+    s = longest(w, end, ["ed", "eed", "ing", "edly", "eedly", "ingly"], 0);
+    if (s) {
+      at = end - s.length;
+      var remove = false;
+      if (s === "eed" || s === "eedly") {
+        if (at >= p1) {
+          var stemPart = w.slice(0, at).join("");
+          if (stemPart !== "succ" && stemPart !== "proc" && stemPart !== "exc") {
+            w.length = at; w.push("e", "e");
+          }
+        }
+      } else if (s === "ing") {
+        var before = w.slice(0, at).join("");
+        if (at === 2 && w[1] === "y" && !enVowel(w[0])) {
+          w.length = 1; w.push("i", "e");
+        } else if (!["even", "cann", "inn", "earr", "herr", "out"].includes(before)) {
+          remove = true;
+        }
+      } else {
+        remove = true;
+      }
+      if (remove && hasVowel(w, at)) {
+        w.length = at;
+        end = at;
+        if (longest(w, end, ["at", "bl", "iz"], 0)) {
+          w.push("e");
+        } else if (end >= 2 && longest(w, end, EN_DOUBLES, 0)) {
+          if (!(end === 3 && "aeo".indexOf(w[0]) !== -1)) w.length = end - 1;
+        } else if (end === p1 && enShortV(w, end)) {
+          w.push("e");
+        }
+      }
+      end = w.length;
+    }
+
+    // Step 1c
+    if (end >= 3 && (w[end - 1] === "y" || w[end - 1] === "Y") && !enVowel(w[end - 2])) {
+      w[end - 1] = "i";
+    }
+
+    // Step 2
+    s = longest(w, end, Object.keys(EN_STEP2), 0);
+    if (s && end - s.length >= p1) {
+      at = end - s.length;
+      if (s === "ogi") {
+        if (at > 0 && w[at - 1] === "l") { w.length = at; w.push("o", "g"); }
+      } else if (s === "li") {
+        if (at > 0 && EN_VALID_LI.indexOf(w[at - 1]) !== -1) w.length = at;
+      } else {
+        w.length = at;
+        w.push.apply(w, Array.from(EN_STEP2[s]));
+      }
+      end = w.length;
+    }
+
+    // Step 3
+    s = longest(w, end, Object.keys(EN_STEP3), 0);
+    if (s && end - s.length >= p1) {
+      at = end - s.length;
+      if (s !== "ative" || at >= p2) {
+        w.length = at;
+        w.push.apply(w, Array.from(EN_STEP3[s]));
+      }
+      end = w.length;
+    }
+
+    // Step 4
+    s = longest(w, end, EN_STEP4, 0);
+    if (s && end - s.length >= p2) {
+      at = end - s.length;
+      if (s !== "ion" || (at > 0 && (w[at - 1] === "s" || w[at - 1] === "t"))) w.length = at;
+      end = w.length;
+    }
+
+    // Step 5
+    if (end >= 1 && w[end - 1] === "e") {
+      at = end - 1;
+      if (at >= p2 || (at >= p1 && !enShortV(w, at))) w.length = at;
+    } else if (end >= 2 && w[end - 1] === "l" && end - 1 >= p2 && w[end - 2] === "l") {
+      w.length = end - 1;
+    }
+
+    var out = w.join("");
+    return yFound ? out.replace(/Y/g, "y") : out;
+  }
+
+  var STEMMERS = { sv: stemSv, en: stemEn };
+
+  // The term a query word is looked up as, or "" when nothing of it is kept.
+  function term(word, stemmer) {
+    var folded = fold(word);
+    if (!folded) return "";
+    var stem = STEMMERS[stemmer];
+    return stem ? stem(folded) : folded;
+  }
+
+  root.SignpostWords = { fold: fold, term: term, stem: STEMMERS };
+})(typeof self !== "undefined" ? self : globalThis);
+
+// ---- SignpostSearch ----
+// signpost search: reads a language's index (the files src/search/format.rs describes)
+// and answers queries by the rules of src/search/query.rs, which answers them in Rust for
+// the tests. Everything is fetched from the index's own folder on the site, only when a
+// query needs it: the manifest, one vocabulary shard per word, a common word's postings,
+// a chosen filter's pages, and the files of the results shown.
+(function (root) {
+  "use strict";
+
+  var MAX_WORDS = 8;
+  var PREFIX_CHARS = 3;
+  var PREFIX_FILES = 2;
+  var FORMAT = 2;
+  var utf8 = new TextEncoder();
+  var EDGES = /^([^\p{L}\p{N}_]*)(.*?)([^\p{L}\p{N}_]*)$/su;
+
+  function Reader(bytes) { this.b = bytes; this.at = 0; }
+  Reader.prototype.byte = function () {
+    if (this.at >= this.b.length) throw new Error("the file ends too soon");
+    return this.b[this.at++];
+  };
+  Reader.prototype.varint = function () {
+    var n = 0, mul = 1, b;
+    do {
+      b = this.byte();
+      n += (b & 0x7f) * mul;
+      mul *= 128;
+    } while (b >= 0x80);
+    return n;
+  };
+  Reader.prototype.take = function (n) {
+    if (this.at + n > this.b.length) throw new Error("the file ends too soon");
+    var s = this.b.subarray(this.at, this.at + n);
+    this.at += n;
+    return s;
+  };
+  // `count` page numbers written as gaps, into `out` from `from`.
+  Reader.prototype.gaps = function (count) {
+    var out = new Uint32Array(count), next = 0;
+    for (var i = 0; i < count; i++) {
+      var p = next + this.varint();
+      out[i] = p;
+      next = p + 1;
+    }
+    return out;
+  };
+  Reader.prototype.set = function (pages) {
+    var mode = this.byte();
+    if (mode === 0) return this.gaps(this.varint());
+    if (mode !== 1) throw new Error("unknown set mode " + mode);
+    var bits = this.take(Math.ceil(pages / 8)), out = [];
+    for (var i = 0; i < bits.length; i++) {
+      var b = bits[i];
+      if (!b) continue;
+      for (var bit = 0; bit < 8; bit++) if (b & (1 << bit)) out.push(i * 8 + bit);
+    }
+    return Uint32Array.from(out);
+  };
+
+  function compare(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return a.length - b.length;
+  }
+
+  function startsWith(a, prefix) {
+    if (a.length < prefix.length) return false;
+    for (var i = 0; i < prefix.length; i++) if (a[i] !== prefix[i]) return false;
+    return true;
+  }
+
+  function Index(folder) {
+    this.folder = folder;
+    this.manifest = null;
+    this.files = new Map();
+  }
+
+  Index.prototype.open = function () {
+    var self = this;
+    if (!this.opening) {
+      var url = new URL(this.folder + "manifest.json", root.location.href).href;
+      var load = function () {
+        return fetch(url, { cache: "no-cache" }).then(function (r) {
+          if (!r.ok) throw new Error("no search index at " + self.folder);
+          return r.json();
+        });
+      };
+      this.opening = load().then(function (m) {
+        // The search page preloads the manifest, and the fetch above takes that response.
+        // A preload may come from the browser's cache without asking the server (nothing
+        // transferred), and an earlier build's manifest does not fit this build's files:
+        // then it is asked for again, from the server.
+        var seen = root.performance.getEntriesByName(url);
+        if (seen.length && seen[0].transferSize === 0 && seen[0].decodedBodySize > 0) return load();
+        return m;
+      }).then(function (m) {
+        if (m.format !== FORMAT) throw new Error("search index format " + m.format);
+        self.manifest = m;
+        self.shardStarts = m.shards.map(function (s) { return utf8.encode(s); });
+        return m;
+      });
+      this.opening.catch(function () { self.opening = null; });
+    }
+    return this.opening;
+  };
+
+  // A file of the index, fetched once: its bytes, or with `json` its value.
+  Index.prototype.file = function (path, json) {
+    var self = this;
+    if (!this.files.has(path)) {
+      var p = fetch(this.folder + path + "?v=" + this.manifest.build).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return json ? r.json() : r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+      });
+      p.catch(function () { self.files.delete(path); });
+      this.files.set(path, p);
+    }
+    return this.files.get(path);
+  };
+
+  // The query's words as the index has them.
+  Index.prototype.words = function (query) {
+    var out = [];
+    var tokens = query.split(/\s+/u);
+    for (var i = 0; i < tokens.length && out.length < MAX_WORDS; i++) {
+      var t = root.SignpostWords.term(tokens[i], this.manifest.stemmer);
+      if (t && out.indexOf(t) === -1) out.push(t);
+    }
+    return out;
+  };
+
+  // The terms of shards that a word matches: [{term, df, inline: {pages, impacts} | file}].
+  function scanShards(shards, word, prefix) {
+    var exact = [], completions = [];
+    shards.forEach(function (bytes) { scanShard(bytes, word, prefix, exact, completions); });
+    // Of the completions kept in files of their own, only those on the most pages.
+    var files = completions.filter(function (e) { return e.file !== undefined; });
+    files.sort(function (a, b) { return b.df - a.df || compare(a.term, b.term); });
+    files = files.slice(0, PREFIX_FILES);
+    return exact.concat(completions.filter(function (e) {
+      return e.file === undefined || files.indexOf(e) !== -1;
+    }));
+  }
+
+  function scanShard(bytes, word, prefix, exact, completions) {
+    var r = new Reader(bytes);
+    var count = r.varint();
+    var prev = new Uint8Array(0);
+    for (var i = 0; i < count; i++) {
+      var shared = r.varint();
+      var suffix = r.take(r.varint());
+      var term = new Uint8Array(shared + suffix.length);
+      term.set(prev.subarray(0, shared));
+      term.set(suffix, shared);
+      prev = term;
+      var df = r.varint();
+      var kind = r.varint();
+      var same = compare(term, word) === 0;
+      var wanted = same || (prefix && startsWith(term, word));
+      var entry = wanted ? { term: term, df: df, exact: same } : null;
+      if (kind === 0) {
+        if (wanted) {
+          entry.pages = r.gaps(df);
+          entry.impacts = r.take(df);
+        } else {
+          for (var k = 0; k < df; k++) r.varint();
+          r.take(df);
+        }
+      } else if (wanted) {
+        entry.file = kind - 1;
+      }
+      if (entry) (same ? exact : completions).push(entry);
+    }
+    if (r.at !== bytes.length) throw new Error("bytes after the last term");
+  }
+
+  Index.prototype.shardOf = function (word) {
+    var starts = this.shardStarts, lo = 0, hi = starts.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (compare(starts[mid], word) <= 0) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  };
+
+  // The best score of a word on every page (-1: not there); null when it matches nothing in
+  // the index (such a word is left out of the query).
+  Index.prototype.wordScores = async function (term, prefix) {
+    var self = this, m = this.manifest, n = m.pages, scores = m.scores;
+    var word = utf8.encode(term);
+    var shard = this.shardOf(word);
+    var wanted = [this.file("t/" + shard + ".bin")];
+    // The next shard starts with the word exactly when its start in the manifest does: the
+    // word's completions go on there (no further).
+    if (prefix && shard < this.shardStarts.length && startsWith(this.shardStarts[shard], word)) {
+      wanted.push(this.file("t/" + (shard + 1) + ".bin"));
+    }
+    var entries = scanShards(await Promise.all(wanted), word, prefix);
+    if (!entries.length) return null;
+    var best = new Int32Array(n).fill(-1);
+    var commons = await Promise.all(entries.map(function (e) {
+      return e.file === undefined ? null : self.file("p/" + e.file + ".bin");
+    }));
+    entries.forEach(function (e, i) {
+      var num = e.exact ? 1 : word.length, den = e.exact ? 1 : e.term.length;
+      function put(p, impact) {
+        var s = Math.floor(scores[impact] * num / den);
+        if (s > best[p]) best[p] = s;
+      }
+      if (e.file === undefined) {
+        for (var k = 0; k < e.pages.length; k++) put(e.pages[k], e.impacts[k]);
+        return;
+      }
+      var r = new Reader(commons[i]);
+      var pages = r.set(n);
+      var h = r.varint();
+      var headPages = r.gaps(h);
+      var headImpacts = r.take(h);
+      var floor = r.byte();
+      var j = 0;
+      for (k = 0; k < pages.length; k++) {
+        var p = pages[k];
+        if (j < h && headPages[j] === p) put(p, headImpacts[j++]);
+        else put(p, floor);
+      }
+    });
+    return best;
+  };
+
+  // The pages of the chosen filters ({key: [values]}), or null when none is chosen.
+  Index.prototype.allowed = async function (chosen) {
+    var self = this, m = this.manifest, n = m.pages, allowed = null;
+    for (var k = 0; k < m.filters.length; k++) {
+      var key = m.filters[k][0], values = m.filters[k][1];
+      var picked = (chosen[key] || []).map(function (v) { return values.indexOf(v); })
+        .filter(function (i) { return i !== -1; });
+      if (!(chosen[key] || []).length) continue;
+      var any = new Uint8Array(n);
+      var sets = await Promise.all(picked.map(function (i) {
+        return self.file("f/" + k + "-" + i + ".bin");
+      }));
+      sets.forEach(function (bytes) {
+        var pages = new Reader(bytes).set(n);
+        for (var j = 0; j < pages.length; j++) any[pages[j]] = 1;
+      });
+      if (allowed) for (var p = 0; p < n; p++) allowed[p] &= any[p];
+      else allowed = any;
+    }
+    return allowed;
+  };
+
+  // Answers a query: {words, prefix, pages: page numbers best first, scores}.
+  Index.prototype.search = async function (query, chosen) {
+    await this.open();
+    var self = this, n = this.manifest.pages;
+    var words = this.words(query);
+    var last = words.length - 1;
+    var results = await Promise.all([this.allowed(chosen || {})].concat(words.map(function (w, i) {
+      return self.wordScores(w, i === last && Array.from(w).length >= PREFIX_CHARS);
+    })));
+    var allowed = results[0];
+    var keys = [];
+    if (!words.length) {
+      if (allowed) for (var p = 0; p < n; p++) if (allowed[p]) keys.push(n - 1 - p);
+    } else {
+      var total = new Float64Array(n), known = false;
+      for (var w = 1; w < results.length; w++) {
+        var best = results[w];
+        if (!best) continue;
+        known = true;
+        for (p = 0; p < n; p++) {
+          if (total[p] < 0 || best[p] < 0) total[p] = -1;
+          else total[p] += best[p];
+        }
+      }
+      for (p = 0; known && p < n; p++) {
+        // Score first, then the earlier page: one number that sorts as both.
+        if (total[p] >= 0 && (!allowed || allowed[p])) keys.push(total[p] * n + (n - 1 - p));
+      }
+    }
+    var sorted = Float64Array.from(keys).sort();
+    var pages = new Array(sorted.length), scores = new Array(sorted.length);
+    for (var i = 0; i < sorted.length; i++) {
+      var key = sorted[sorted.length - 1 - i];
+      var rest = key % n;
+      pages[i] = n - 1 - rest;
+      scores[i] = (key - rest) / n;
+    }
+    return {
+      words: words,
+      prefix: words.length && Array.from(words[last]).length >= PREFIX_CHARS ? words[last] : null,
+      pages: pages,
+      scores: scores,
+    };
+  };
+
+  // Fetches ahead, while the reader types, what a query being typed will need: the shard
+  // and common postings of each finished word, and the shard of the word being typed
+  // (not its completions' postings: it may still change).
+  Index.prototype.prefetch = async function (text) {
+    await this.open();
+    var self = this, stemmer = this.manifest.stemmer;
+    var tokens = text.split(/\s+/u);
+    var typing = tokens.pop();
+    tokens.filter(Boolean).slice(0, MAX_WORDS).forEach(function (token) {
+      var t = root.SignpostWords.term(token, stemmer);
+      if (!t) return;
+      var word = utf8.encode(t);
+      self.file("t/" + self.shardOf(word) + ".bin").then(function (bytes) {
+        scanShards([bytes], word, false).forEach(function (e) {
+          if (e.file !== undefined) self.file("p/" + e.file + ".bin");
+        });
+      }).catch(function () {});
+    });
+    var last = typing && root.SignpostWords.term(typing, stemmer);
+    if (last && Array.from(last).length >= PREFIX_CHARS) {
+      this.file("t/" + this.shardOf(utf8.encode(last)) + ".bin").catch(function () {});
+    }
+  };
+
+  // What a result shows of page `p`: {url, title, meta}, a small file, so that the first
+  // results show before their excerpts' text has come.
+  Index.prototype.page = function (p) {
+    return this.file("d/" + p + ".json", true);
+  };
+
+  // The text of page `p` that its excerpt is taken from.
+  Index.prototype.text = function (p) {
+    return this.file("e/" + p + ".json", true);
+  };
+
+  // Whether a word of a text is one the query looked for.
+  Index.prototype.matcher = function (answer) {
+    var stemmer = this.manifest.stemmer, cache = new Map();
+    // A stem keeps its word's first two letters (Snowball changes only endings, after
+    // the first vowel and consonant), so a token whose letters start otherwise than every
+    // word looked for is no hit, without folding and stemming it.
+    var starts = answer.words.map(function (w) { return Array.from(w).slice(0, 2).join(""); });
+    var LETTERS = /[\p{Alphabetic}\p{N}_]/u;
+    // An ASCII letter or digit, lowercased (as folding does), or -1.
+    function ascii(c) {
+      return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1;
+    }
+    function maybe(token) {
+      var a = ascii(token.charCodeAt(0)), b = ascii(token.charCodeAt(1));
+      if (a !== -1 && b !== -1) {
+        // Most words of a text start with two such letters: the same head, quicker.
+        var quick = String.fromCharCode(a, b);
+        return starts.some(function (s) { return s.startsWith(quick) || quick.startsWith(s); });
+      }
+      var head = "";
+      for (var c of token) {
+        if (!LETTERS.test(c)) continue;
+        head += c.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+        if (Array.from(head).length >= 2) break;
+      }
+      head = Array.from(head).slice(0, 2).join("");
+      return starts.some(function (s) { return s.startsWith(head) || head.startsWith(s); });
+    }
+    function hit(token) {
+      if (cache.has(token)) return cache.get(token);
+      if (!maybe(token) && !/[^\p{L}\p{N}_]./u.test(token)) {
+        cache.set(token, false);
+        return false;
+      }
+      var t = root.SignpostWords.term(token, stemmer), yes = false;
+      if (t) {
+        yes = answer.words.indexOf(t) !== -1 || (answer.prefix !== null && t.startsWith(answer.prefix));
+        if (!yes) {
+          // A part of a compound ("e-tjänst" for "tjänst").
+          yes = token.split(/[^\p{L}\p{N}_]+/u).some(function (part) {
+            var pt = part && root.SignpostWords.term(part, stemmer);
+            return pt && pt !== t && answer.words.indexOf(pt) !== -1;
+          });
+        }
+      }
+      cache.set(token, yes);
+      return yes;
+    }
+    return hit;
+  };
+
+  // The excerpt of a text: about `size` words around where most of the query's words are,
+  // as [{text, mark}] pieces.
+  Index.prototype.excerpt = function (text, answer, size) {
+    size = size || 30;
+    var hit = this.matcher(answer);
+    var tokens = text.split(/\s+/u).filter(Boolean);
+    var marks = tokens.map(hit);
+    var bestStart = 0, bestCount = -1, count = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      if (marks[i]) count++;
+      if (i >= size && marks[i - size]) count--;
+      var start = Math.max(0, i - size + 1);
+      if (count > bestCount) { bestCount = count; bestStart = start; }
+    }
+    // Begin a few words before the first word found in the window.
+    var first = marks.indexOf(true, bestStart);
+    if (first - 4 > bestStart) bestStart = first - 4;
+    var end = Math.min(tokens.length, bestStart + size);
+    var pieces = [];
+    if (bestStart > 0) pieces.push({ text: "… ", mark: false });
+    for (i = bestStart; i < end; i++) {
+      // The mark covers the word, not the punctuation around it.
+      var parts = marks[i] ? EDGES.exec(tokens[i]) : null;
+      if (parts && parts[2]) {
+        if (parts[1]) pieces.push({ text: parts[1], mark: false });
+        pieces.push({ text: parts[2], mark: true });
+        if (parts[3]) pieces.push({ text: parts[3], mark: false });
+      } else {
+        pieces.push({ text: tokens[i], mark: false });
+      }
+      if (i + 1 < end) pieces.push({ text: " ", mark: false });
+    }
+    if (end < tokens.length) pieces.push({ text: " …", mark: false });
+    return pieces;
+  };
+
+  root.SignpostSearch = { Index: Index, MAX_WORDS: MAX_WORDS };
+})(typeof self !== "undefined" ? self : globalThis);
+
+// ---- The search page ----
+// An accessible interface over the site's own index. The query comes from ?q= (so the
+// search box on every page, a plain GET form, lands here with its query), filters from
+// ?area=, ?type=, ?kind=. The result count is announced in a live region; results are
+// ordinary links, so everything works with the keyboard alone; "show more" moves focus to
+// the first new result. While the reader types, the index files the query will need are
+// fetched ahead. The manifest is preloaded by the page (`<link rel="preload">` in
+// search.html), so it comes with this script rather than after it.
+//
+// A result shows as soon as its own small file (title, address, what it is) has come,
+// in order; its excerpt follows when its text has come.
+(function (root) {
+  "use strict";
+  if (typeof document === "undefined") return;
   var app = document.getElementById("search-app");
-  if (!app || !window.SignpostSearch) return;
+  if (!app || !root.SignpostSearch) return;
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
@@ -15,7 +746,7 @@
   var more = document.getElementById("search-more");
   var filterBox = document.getElementById("search-filters");
   var PAGE = 10;
-  var index = new window.SignpostSearch.Index(app.getAttribute("data-index"));
+  var index = new root.SignpostSearch.Index(app.getAttribute("data-index"));
   var base = app.getAttribute("data-base");
   var keys = [];
   var current = null;
@@ -24,7 +755,10 @@
 
   function t(name) { return app.getAttribute("data-t-" + name) || ""; }
 
+  // The chosen filters: {key: [values]}; from the address until the filters are shown.
+  var fromUrl = null;
   function selected() {
+    if (fromUrl) return fromUrl;
     var out = {};
     keys.forEach(function (key) {
       var values = [];
@@ -49,7 +783,10 @@
 
   function buildFilters(filters, initial) {
     filterBox.textContent = "";
-    var lang = app.getAttribute("data-lang");
+    // One collator for every comparison (`localeCompare` with a language makes one per
+    // call, which a slow phone feels).
+    var collator = new Intl.Collator(app.getAttribute("data-lang"));
+    var boxes = document.createDocumentFragment();
     filters.forEach(function (f, k) {
       var key = f[0], values = f[1].slice();
       keys.push(key);
@@ -58,7 +795,7 @@
       var legend = document.createElement("legend");
       legend.textContent = app.getAttribute("data-filter-" + key) || key;
       fieldset.appendChild(legend);
-      values.sort(function (a, b) { return a.localeCompare(b, lang); }).forEach(function (value, i) {
+      values.sort(collator.compare).forEach(function (value, i) {
         var id = "filter-" + k + "-" + i;
         var row = document.createElement("div");
         row.className = "filter-option";
@@ -76,8 +813,9 @@
         row.appendChild(label);
         fieldset.appendChild(row);
       });
-      filterBox.appendChild(fieldset);
+      boxes.appendChild(fieldset);
     });
+    filterBox.appendChild(boxes);
   }
 
   function announce(count, q) {
@@ -87,7 +825,7 @@
     status.textContent = text;
   }
 
-  function renderResult(page, answer) {
+  function renderResult(page) {
     var li = document.createElement("li");
     li.className = "search-result";
     var h = document.createElement("h3");
@@ -103,8 +841,13 @@
       m.textContent = meta;
       li.appendChild(m);
     }
+    return li;
+  }
+
+  function renderExcerpt(text, answer) {
     var p = document.createElement("p");
-    index.excerpt(page.text || "", answer).forEach(function (piece) {
+    p.className = "search-excerpt";
+    index.excerpt(text || "", answer).forEach(function (piece) {
       if (piece.mark) {
         var mark = document.createElement("mark");
         mark.textContent = piece.text;
@@ -113,25 +856,30 @@
         p.appendChild(document.createTextNode(piece.text));
       }
     });
-    li.appendChild(p);
-    return li;
+    return p;
   }
 
-  // Shows the next results, each as soon as it and those before it have come; with
-  // `focus`, moves focus to the first of them.
+  // Shows the next results: each as soon as its file and those of the results before it
+  // have come, its excerpt when its text has. With `focus`, moves focus to the first of
+  // them. Resolves once every result of the batch is shown (not waiting for excerpts).
   function showMore(focus) {
     if (!current) return Promise.resolve();
     var mine = run, answer = current;
     var batch = answer.pages.slice(shown, shown + PAGE);
     shown += batch.length;
+    // Every file of the batch is asked for at once; the small ones come first.
+    var cards = batch.map(function (p) { return index.page(p); });
+    var texts = batch.map(function (p) { return index.text(p); });
     var done = Promise.resolve();
     batch.forEach(function (p, i) {
-      var page = index.page(p);
-      done = done.then(function () { return page; }).then(function (data) {
+      done = done.then(function () { return cards[i]; }).then(function (data) {
         if (mine !== run) return;
-        var li = renderResult(data, answer);
+        var li = renderResult(data);
         list.appendChild(li);
         if (focus && i === 0) li.querySelector("a").focus();
+        texts[i].then(function (text) {
+          if (mine === run) li.appendChild(renderExcerpt(text, answer));
+        }).catch(function () {});
       });
     });
     return done.then(function () {
@@ -169,7 +917,18 @@
   var initial = new URLSearchParams(window.location.search);
   input.value = initial.get("q") || "";
   index.open().then(function (manifest) {
-    buildFilters(manifest.filters, initial);
+    // The search of the address first, so its files are on their way while the filters
+    // are made (in a task of their own, after the search has asked for its files).
+    fromUrl = {};
+    manifest.filters.forEach(function (f) {
+      var values = initial.getAll(f[0]).filter(function (v) { return f[1].indexOf(v) !== -1; });
+      if (values.length) fromUrl[f[0]] = values;
+    });
+    if (input.value || Object.keys(fromUrl).length) search(input.value);
+    setTimeout(function () {
+      buildFilters(manifest.filters, initial);
+      fromUrl = null;
+    }, 0);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       search(input.value);
@@ -180,8 +939,7 @@
       clearTimeout(typing);
       typing = setTimeout(function () { index.prefetch(input.value).catch(function () {}); }, 100);
     });
-    if (input.value || Object.keys(selected()).length) search(input.value);
   }).catch(function () {
     status.textContent = t("failed");
   });
-})();
+})(typeof self !== "undefined" ? self : globalThis);
