@@ -321,8 +321,7 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     drop(post_impacts);
 
     // The shards, cut by size.
-    let vocabulary: usize = body_bytes.len()
-        + vocab.iter().map(|t| t.len() + 2).sum::<usize>();
+    let vocabulary: usize = body_bytes.len() + vocab.iter().map(|t| t.len() + 2).sum::<usize>();
     let shard_bytes = format::shard_bytes(vocabulary);
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut separators: Vec<String> = Vec::new();
@@ -453,6 +452,8 @@ fn excerpt_text(r: &Record) -> String {
             .unwrap_or(cut);
         text.truncate(end);
     }
+    // The body's text ends its last block with a line break, which shows nothing.
+    text.truncate(text.trim_end().len());
     text
 }
 
