@@ -328,8 +328,8 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     let mut current: Vec<u8> = Vec::new();
     let mut count = 0usize;
     let mut prev: &[u8] = b"";
-    for t in 0..vocab.len() {
-        let (term, body) = (vocab[t].as_bytes(), body(t));
+    for (t, term) in vocab.iter().enumerate() {
+        let (term, body) = (term.as_bytes(), body(t));
         if current.len() >= shard_bytes {
             shards.push(with_count(count, &current));
             separators.push(
