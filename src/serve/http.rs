@@ -1,4 +1,4 @@
-//! The HTTP side of `serve`: pages and files from the site in memory, the live-reload
+//! The HTTP side of `serve`: pages and files from the site (its folder and memory), the live-reload
 //! script and event stream, and the error page shown instead of every page while the
 //! guide has errors.
 //!

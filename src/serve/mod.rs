@@ -1,11 +1,13 @@
 //! `serve`: the live preview editors write against.
 //!
-//! The site is built in memory (drafts included unless `--no-drafts`) and served over HTTP
-//! on the loopback address; after every save the browser reloads the pages that changed.
-//! Nothing is written to disk. Four parts, each in its own file:
+//! The site is built (drafts included unless `--no-drafts`) into a private temporary
+//! folder and served over HTTP on the loopback address; after every save the browser
+//! reloads the pages that changed. Nothing is written anywhere else. Five parts, each in
+//! its own file:
 //!
-//! - `http.rs`: answering requests from the site in memory, the live-reload event stream,
-//!   the error page shown while the guide has errors;
+//! - `http.rs`: answering requests from the site, the live-reload event stream, the error
+//!   page shown while the guide has errors, and removing the folder when stopped;
+//! - `folder.rs`: the rendered pages and search index on disk, in the temporary folder;
 //! - `watch.rs`: following the guide's folders (notify) and sorting what changed into work:
 //!   everything, static files only, or some Markdown files;
 //! - `plan.rs`: which pages a Markdown change touches, a pure function of the change and of
