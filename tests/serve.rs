@@ -520,6 +520,12 @@ fn the_pages_folder_is_removed_when_the_server_is_stopped() {
         );
         let (code, body) = get(&server.addr, "/guide/");
         assert_eq!(code, 200, "{body}");
+        // Stopped right after a save, while the pages that show the saved entry are still
+        // being written into the folder.
+        let text = std::fs::read_to_string(guide.path().join(ENTRY)).unwrap();
+        let old = text.lines().find(|l| l.starts_with("title: ")).unwrap();
+        edit(guide.path(), ENTRY, old, "title: Stoppad mitt i");
+        server.expect_reload(URL);
         // SAFETY: sends a signal to the child process this test started.
         assert_eq!(unsafe { libc::kill(server.child.id() as i32, signal) }, 0);
         let exit = server.child.wait().unwrap();

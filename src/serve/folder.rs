@@ -10,15 +10,27 @@
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// The folders of this process, for [`remove_all`] when it is stopped.
 static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Set when the server is being stopped: no file is put any more.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+/// Files being put right now (a folder is removed only when none is).
+static WRITING: AtomicUsize = AtomicUsize::new(0);
 
 /// Removes every folder of this process: the server is being stopped (Ctrl-C), and a
-/// process ended by a signal runs no destructors.
+/// process ended by a signal runs no destructors. The engine may be writing pages at that
+/// moment (after a save): writing stops first, and the folders go once the last file being
+/// written is done, so a page written during the removal cannot leave a folder behind.
 pub(super) fn remove_all() {
+    STOPPING.store(true, Ordering::SeqCst);
+    let waited = Instant::now();
+    while WRITING.load(Ordering::SeqCst) > 0 && waited.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
     let mut live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
     for dir in live.drain(..) {
         let _ = std::fs::remove_dir_all(dir);
@@ -54,8 +66,20 @@ impl Folder {
             .then(|| self.dir.path().join(rel))
     }
 
-    /// Puts `bytes` at `rel`, replacing what was there in one step.
+    /// Puts `bytes` at `rel`, replacing what was there in one step; refused once the
+    /// server is being stopped.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        WRITING.fetch_add(1, Ordering::SeqCst);
+        let result = if STOPPING.load(Ordering::SeqCst) {
+            Err(io::Error::other("the server is stopping"))
+        } else {
+            self.write(rel, bytes)
+        };
+        WRITING.fetch_sub(1, Ordering::SeqCst);
+        result
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let dest = self
             .path(rel)
             .ok_or_else(|| io::Error::other(format!("`{rel}` is not a path inside the site")))?;
