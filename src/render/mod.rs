@@ -385,21 +385,6 @@ pub fn search_into(models: &[Model], sink: &crate::search::Sink) -> Result<(), R
     crate::search::build(&langs, search_records(models), sink).map_err(RenderError::Search)
 }
 
-/// The search index's files in memory, sorted by path (empty when search is off).
-pub fn search_files(models: &[Model]) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-    let files = std::sync::Mutex::new(Vec::new());
-    search_into(models, &|path, bytes| {
-        files
-            .lock()
-            .map_err(|_| "the search index's files".to_string())?
-            .push((path, bytes));
-        Ok(())
-    })?;
-    let mut files = files.into_inner().unwrap_or_default();
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
-}
-
 /// Renders the whole site, the search index built after the pages; with `staging`, pages
 /// are written there as they are rendered.
 pub fn render(
