@@ -168,6 +168,19 @@ impl Server {
         }
     }
 
+    /// Waits for a live-reload event that reloads everything.
+    fn expect_all(&self) {
+        loop {
+            let event = self
+                .events
+                .recv_timeout(Duration::from_secs(10))
+                .unwrap_or_else(|_| panic!("no reload of everything within 10 s"));
+            if event.contains("\"all\":true") {
+                return;
+            }
+        }
+    }
+
     fn page(&self, path: &str) -> (u16, String) {
         get(&self.addr, path)
     }
@@ -313,6 +326,9 @@ fn added_and_deleted_files_appear_and_disappear() {
         body.contains("Utkast"),
         "drafts are shown with their banner in the preview"
     );
+    // Its page is shown first; then every page is made again, and its area lists it.
+    server.expect_all();
+    assert!(server.page("/guide/skola/").1.contains("En ny utmaning"));
 
     std::fs::remove_file(&new).unwrap();
     server.expect_reload("/guide/skola/ny-utmaning/");

@@ -26,16 +26,26 @@ use crate::diagnostics::Diagnostic;
 
 /// Runs every check; returns the load diagnostics and the checks' own, unsorted.
 pub fn run(guide: &Guide, today: NaiveDate) -> Vec<Diagnostic> {
+    run_unless(guide, today, &|| false).unwrap_or_default()
+}
+
+/// [`run`], given up (`None`) as soon as `stop` says so: `serve` stops checking the whole
+/// guide when the editor has saved again, to show that save first.
+pub fn run_unless(
+    guide: &Guide,
+    today: NaiveDate,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Diagnostic>> {
     let mut out = guide.diagnostics.clone();
     let addresses = addresses::Addresses::default();
     let per_doc: Vec<Vec<Diagnostic>> = guide
         .docs
         .par_iter()
-        .map(|doc| check_doc(guide, &addresses, doc, today))
-        .collect();
+        .map(|doc| (!stop()).then(|| check_doc(guide, &addresses, doc, today)))
+        .collect::<Option<_>>()?;
     out.extend(per_doc.into_iter().flatten());
     references::check_aliases(guide, &addresses, &mut out);
-    out
+    Some(out)
 }
 
 /// The checks of some documents only (by path), with what loading found in them: `serve`

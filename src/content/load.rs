@@ -564,25 +564,67 @@ fn encode_path(p: &str) -> String {
 
 impl Guide {
     /// Re-reads Markdown files that changed or were removed (paths relative to the guide
-    /// root, `content/…`), for `serve`: only those files are read and parsed again; the
-    /// indexes and the whole-guide diagnostics are rebuilt. A new area folder or a changed
-    /// `config.toml` needs a full [`load`].
-    pub fn reload(&mut self, paths: &[String]) {
+    /// root, `content/…`), for `serve`: only those files are read and parsed again. When
+    /// every one of them is still there as the same document (same id, role, language, and
+    /// not one of a duplicate pair), it is replaced where it was, and the documents it
+    /// replaced are returned, by index: nothing else moves. Otherwise the indexes and the
+    /// whole-guide diagnostics are rebuilt, documents may move, and nothing is returned. A
+    /// new area folder or a changed `config.toml` needs a full [`load`].
+    pub fn reload(&mut self, paths: &[String]) -> Option<Vec<(usize, Doc)>> {
+        let jail = Jail::new(&self.root).ok()?;
         let config = self.config.clone();
         let root = self.root.clone();
-        let Ok(jail) = Jail::new(&root) else {
-            return;
-        };
         let cx = LoadContext {
             root: &root,
             jail: &jail,
             config: &config,
         };
-        let whole_guide = |d: &Diagnostic| {
-            matches!(
-                d.code,
-                Code::DuplicateId | Code::OrphanTranslation | Code::MissingAreaFile
-            ) || (d.code == Code::InvalidId && d.file.as_deref().is_some_and(|f| f.ends_with('/')))
+        let mut read = Vec::with_capacity(paths.len());
+        for path in paths {
+            let (Some(&i), Some(rel)) = (self.by_path.get(path), path.strip_prefix("content/"))
+            else {
+                return self.reindex(paths, &jail);
+            };
+            if !self.root.join(path).exists() {
+                return self.reindex(paths, &jail);
+            }
+            let (doc, diags) = read_doc(&cx, rel);
+            let Some(doc) = doc else {
+                return self.reindex(paths, &jail);
+            };
+            let old = &self.docs[i];
+            let unique = if old.is_translation {
+                self.translations.get(&(old.key(), old.lang.clone())) == Some(&i)
+            } else {
+                self.originals.get(&old.key()) == Some(&i)
+            };
+            let same = (&doc.id, doc.role, &doc.lang, doc.is_translation, &doc.area)
+                == (&old.id, old.role, &old.lang, old.is_translation, &old.area);
+            if !unique || !same {
+                return self.reindex(paths, &jail);
+            }
+            read.push((i, doc, diags));
+        }
+        // What only the whole guide shows stays: it depends on nothing that changed.
+        self.diagnostics
+            .retain(|d| whole_guide(d) || !d.file.as_ref().is_some_and(|f| paths.contains(f)));
+        let mut replaced = Vec::with_capacity(read.len());
+        for (i, doc, diags) in read {
+            self.diagnostics.extend(diags);
+            replaced.push((i, std::mem::replace(&mut self.docs[i], doc)));
+        }
+        Some(replaced)
+    }
+
+    /// [`Guide::reload`] when documents may have come, gone or changed identity: the
+    /// saved files are read again and every index is rebuilt.
+    fn reindex(&mut self, paths: &[String], jail: &Jail) -> Option<Vec<(usize, Doc)>> {
+        let config = self.config.clone();
+        let root = self.root.clone();
+        let cx = LoadContext {
+            root: &root,
+            jail,
+            config: &config,
         };
         self.diagnostics
             .retain(|d| !whole_guide(d) && !d.file.as_ref().is_some_and(|f| paths.contains(f)));
@@ -606,7 +648,16 @@ impl Guide {
         self.translations.clear();
         self.areas.clear();
         index(self, &area_dirs);
+        None
     }
+}
+
+/// A diagnostic that only the whole guide shows (made by [`index`]), not a file alone.
+fn whole_guide(d: &Diagnostic) -> bool {
+    matches!(
+        d.code,
+        Code::DuplicateId | Code::OrphanTranslation | Code::MissingAreaFile
+    ) || (d.code == Code::InvalidId && d.file.as_deref().is_some_and(|f| f.ends_with('/')))
 }
 
 /// Builds the indexes and reports what only the whole guide shows: duplicate ids, orphan

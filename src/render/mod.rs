@@ -30,7 +30,7 @@ pub use crate::site::{Conflict, Site};
 use std::sync::Arc;
 
 use crate::routes::Page;
-pub use model::Model;
+pub use model::{Model, ModelData};
 use view::{NavState, PageCtx};
 
 #[derive(Debug, Clone)]

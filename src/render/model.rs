@@ -88,9 +88,29 @@ pub struct SiteCtx {
     pub repository_host: Option<&'static str>,
 }
 
-/// Everything rendering a language needs, computed once.
+/// Everything rendering a language needs, computed once: the guide it reads, and what it
+/// knows of it ([`ModelData`], reached through `Deref`).
 pub struct Model<'g> {
     pub guide: &'g Guide,
+    data: ModelData,
+}
+
+impl std::ops::Deref for Model<'_> {
+    type Target = ModelData;
+    fn deref(&self) -> &ModelData {
+        &self.data
+    }
+}
+
+impl std::ops::DerefMut for Model<'_> {
+    fn deref_mut(&mut self) -> &mut ModelData {
+        &mut self.data
+    }
+}
+
+/// What a [`Model`] knows of its guide, apart from the guide: what `serve` keeps between
+/// saves, to update it for an edited entry ([`Model::update`]) instead of making it anew.
+pub struct ModelData {
     pub opts: RenderOptions,
     pub site: SiteCtx,
     /// Per document: how it is on this language's site.
@@ -118,7 +138,7 @@ pub struct Model<'g> {
 /// The listed entries of this language's lists, each in the order a list shows them (by
 /// title, [`Model::by_title`]). Made once per model, so that a page of a list is a slice
 /// and not a walk over the whole guide.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Lists {
     pub challenges: Vec<usize>,
     pub solutions: Vec<usize>,
@@ -193,18 +213,20 @@ impl<'g> Model<'g> {
 
         let mut model = Model {
             guide,
-            opts: opts.clone(),
-            site,
-            visibility,
-            lang: lang.to_string(),
-            prefix,
-            cards: (0..guide.docs.len()).map(|_| OnceLock::new()).collect(),
-            sort_keys: guide.docs.par_iter().map(|d| collate(d.title())).collect(),
-            solutions_of: HashMap::new(),
-            area_order,
-            tags: BTreeMap::new(),
-            tag_order: Vec::new(),
-            lists: Lists::default(),
+            data: ModelData {
+                opts: opts.clone(),
+                site,
+                visibility,
+                lang: lang.to_string(),
+                prefix,
+                cards: (0..guide.docs.len()).map(|_| OnceLock::new()).collect(),
+                sort_keys: guide.docs.par_iter().map(|d| collate(d.title())).collect(),
+                solutions_of: HashMap::new(),
+                area_order,
+                tags: BTreeMap::new(),
+                tag_order: Vec::new(),
+                lists: Lists::default(),
+            },
         };
 
         model.site.areas = model
@@ -245,17 +267,16 @@ impl<'g> Model<'g> {
                 }
             }
         }
-        for list in model.solutions_of.values_mut() {
-            let keys = &model.sort_keys;
-            list.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let data = &mut model.data;
+        for list in data.solutions_of.values_mut() {
+            list.sort_by(|&a, &b| by_title(&data.sort_keys, a, b));
             list.dedup();
         }
-        model.lists = model.make_lists();
-        let keys = &model.sort_keys;
-        for (_, docs) in model.tags.values_mut() {
-            docs.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+        for (_, docs) in data.tags.values_mut() {
+            docs.sort_by(|&a, &b| by_title(&data.sort_keys, a, b));
             docs.dedup();
         }
+        model.data.lists = model.make_lists();
         let mut tag_order: Vec<(String, &String)> = model
             .tags
             .iter()
@@ -309,7 +330,74 @@ impl<'g> Model<'g> {
 
     /// The order of lists: by title (Swedish collation), then by file.
     pub fn by_title(&self, a: usize, b: usize) -> std::cmp::Ordering {
-        self.sort_keys[a].cmp(&self.sort_keys[b]).then(a.cmp(&b))
+        by_title(&self.sort_keys, a, b)
+    }
+
+    /// A model of `guide` from what an earlier one knew of it ([`Model::into_data`]), for
+    /// `serve`: the guide must be that one, changed since only where [`Model::update`] is
+    /// told of it.
+    pub fn again(guide: &'g Guide, data: ModelData) -> Self {
+        Model { guide, data }
+    }
+
+    /// What this model knows, without the guide, to keep while the guide changes.
+    pub fn into_data(self) -> ModelData {
+        self.data
+    }
+
+    /// Updates the model after `Guide::reload` replaced document `i` where it was (`old`
+    /// is the document it replaced), for `serve`: an entry whose text, title or other
+    /// fields changed, but not what decides which lists hold it (its type, status,
+    /// `addresses`, tags, whether it could be read). Its card is made again and the lists
+    /// that hold it are sorted again by the new title. Returns false, changing nothing,
+    /// when the change is of another kind: then a new model is needed ([`Model::new`]).
+    pub fn update(&mut self, i: usize, old: &Doc) -> bool {
+        let g = self.guide;
+        let Some(d) = g.docs.get(i) else {
+            return false;
+        };
+        let entry = |d: &Doc| d.role == Role::Entry && !d.is_translation;
+        let addresses =
+            |d: &Doc| -> Vec<String> { d.meta.addresses.iter().map(|a| a.value.clone()).collect() };
+        let same_lists = entry(d)
+            && entry(old)
+            && self.visibility[i] == visibility_of(g, &self.opts, &self.lang, d)
+            && visibility_of(g, &self.opts, &self.lang, old) == self.visibility[i]
+            && g.doc_type(d) == g.doc_type(old)
+            && d.status() == old.status()
+            && d.meta.tags == old.meta.tags
+            && addresses(d) == addresses(old);
+        if !same_lists {
+            return false;
+        }
+        let data = &mut self.data;
+        data.cards[i] = OnceLock::new();
+        let key = collate(d.title());
+        if key == data.sort_keys[i] {
+            return true;
+        }
+        data.sort_keys[i] = key;
+        let keys = &data.sort_keys;
+        let resort = |list: &mut Vec<usize>| list.sort_by(|&a, &b| by_title(keys, a, b));
+        let lists = &mut data.lists;
+        for list in [&mut lists.challenges, &mut lists.solutions, &mut lists.open] {
+            resort(list);
+        }
+        if let Some((c, s)) = d.area.as_ref().and_then(|a| lists.areas.get_mut(a)) {
+            resort(c);
+            resort(s);
+        }
+        for a in &d.meta.addresses {
+            if let Some(list) = data.solutions_of.get_mut(&a.value) {
+                resort(list);
+            }
+        }
+        for tag in &d.meta.tags {
+            if let Some((_, list)) = data.tags.get_mut(&slugify_id(tag)) {
+                resort(list);
+            }
+        }
+        true
     }
 
     /// How many items one page of the list `p` belongs to shows.
@@ -607,8 +695,22 @@ impl<'g> Model<'g> {
     }
 }
 
+/// The order of lists by title (Swedish collation, `keys`), then by file.
+fn by_title(keys: &[String], a: usize, b: usize) -> std::cmp::Ordering {
+    keys[a].cmp(&keys[b]).then(a.cmp(&b))
+}
+
 /// How each document is on the site of `lang`.
 fn visibility(guide: &Guide, opts: &RenderOptions, lang: &str) -> Vec<Visibility> {
+    guide
+        .docs
+        .iter()
+        .map(|d| visibility_of(guide, opts, lang, d))
+        .collect()
+}
+
+/// How one document is on the site of `lang`.
+fn visibility_of(guide: &Guide, opts: &RenderOptions, lang: &str, d: &Doc) -> Visibility {
     let default = guide.config.default_language.as_str();
     let visible = |d: &Doc| {
         d.front_matter_ok
@@ -626,27 +728,21 @@ fn visibility(guide: &Guide, opts: &RenderOptions, lang: &str) -> Vec<Visibility
             .get(&(d.key(), lang.to_string()))
             .is_some_and(|&t| built(&guide.docs[t]) && listable(&guide.docs[t]))
     };
-    guide
-        .docs
-        .iter()
-        .map(|d| {
-            if built(d) {
-                if listable(d) {
-                    Visibility::Listed
-                } else {
-                    Visibility::Unlisted
-                }
-            } else if lang != default
-                && d.lang == default
-                && !d.is_translation
-                && visible(d)
-                && listable(d)
-                && !translated(d)
-            {
-                Visibility::Fallback
-            } else {
-                Visibility::Absent
-            }
-        })
-        .collect()
+    if built(d) {
+        if listable(d) {
+            Visibility::Listed
+        } else {
+            Visibility::Unlisted
+        }
+    } else if lang != default
+        && d.lang == default
+        && !d.is_translation
+        && visible(d)
+        && listable(d)
+        && !translated(d)
+    {
+        Visibility::Fallback
+    } else {
+        Visibility::Absent
+    }
 }

@@ -2,14 +2,18 @@
 //! which document, kept between saves; it carries out each batch of work from the watcher
 //! and puts the result where the HTTP side serves it.
 //!
-//! A Markdown save re-reads only the saved files (`Guide::reload`), checks them on their
-//! own and, when they are fine, renders their pages and tells the browser at once; then it
-//! checks the whole guide and renders what the plan (`plan.rs`) names. The search index is
-//! rebuilt on one background thread once saves pause. Nothing is written to disk.
+//! A Markdown save re-reads only the saved files (`Guide::reload`, which replaces an entry
+//! where it was), updates the kept render models for them (`Model::update`; made anew when
+//! the change moves the entry between lists), checks the saved files on their own and, when
+//! they are fine, renders their pages and tells the browser at once. What else the save
+//! needs, the whole guide checked and the pages the plan (`plan.rs`) names rendered, waits
+//! in [`Pending`] and is done between saves: the watcher sets a flag when it sends a batch,
+//! and that work stops for it and goes on after it. The search index is rebuilt on one
+//! background thread once saves pause. Pages go into serve's folder (`folder.rs`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -24,7 +28,7 @@ use crate::content::{self, Doc, DocKey, Guide, LoadOptions};
 use crate::diagnostics::{self, Format, Report};
 use crate::i18n::Lang;
 use crate::msg;
-use crate::render::{self, Model, RenderOptions, Renderer, ShownOn};
+use crate::render::{self, Model, ModelData, RenderOptions, Renderer, ShownOn};
 use crate::routes::{self, Page};
 use crate::site::Site;
 
@@ -35,12 +39,22 @@ pub(super) struct Engine {
     render_opts: RenderOptions,
     guide: Option<Guide>,
     renderer: Option<Renderer>,
+    /// What the models of the guide's languages knew when last made or updated (empty:
+    /// make them anew). Kept, because at 100,000 entries making them takes half a second.
+    models: Vec<ModelData>,
     /// Which pages of the default language show which document, as last rendered.
     shown: ShownOn,
-    /// Per language: how many pages each list had when last rendered.
+    /// Per language: how many pages each list had when last planned.
     counts: Vec<Counts>,
-    /// The last state had errors: the next good one re-renders everything.
+    /// The last check of the whole guide found errors: the next good state re-renders
+    /// everything.
     had_errors: bool,
+    /// What is left of the saves since the last finished round.
+    pending: Pending,
+    /// Set by the watcher when it sends a batch: what can wait stops for it.
+    waiting: Arc<AtomicBool>,
+    /// A batch taken from the watcher while finishing a round, to do next.
+    next: Option<Batch>,
     /// Bumped on every rebuild; a search index built for an older one is dropped.
     generation: Arc<AtomicU64>,
     /// Sends work to the one thread that builds search indexes.
@@ -48,6 +62,67 @@ pub(super) struct Engine {
     /// `--lang`, if given.
     lang_choice: Option<Lang>,
 }
+
+/// What the saves since the last finished round still need once their own pages are shown:
+/// the whole guide checked, the pages that show them, the other languages, the feeds and
+/// the search index. Saves while it is being done add to it; it is done when they pause.
+#[derive(Default)]
+struct Pending {
+    /// There is a round to finish.
+    active: bool,
+    /// The saved files, for the message.
+    files: Vec<String>,
+    /// Their pages, shown first, and how long that took.
+    first: Vec<String>,
+    first_ms: u64,
+    /// When the first save of the round was seen.
+    started: Option<Instant>,
+    /// Every page again, into a new folder: pages may have appeared or gone.
+    everything: bool,
+    /// Pages of the default language still to render.
+    pages: BTreeSet<Page>,
+    /// Every page of the other languages (they list the entry too, translated or with a
+    /// note).
+    others: bool,
+    /// Pages rendered so far in this round.
+    more: usize,
+    /// The saved files' own pages, when they could not be shown at once because the
+    /// browser shows the guide's errors: shown once the whole guide is fine.
+    first_pages: Vec<Page>,
+    /// What changed while a newer save was already waiting, told when the round ends:
+    /// browsers are not sent to a state that is already out of date.
+    untold: Option<Changed>,
+}
+
+impl Pending {
+    /// Tells browsers what changed; keeps it for the end of the round when `later`.
+    fn tell(&mut self, shared: &Shared, changed: Changed, later: bool) {
+        if !later {
+            shared.reload(changed);
+            return;
+        }
+        self.untold = Some(match (self.untold.take(), changed) {
+            (Some(Changed::All), _) | (_, Changed::All) => Changed::All,
+            (Some(Changed::Urls(mut a)), Changed::Urls(b)) => {
+                a.extend(b);
+                Changed::Urls(a)
+            }
+            (None, urls) => urls,
+        });
+    }
+
+    /// A round ends: anything not yet told is told.
+    fn end(&mut self, shared: &Shared) -> Pending {
+        let mut done = std::mem::take(self);
+        if let Some(changed) = done.untold.take() {
+            shared.reload(changed);
+        }
+        done
+    }
+}
+
+/// How many pages are rendered between two looks at whether the editor saved again.
+const PAGES_AT_A_TIME: usize = 64;
 
 impl Engine {
     pub fn new(root: &Path, url: &str, opts: &ServeOptions) -> Self {
@@ -62,13 +137,22 @@ impl Engine {
             },
             guide: None,
             renderer: None,
+            models: Vec::new(),
             shown: ShownOn::default(),
             counts: Vec::new(),
             had_errors: false,
+            pending: Pending::default(),
+            waiting: Arc::new(AtomicBool::new(false)),
+            next: None,
             generation: Arc::new(AtomicU64::new(0)),
             search_worker: OnceLock::new(),
             lang_choice: opts.lang,
         }
+    }
+
+    /// The flag the watcher sets when it sends a batch.
+    pub fn waiting(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.waiting)
     }
 
     /// The language of messages: `--lang`, else the guide's own when signpost speaks it.
@@ -90,6 +174,8 @@ impl Engine {
     pub fn full(&mut self) -> Served {
         self.generation.fetch_add(1, Ordering::SeqCst);
         self.renderer = None;
+        self.models.clear();
+        self.pending = Pending::default();
         match content::load(&self.root, &self.load_opts) {
             Ok(guide) => {
                 self.guide = Some(guide);
@@ -127,14 +213,16 @@ impl Engine {
                 .models(guide, &self.render_opts)
                 .and_then(|models| {
                     let counts = models.iter().map(|m| m.page_counts()).collect();
-                    render_pages(renderer, &models).map(|s| (s, counts))
+                    let pages = render_pages(renderer, &models)?;
+                    Ok((pages, counts, models))
                 })
                 .map_err(|e| overlay_message(&e.to_string(), lang))
         });
         let (site, pages, overlay) = match rendered {
-            Ok(((site, shown, pages), counts)) => {
+            Ok(((site, shown, pages), counts, models)) => {
                 self.shown = shown;
                 self.counts = counts;
+                self.models = models.into_iter().map(Model::into_data).collect();
                 (site, pages, None)
             }
             Err(overlay) => (Site::default(), None, Some(overlay)),
@@ -147,13 +235,14 @@ impl Engine {
         }
     }
 
-    /// The current guide's search records, for the indexing thread.
-    pub fn search_in_background(&self, shared: &Arc<Shared>) {
+    /// Builds the current guide's search index on the indexing thread.
+    pub fn search_in_background(&mut self, shared: &Arc<Shared>) {
         let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
             return;
         };
-        if let Ok(models) = renderer.models(guide, &self.render_opts) {
+        if let Ok(models) = current_models(&mut self.models, renderer, guide, &self.render_opts) {
             self.send_search(&models, shared);
+            self.models = models.into_iter().map(Model::into_data).collect();
         }
     }
 
@@ -179,14 +268,34 @@ impl Engine {
         let _ = worker.send((generation, langs, records));
     }
 
-    /// Carries out each batch of changes from the watcher until it stops.
+    /// Carries out each batch of changes from the watcher until it stops; between batches,
+    /// finishes what the last saves left to do, giving way to the next save as soon as
+    /// there is one.
     pub fn follow(
         &mut self,
         batches: mpsc::Receiver<Batch>,
         shared: &Arc<Shared>,
         rewatch: &mut dyn FnMut(),
     ) {
-        while let Ok(batch) = batches.recv() {
+        loop {
+            let batch = match self.next.take() {
+                Some(batch) => batch,
+                None if self.pending.active => match batches.try_recv() {
+                    Ok(batch) => batch,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        self.finish(shared);
+                        continue;
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => return,
+                },
+                None => match batches.recv() {
+                    Ok(batch) => batch,
+                    Err(_) => return,
+                },
+            };
+            // Cleared before the batch is looked at: a batch sent from now on stops the
+            // round again.
+            self.waiting.store(false, Ordering::SeqCst);
             let started = Instant::now();
             match batch.work(&self.root) {
                 None => {}
@@ -200,18 +309,16 @@ impl Engine {
                     self.search_in_background(shared);
                 }
                 Some(Work::Static) => {
-                    let refreshed =
-                        self.guide
-                            .as_ref()
-                            .zip(self.renderer.as_ref())
-                            .map(|(g, r)| {
-                                let mut extras = Site::default();
-                                r.models(g, &self.render_opts)
-                                    .and_then(|models| r.extras(&models, &mut extras))
-                                    .map(|_| extras)
-                            });
-                    if let Some(Ok(extras)) = refreshed {
-                        shared.write().site.refresh_extras(extras);
+                    if let (Some(g), Some(r)) = (&self.guide, &self.renderer) {
+                        if let Ok(models) =
+                            current_models(&mut self.models, r, g, &self.render_opts)
+                        {
+                            let mut extras = Site::default();
+                            if r.extras(&models, &mut extras).is_ok() {
+                                shared.write().site.refresh_extras(extras);
+                            }
+                            self.models = models.into_iter().map(Model::into_data).collect();
+                        }
                     }
                     shared.reload(Changed::All);
                     let ms = started.elapsed().as_millis() as u64;
@@ -222,9 +329,10 @@ impl Engine {
         }
     }
 
-    /// Re-reads changed Markdown files; renders the edited pages first, then what shows them.
+    /// Re-reads changed Markdown files and shows their pages at once when they are fine on
+    /// their own; what else they need waits in [`Pending`] until saves pause.
     fn markdown(&mut self, paths: &[String], shared: &Arc<Shared>, started: Instant) {
-        let (Some(guide), Some(_)) = (self.guide.as_mut(), self.renderer.as_ref()) else {
+        let (Some(mut guide), true) = (self.guide.take(), self.renderer.is_some()) else {
             let served = self.full();
             *shared.write() = served;
             shared.reload(Changed::All);
@@ -235,24 +343,52 @@ impl Engine {
             .iter()
             .filter_map(|p| {
                 let d = &guide.docs[*guide.by_path.get(p)?];
-                Some((p.clone(), summary(guide, d)))
+                Some((p.clone(), summary(&guide, d)))
             })
             .collect();
-        guide.reload(paths);
+        let replaced = guide.reload(paths);
         crate::timing("reload", started);
-
-        let guide = self.guide.as_ref().expect("loaded");
-        let renderer = self.renderer.as_ref().expect("loaded");
-        let today = self.render_opts.today;
+        // The kept models, updated for entries replaced where they were; else new ones.
         let lang = Lang::for_guide(self.lang_choice, &guide.config.default_language);
-        let models = match renderer.models(guide, &self.render_opts) {
-            Ok(models) => models,
-            Err(e) => {
-                shared.write().overlay = Some(overlay_message(&e.to_string(), lang));
-                shared.reload(Changed::All);
-                return;
-            }
-        };
+        let renderer = self.renderer.as_ref().expect("checked above");
+        let kept = std::mem::take(&mut self.models);
+        let mut models: Vec<Model> = kept.into_iter().map(|d| Model::again(&guide, d)).collect();
+        let updated = !models.is_empty()
+            && replaced.as_ref().is_some_and(|r| {
+                r.iter()
+                    .all(|(i, old)| models.iter_mut().all(|m| m.update(*i, old)))
+            });
+        if !updated {
+            models = match renderer.models(&guide, &self.render_opts) {
+                Ok(models) => models,
+                Err(e) => {
+                    shared.write().overlay = Some(overlay_message(&e.to_string(), lang));
+                    shared.reload(Changed::All);
+                    self.guide = Some(guide);
+                    return;
+                }
+            };
+        }
+        crate::timing("models", started);
+        self.saved(&guide, &models, paths, &before, shared, started, lang);
+        self.models = models.into_iter().map(Model::into_data).collect();
+        self.guide = Some(guide);
+    }
+
+    /// After a save was read: plans what it touches, shows the saved pages first when the
+    /// saved files are fine on their own, and leaves the rest to [`Engine::finish`].
+    #[allow(clippy::too_many_arguments)]
+    fn saved(
+        &mut self,
+        guide: &Guide,
+        models: &[Model],
+        paths: &[String],
+        before: &HashMap<String, Summary>,
+        shared: &Arc<Shared>,
+        started: Instant,
+        lang: Lang,
+    ) {
+        let renderer = self.renderer.as_ref().expect("loaded");
         let edits: Vec<Edit> = paths
             .iter()
             .map(|p| {
@@ -274,63 +410,48 @@ impl Engine {
             self.counts.first().unwrap_or(&no_counts),
             &counts[0],
         );
-        // The saved files are judged first: when they are fine, their pages are shown at
-        // once, and the whole guide is checked right after (a change can break a link
-        // elsewhere).
-        let shown_early = match &scope {
-            Scope::Pages { first, .. } => {
-                !crate::check::run_for(guide, paths, today)
-                    .iter()
-                    .any(|d| d.severity == diagnostics::Severity::Error)
-                    && publish(renderer, &models[0], first, shared, &mut self.shown, lang)
-                        .map(|urls| shared.reload(Changed::Urls(urls)))
-                        .is_ok()
-            }
-            Scope::Everything => false,
-        };
+        // The saved files are judged on their own first: when they are fine, their pages
+        // are shown at once; the whole guide is checked when saves pause (a change can
+        // break a link elsewhere).
+        let first: Vec<Page> = edits
+            .iter()
+            .filter_map(|e| e.index)
+            .filter(|&i| models[0].built(i))
+            .map(Page::Doc)
+            .collect();
+        let fine = !crate::check::run_for(guide, paths, self.render_opts.today)
+            .iter()
+            .any(|d| d.severity == diagnostics::Severity::Error);
+        let shown_early = fine
+            && !self.had_errors
+            && !first.is_empty()
+            && match publish(renderer, &models[0], &first, shared, &mut self.shown, lang) {
+                Ok(urls) => {
+                    shared.reload(Changed::Urls(urls.clone()));
+                    self.pending.first = urls;
+                    self.pending.first_ms = started.elapsed().as_millis() as u64;
+                    true
+                }
+                Err(_) => false,
+            };
         crate::timing("first pages", started);
 
-        let checked = check_guide(guide, today, lang);
-        self.had_errors = checked.is_err();
-        if let Err(overlay) = checked {
-            shared.write().overlay = Some(overlay);
-            shared.reload(Changed::All);
-            let says = msg!("serve-has-errors", files = paths.join(", "));
-            eprintln!("{}", says.text(lang));
-            return;
+        let pending = &mut self.pending;
+        pending.active = true;
+        pending.started.get_or_insert(started);
+        for p in paths {
+            if !pending.files.contains(p) {
+                pending.files.push(p.clone());
+            }
         }
-        let (first, then) = match scope {
+        pending.others |= models.len() > 1;
+        if fine && !shown_early {
+            pending.first_pages.extend(first);
+        }
+        match scope {
             Scope::Everything => {
-                // Pages may have appeared or gone: a fresh site, so nothing stale stays behind.
-                let base_path = models[0].site.base_path.clone();
-                let served = match render_pages(renderer, &models) {
-                    Ok((site, shown, pages)) => {
-                        self.shown = shown;
-                        self.counts = counts;
-                        Served {
-                            site,
-                            pages,
-                            overlay: None,
-                            base_path,
-                        }
-                    }
-                    Err(e) => Served {
-                        site: Site::default(),
-                        pages: None,
-                        overlay: Some(overlay_message(&e.to_string(), lang)),
-                        base_path,
-                    },
-                };
-                *shared.write() = served;
-                shared.reload(Changed::All);
-                let says = msg!(
-                    "serve-rebuilt-pages",
-                    files = paths.join(", "),
-                    ms = started.elapsed().as_millis() as u64
-                );
-                eprintln!("{}", says.text(lang));
-                self.send_search(&models, shared);
-                return;
+                pending.everything = true;
+                pending.pages.clear();
             }
             Scope::Pages { first, then, gone } => {
                 // Pages past a list's new end go, in every language.
@@ -348,61 +469,192 @@ impl Engine {
                         }
                         if l == 0 {
                             self.shown.forget(&page);
+                            pending.pages.remove(&page);
                         }
                     }
                 }
                 self.counts = counts;
-                (first, then)
+                if !pending.everything {
+                    pending.pages.extend(then);
+                    if !shown_early {
+                        pending.pages.extend(first);
+                    }
+                }
             }
+        }
+    }
+
+    /// Finishes the round the last saves started: checks the whole guide, renders what
+    /// shows the saved entries, the other languages and the feeds, and has the search
+    /// index made again. Gives way (leaving the rest pending) as soon as the watcher sends
+    /// another batch.
+    fn finish(&mut self, shared: &Arc<Shared>) {
+        let (Some(guide), Some(renderer)) = (self.guide.take(), self.renderer.as_ref()) else {
+            self.pending = Pending::default();
+            return;
         };
-        let urls = match publish(renderer, &models[0], &first, shared, &mut self.shown, lang) {
-            Ok(urls) => urls,
-            Err(overlay) => {
-                shared.write().overlay = Some(overlay);
+        match current_models(&mut self.models, renderer, &guide, &self.render_opts) {
+            Ok(models) => {
+                self.finish_with(&guide, &models, shared);
+                self.models = models.into_iter().map(Model::into_data).collect();
+            }
+            Err(e) => {
+                let lang = Lang::for_guide(self.lang_choice, &guide.config.default_language);
+                shared.write().overlay = Some(overlay_message(&e.to_string(), lang));
                 shared.reload(Changed::All);
+                self.pending = Pending::default();
+            }
+        }
+        self.guide = Some(guide);
+    }
+
+    fn finish_with(&mut self, guide: &Guide, models: &[Model], shared: &Arc<Shared>) {
+        let waiting = Arc::clone(&self.waiting);
+        let stop = move || waiting.load(Ordering::SeqCst);
+        let lang = Lang::for_guide(self.lang_choice, &guide.config.default_language);
+        let renderer = self.renderer.as_ref().expect("loaded");
+        let today = self.render_opts.today;
+        let Some(found) = crate::check::run_unless(guide, today, &stop) else {
+            return;
+        };
+        crate::timing(
+            "whole guide checked",
+            self.pending.started.unwrap_or_else(Instant::now),
+        );
+        let report = Report::new(found, guide.files_read, false);
+        let checked = report_guide(&report, guide, lang);
+        self.had_errors = checked.is_err();
+        if let Err(overlay) = checked {
+            shared.write().overlay = Some(overlay);
+            let pending = self.pending.end(shared);
+            shared.reload(Changed::All);
+            let says = msg!("serve-has-errors", files = pending.files.join(", "));
+            eprintln!("{}", says.text(lang));
+            return;
+        }
+        // Back from errors: the saved pages first, then the browser may leave the error page.
+        let first = std::mem::take(&mut self.pending.first_pages);
+        if !first.is_empty() {
+            if let Ok(urls) = publish(renderer, &models[0], &first, shared, &mut self.shown, lang) {
+                self.pending.first = urls;
+            }
+        }
+        if shared.write().overlay.take().is_some() {
+            self.pending.tell(shared, Changed::All, stop());
+        }
+        let started = self.pending.started.unwrap_or_else(Instant::now);
+        if self.pending.everything {
+            // Pages may have appeared or gone: a fresh site, so nothing stale stays behind.
+            let base_path = models[0].site.base_path.clone();
+            let served = match render_pages(renderer, models) {
+                Ok((site, shown, pages)) => {
+                    self.shown = shown;
+                    self.counts = models.iter().map(|m| m.page_counts()).collect();
+                    Served {
+                        site,
+                        pages,
+                        overlay: None,
+                        base_path,
+                    }
+                }
+                Err(e) => Served {
+                    site: Site::default(),
+                    pages: None,
+                    overlay: Some(overlay_message(&e.to_string(), lang)),
+                    base_path,
+                },
+            };
+            *shared.write() = served;
+            self.pending.tell(shared, Changed::All, stop());
+            let pending = self.pending.end(shared);
+            let says = msg!(
+                "serve-rebuilt-pages",
+                files = pending.files.join(", "),
+                ms = started.elapsed().as_millis() as u64
+            );
+            eprintln!("{}", says.text(lang));
+            self.send_search(models, shared);
+            return;
+        }
+        // The pages that show the saved entries, a few at a time; pages past the end of a
+        // list that has shrunk since they were planned are not made.
+        let model = &models[0];
+        while !self.pending.pages.is_empty() {
+            if stop() {
                 return;
             }
-        };
-        shared.write().overlay = None;
-        if !shown_early {
-            shared.reload(Changed::Urls(urls.clone()));
+            let batch: Vec<Page> = std::iter::from_fn(|| self.pending.pages.pop_first())
+                .take(PAGES_AT_A_TIME)
+                .filter(|p| match p {
+                    Page::Doc(i) => model.built(*i),
+                    _ => p.number() <= model.page_count(p),
+                })
+                .collect();
+            match publish(renderer, model, &batch, shared, &mut self.shown, lang) {
+                Ok(urls) => {
+                    self.pending.more += urls.len();
+                    if !urls.is_empty() {
+                        self.pending.tell(shared, Changed::Urls(urls), stop());
+                    }
+                }
+                Err(overlay) => {
+                    shared.write().overlay = Some(overlay);
+                    self.pending.end(shared);
+                    shared.reload(Changed::All);
+                    return;
+                }
+            }
         }
-        let first_ms = started.elapsed().as_millis();
-        // Then everything that shows them; the other languages list the entry too
-        // (translated or with a note), so their pages follow in full.
-        let mut rest_urls =
-            publish(renderer, &models[0], &then, shared, &mut self.shown, lang).unwrap_or_default();
-        let mut others = ShownOn::default();
-        for other in &models[1..] {
-            rest_urls.extend(
-                publish(
-                    renderer,
-                    other,
-                    &other.page_keys(),
-                    shared,
-                    &mut others,
-                    lang,
-                )
-                .unwrap_or_default(),
-            );
+        if self.pending.others {
+            let mut others = ShownOn::default();
+            for other in &models[1..] {
+                for batch in other.page_keys().chunks(PAGES_AT_A_TIME) {
+                    if stop() {
+                        return;
+                    }
+                    let urls = publish(renderer, other, batch, shared, &mut others, lang)
+                        .unwrap_or_default();
+                    self.pending.more += urls.len();
+                    if !urls.is_empty() {
+                        self.pending.tell(shared, Changed::Urls(urls), stop());
+                    }
+                }
+            }
+            self.pending.others = false;
+        }
+        if stop() {
+            return;
         }
         let mut extras = Site::default();
-        if renderer.extras(&models, &mut extras).is_ok() {
+        if renderer.extras(models, &mut extras).is_ok() {
             shared.write().site.refresh_extras(extras);
         }
-        if !rest_urls.is_empty() {
-            shared.reload(Changed::Urls(rest_urls.clone()));
-        }
+        let pending = self.pending.end(shared);
         let says = msg!(
             "serve-reloaded",
-            files = paths.join(", "),
-            pages = urls.join(", "),
-            first_ms = first_ms as u64,
-            more = rest_urls.len(),
+            files = pending.files.join(", "),
+            pages = pending.first.join(", "),
+            first_ms = pending.first_ms,
+            more = pending.more,
             ms = started.elapsed().as_millis() as u64
         );
         eprintln!("{}", says.text(lang));
-        self.send_search(&models, shared);
+        self.send_search(models, shared);
+    }
+}
+
+/// The models of `guide`: from what was kept of them (`kept`, emptied), else made anew.
+fn current_models<'g>(
+    kept: &mut Vec<ModelData>,
+    renderer: &Renderer,
+    guide: &'g Guide,
+    opts: &RenderOptions,
+) -> Result<Vec<Model<'g>>, render::RenderError> {
+    let kept = std::mem::take(kept);
+    if kept.is_empty() {
+        renderer.models(guide, opts)
+    } else {
+        Ok(kept.into_iter().map(|d| Model::again(guide, d)).collect())
     }
 }
 
@@ -469,9 +721,14 @@ fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Ar
 /// errors.
 fn check_guide(guide: &Guide, today: NaiveDate, lang: Lang) -> Result<(), String> {
     let report = Report::new(crate::check::run(guide, today), guide.files_read, false);
+    report_guide(&report, guide, lang)
+}
+
+/// Prints what a check of the whole guide found; the diagnostics page when it has errors.
+fn report_guide(report: &Report, guide: &Guide, lang: Lang) -> Result<(), String> {
     if !report.diagnostics.is_empty() {
         let text = diagnostics::render(
-            &report,
+            report,
             Format::Human,
             lang,
             false,
@@ -481,7 +738,7 @@ fn check_guide(guide: &Guide, today: NaiveDate, lang: Lang) -> Result<(), String
         eprint!("{text}");
     }
     if report.has_errors() {
-        return Err(overlay_page(&report, guide, lang));
+        return Err(overlay_page(report, guide, lang));
     }
     Ok(())
 }

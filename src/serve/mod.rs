@@ -82,7 +82,8 @@ pub fn run(root: &Path, opts: ServeOptions) -> Result<(), Msg> {
     let shared = Arc::new(Shared::new(served, opts.bind, root));
     engine.search_in_background(&shared);
 
-    let (watcher, changes) = watch::start(root).map_err(|e| msg!("verbatim", text = e))?;
+    let (watcher, changes) =
+        watch::start(root, engine.waiting()).map_err(|e| msg!("verbatim", text = e))?;
     let watch_shared = Arc::clone(&shared);
     let (rewatcher, watch_root) = (Arc::clone(&watcher), root.to_path_buf());
     std::thread::spawn(move || {

@@ -13,7 +13,8 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
@@ -45,10 +46,16 @@ pub(super) type Shared = std::sync::Arc<std::sync::Mutex<RecommendedWatcher>>;
 
 /// Starts watching the guide at `root` (its canonical path); batches arrive on the receiver
 /// for as long as the watcher is kept.
-pub(super) fn start(root: &Path) -> Result<(Shared, mpsc::Receiver<Batch>), String> {
+/// `waiting` is set as each batch is sent, for the engine to stop what can wait.
+pub(super) fn start(
+    root: &Path,
+    waiting: Arc<AtomicBool>,
+) -> Result<(Shared, mpsc::Receiver<Batch>), String> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res {
+        // Files being read (by the checks too) are no change: only a write closing counts
+        // of the accesses, so that reading does not look like a save.
+        if let Some(event) = res.ok().filter(|e| !is_read(&e.kind)) {
             let _ = tx.send(event);
         }
     })
@@ -61,6 +68,7 @@ pub(super) fn start(root: &Path) -> Result<(Shared, mpsc::Receiver<Batch>), Stri
             while let Ok(e) = rx.recv_timeout(QUIET) {
                 events.push(e);
             }
+            waiting.store(true, Ordering::SeqCst);
             if batches_tx.send(Batch(events)).is_err() {
                 return;
             }
@@ -154,6 +162,13 @@ pub(super) fn classify(root: &Path, changes: &[Change]) -> Option<Work> {
     } else {
         None
     }
+}
+
+/// An event of a file being opened or read, not changed.
+fn is_read(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    matches!(kind, notify::EventKind::Access(a)
+        if !matches!(a, AccessKind::Close(AccessMode::Write)))
 }
 
 fn is_folder_event(kind: &notify::EventKind) -> bool {
