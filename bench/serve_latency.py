@@ -26,6 +26,8 @@ def main():
     ap.add_argument("guide")
     ap.add_argument("--edits", type=int, default=20)
     ap.add_argument("--binary", default="target/release/signpost")
+    ap.add_argument("--pause", type=float, default=1.5,
+                    help="seconds between the reload event of one save and the next save (1.5)")
     ap.add_argument("--timeout", type=float, default=30.0,
                     help="seconds to wait for the reload event of one save (30)")
     args = ap.parse_args()
@@ -98,7 +100,7 @@ def main():
                 if d.get("all") or url in d.get("paths", []):
                     latencies.append((t - t0) * 1000)
                     break
-            time.sleep(1.5)  # let the dependent pages finish, as between real saves
+            time.sleep(args.pause)  # an editor looks at the page before saving again
         rss = 0
         with open(f"/proc/{proc.pid}/status") as f:
             for l in f:

@@ -12,6 +12,7 @@
 //! The CSV is written by the `csv` crate (as `review.rs`'s is): one header row, fields quoted
 //! as RFC 4180 says. It is not a page and not in the sitemap.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -63,7 +64,7 @@ fn entries(model: &Model) -> Vec<Entry> {
     let g = model.guide;
     let mut out: Vec<Entry> = g
         .docs
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(i, d)| {
             model.listed(*i) && d.role == Role::Entry && d.status() == Status::Published
@@ -304,10 +305,21 @@ pub fn schema(base_url: &str) -> Value {
     })
 }
 
-/// Adds every language's `entries.json` and `entries.csv`, and the schema.
-pub(super) fn add_all(models: &[Model], site: &mut Site) -> Result<(), RenderError> {
+/// Adds every language's `entries.json` and `entries.csv`, and the schema; false when
+/// `stop` said to give up (between languages and their files).
+pub(super) fn add_all(
+    models: &[Model],
+    site: &mut Site,
+    stop: &dyn Fn() -> bool,
+) -> Result<bool, RenderError> {
     for model in models {
+        if stop() {
+            return Ok(false);
+        }
         let entries = entries(model);
+        if stop() {
+            return Ok(false);
+        }
         site.add(
             format!("{}{}", model.prefix, routes::ENTRIES_JSON),
             json(model, &entries),
@@ -327,5 +339,5 @@ pub(super) fn add_all(models: &[Model], site: &mut Site) -> Result<(), RenderErr
         schema,
         "the schema of the open data",
     )?;
-    Ok(())
+    Ok(true)
 }

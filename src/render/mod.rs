@@ -362,10 +362,30 @@ impl Renderer {
     /// Everything but the HTML pages and the search index: feeds, sitemap, robots.txt,
     /// redirects, `review.json`, static files and content assets.
     pub fn extras(&self, models: &[Model], site: &mut Site) -> Result<(), RenderError> {
+        self.extras_unless(models, site, &|| false).map(|_| ())
+    }
+
+    /// [`Renderer::extras`], given up between its parts (`Ok(false)`) when `stop` says so:
+    /// at 100,000 entries they take seconds, and `serve` gives way to the next save.
+    pub fn extras_unless(
+        &self,
+        models: &[Model],
+        site: &mut Site,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<bool, RenderError> {
         feeds::add_all(&self.tera, models, site)?;
+        if stop() {
+            return Ok(false);
+        }
         review_json::add(&models[0], site)?;
-        api::add_all(models, site)?;
-        copy_static(models[0].guide, &models[0], site)
+        if stop() {
+            return Ok(false);
+        }
+        if !api::add_all(models, site, stop)? {
+            return Ok(false);
+        }
+        copy_static(models[0].guide, &models[0], site)?;
+        Ok(true)
     }
 }
 

@@ -378,7 +378,17 @@ impl<'g> Model<'g> {
         }
         data.sort_keys[i] = key;
         let keys = &data.sort_keys;
-        let resort = |list: &mut Vec<usize>| list.sort_by(|&a, &b| by_title(keys, a, b));
+        // Taken out and put back in its new place: lists are sorted, and at 100,000 entries
+        // sorting them again is most of the time a save takes.
+        let resort = |list: &mut Vec<usize>| {
+            if let Some(at) = list.iter().position(|&j| j == i) {
+                list.remove(at);
+                let to = list
+                    .binary_search_by(|&j| by_title(keys, j, i))
+                    .unwrap_or_else(|to| to);
+                list.insert(to, i);
+            }
+        };
         let lists = &mut data.lists;
         for list in [&mut lists.challenges, &mut lists.solutions, &mut lists.open] {
             resort(list);

@@ -122,7 +122,7 @@ impl Pending {
 }
 
 /// How many pages are rendered between two looks at whether the editor saved again.
-const PAGES_AT_A_TIME: usize = 64;
+const PAGES_AT_A_TIME: usize = 8;
 
 impl Engine {
     pub fn new(root: &Path, url: &str, opts: &ServeOptions) -> Self {
@@ -255,7 +255,9 @@ impl Engine {
         {
             return;
         }
+        let since = Instant::now();
         let records = render::search_records(models);
+        crate::timing("search records", since);
         let langs = models.iter().map(|m| m.lang.clone()).collect();
         let generation = self.generation.load(Ordering::SeqCst);
         let worker = self.search_worker.get_or_init(|| {
@@ -315,7 +317,7 @@ impl Engine {
                         {
                             let mut extras = Site::default();
                             if r.extras(&models, &mut extras).is_ok() {
-                                shared.write().site.refresh_extras(extras);
+                                put_extras(shared, extras);
                             }
                             self.models = models.into_iter().map(Model::into_data).collect();
                         }
@@ -590,7 +592,10 @@ impl Engine {
                     _ => p.number() <= model.page_count(p),
                 })
                 .collect();
-            match publish(renderer, model, &batch, shared, &mut self.shown, lang) {
+            let chunk = Instant::now();
+            let rendered = publish(renderer, model, &batch, shared, &mut self.shown, lang);
+            crate::timing(&format!("{} pages", batch.len()), chunk);
+            match rendered {
                 Ok(urls) => {
                     self.pending.more += urls.len();
                     if !urls.is_empty() {
@@ -605,6 +610,7 @@ impl Engine {
                 }
             }
         }
+        crate::timing("pages that show the saves", started);
         if self.pending.others {
             let mut others = ShownOn::default();
             for other in &models[1..] {
@@ -626,9 +632,12 @@ impl Engine {
             return;
         }
         let mut extras = Site::default();
-        if renderer.extras(models, &mut extras).is_ok() {
-            shared.write().site.refresh_extras(extras);
+        match renderer.extras_unless(models, &mut extras, &stop) {
+            Ok(true) => put_extras(shared, extras),
+            Ok(false) => return,
+            Err(_) => {}
         }
+        crate::timing("feeds and other files", started);
         let pending = self.pending.end(shared);
         let says = msg!(
             "serve-reloaded",
@@ -681,6 +690,19 @@ type SearchJob = (u64, Vec<String>, Vec<crate::search::Record>);
 /// moment (an editor saving again), builds the newest, and publishes it if nothing has
 /// changed since. At 10,000 entries an index takes seconds; the pages never wait for it.
 fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Arc<Shared>) {
+    // Its own threads, at a low priority: an index takes many seconds at 100,000 entries,
+    // and the next save's pages must not wait behind it in the shared thread pool.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|n| format!("signpost-search-{n}"))
+        .start_handler(|_| lower_priority())
+        .build();
+    let pool = match pool {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("signpost: the search index could not be built: {e}");
+            return;
+        }
+    };
     while let Ok(mut job) = rx.recv() {
         loop {
             match rx.recv_timeout(Duration::from_millis(1500)) {
@@ -696,8 +718,14 @@ fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Ar
         // Into the pages' folder as the files are made (at 100,000 entries the index is
         // half a gigabyte); in memory, and swapped in whole, when there is no folder.
         let pages = shared.read().pages.clone();
-        let result = match &pages {
+        // A newer save stops the build (the sink refuses its next file); the index is made
+        // again once saves pause.
+        let stale = || current.load(Ordering::SeqCst) != generation;
+        let result = pool.install(|| match &pages {
             Some(pages) => crate::search::build(&langs, records, &|path, bytes| {
+                if stale() {
+                    return Err(STALE.into());
+                }
                 pages.put(&path, &bytes).map_err(|e| e.to_string())
             }),
             None => crate::search::build_all(&langs, records).map(|files| {
@@ -710,10 +738,28 @@ fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Ar
                     }
                 }
             }),
-        };
-        if let Err(e) = result {
-            eprintln!("signpost: the search index could not be built: {e}");
+        });
+        match result {
+            Err(e) if !e.to_string().contains(STALE) => {
+                eprintln!("signpost: the search index could not be built: {e}");
+            }
+            _ => {}
         }
+    }
+}
+
+/// What the search worker's sink says when a newer save made its index out of date.
+const STALE: &str = "a newer save came";
+
+/// Lowers the calling thread's scheduling priority (Linux: `nice` is per thread), so that
+/// the search index is made with what the editor's saves leave of the processor.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority has no memory effects; `gettid` names this thread, and a
+    // failure only leaves the priority as it was.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
     }
 }
 
@@ -781,6 +827,36 @@ fn render_pages(
     let folder = Folder::new().ok().map(Arc::new);
     let put = |path: &str, bytes: &[u8]| folder.as_ref().map_or(Ok(()), |f| f.put(path, bytes));
     let put: Option<&render::Put> = folder.as_ref().map(|_| &put as &render::Put);
-    let (site, shown) = renderer.site_shown(models, put)?;
+    let (mut site, shown) = renderer.site_shown(models, put)?;
+    if let Some(folder) = &folder {
+        // The feeds and the open data too (at 100,000 entries 200 MB): in memory only when
+        // they cannot be written.
+        site.files.retain(|path, bytes| folder.put(path, bytes).is_err());
+    }
     Ok((site, shown, folder))
+}
+
+/// Puts what [`Renderer::extras`] made where it is served: into the pages' folder, like the
+/// pages, or in memory when there is none or a file cannot be written.
+fn put_extras(shared: &Shared, mut extras: Site) {
+    let folder = shared.read().pages.clone();
+    let mut written = Vec::new();
+    if let Some(folder) = folder {
+        // A file copied from the guide (its `static/`) wins over a made one of that path.
+        for path in extras.copies.keys() {
+            folder.remove(path);
+        }
+        extras.files.retain(|path, bytes| {
+            let put = folder.put(path, bytes).is_ok();
+            if put {
+                written.push(path.clone());
+            }
+            !put
+        });
+    }
+    let mut served = shared.write();
+    for path in &written {
+        served.site.files.remove(path);
+    }
+    served.site.refresh_extras(extras);
 }
