@@ -344,7 +344,18 @@ impl<'g> Model<'g> {
     pub fn into_data(self) -> ModelData {
         self.data
     }
+}
 
+impl ModelData {
+    /// Lets go of the cards made so far; they are made again when asked for.
+    pub fn forget_cards(&mut self) {
+        for card in &mut self.cards {
+            card.take();
+        }
+    }
+}
+
+impl<'g> Model<'g> {
     /// Updates the model after `Guide::reload` replaced document `i` where it was (`old`
     /// is the document it replaced), for `serve`: an entry whose text, title or other
     /// fields changed, but not what decides which lists hold it (its type, status,

@@ -222,7 +222,7 @@ impl Engine {
             Ok(((site, shown, pages), counts, models)) => {
                 self.shown = shown;
                 self.counts = counts;
-                self.models = models.into_iter().map(Model::into_data).collect();
+                self.models = keep(models);
                 (site, pages, None)
             }
             Err(overlay) => (Site::default(), None, Some(overlay)),
@@ -242,7 +242,7 @@ impl Engine {
         };
         if let Ok(models) = current_models(&mut self.models, renderer, guide, &self.render_opts) {
             self.send_search(&models, shared);
-            self.models = models.into_iter().map(Model::into_data).collect();
+            self.models = keep(models);
         }
     }
 
@@ -319,7 +319,7 @@ impl Engine {
                             if r.extras(&models, &mut extras).is_ok() {
                                 put_extras(shared, extras);
                             }
-                            self.models = models.into_iter().map(Model::into_data).collect();
+                            self.models = keep(models);
                         }
                     }
                     shared.reload(Changed::All);
@@ -373,7 +373,7 @@ impl Engine {
         }
         crate::timing("models", started);
         self.saved(&guide, &models, paths, &before, shared, started, lang);
-        self.models = models.into_iter().map(Model::into_data).collect();
+        self.models = keep(models);
         self.guide = Some(guide);
     }
 
@@ -498,7 +498,7 @@ impl Engine {
         match current_models(&mut self.models, renderer, &guide, &self.render_opts) {
             Ok(models) => {
                 self.finish_with(&guide, &models, shared);
-                self.models = models.into_iter().map(Model::into_data).collect();
+                self.models = keep(models);
             }
             Err(e) => {
                 let lang = Lang::for_guide(self.lang_choice, &guide.config.default_language);
@@ -650,6 +650,20 @@ impl Engine {
         eprintln!("{}", says.text(lang));
         self.send_search(models, shared);
     }
+}
+
+/// What is kept of models between saves: all but their cards, which are made again as
+/// pages need them (at 100,000 entries the cards of every entry, made for the search
+/// index, are a hundred megabytes).
+fn keep(models: Vec<Model>) -> Vec<ModelData> {
+    models
+        .into_iter()
+        .map(|m| {
+            let mut data = m.into_data();
+            data.forget_cards();
+            data
+        })
+        .collect()
 }
 
 /// The models of `guide`: from what was kept of them (`kept`, emptied), else made anew.
