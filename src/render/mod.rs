@@ -373,17 +373,21 @@ impl Renderer {
         site: &mut Site,
         stop: &dyn Fn() -> bool,
     ) -> Result<bool, RenderError> {
+        let since = std::time::Instant::now();
         feeds::add_all(&self.tera, models, site)?;
+        crate::timing("feeds", since);
         if stop() {
             return Ok(false);
         }
         review_json::add(&models[0], site)?;
+        crate::timing("review data", since);
         if stop() {
             return Ok(false);
         }
         if !api::add_all(models, site, stop)? {
             return Ok(false);
         }
+        crate::timing("open data", since);
         copy_static(models[0].guide, &models[0], site)?;
         Ok(true)
     }

@@ -845,7 +845,8 @@ fn render_pages(
     if let Some(folder) = &folder {
         // The feeds and the open data too (at 100,000 entries 200 MB): in memory only when
         // they cannot be written.
-        site.files.retain(|path, bytes| folder.put(path, bytes).is_err());
+        site.files
+            .retain(|path, bytes| folder.put(path, bytes).is_err());
     }
     Ok((site, shown, folder))
 }

@@ -184,6 +184,28 @@ fn is_folder_event(kind: &notify::EventKind) -> bool {
 mod tests {
     use super::*;
 
+    /// The checks read every file after a save; had reading been a change, each check
+    /// would have woken the engine for another, without end.
+    #[test]
+    fn reading_a_file_is_not_a_change_but_a_write_is() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+        use notify::EventKind;
+        for read in [
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            EventKind::Access(AccessKind::Read),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+        ] {
+            assert!(is_read(&read), "{read:?}");
+        }
+        for change in [
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Modify(ModifyKind::Any),
+            EventKind::Create(CreateKind::File),
+        ] {
+            assert!(!is_read(&change), "{change:?}");
+        }
+    }
+
     fn work(paths: &[(&str, bool)]) -> Option<Work> {
         let root = Path::new("/guide");
         let changes: Vec<Change> = paths
