@@ -325,6 +325,9 @@ pub(super) fn add_all(
             json(model, &entries),
             "the open data (entries.json)",
         )?;
+        if stop() {
+            return Ok(false);
+        }
         site.add(
             format!("{}{}", model.prefix, routes::ENTRIES_CSV),
             csv(&entries),
