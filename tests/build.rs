@@ -5,6 +5,8 @@
 //! any day. The repository's own files are only ever read: a test that needs to change a
 //! guide copies it to a temporary folder first.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -138,19 +140,6 @@ fn files_below(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create dir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Fixture guides
 
@@ -181,7 +170,7 @@ impl Fixture {
         let f = Fixture::empty();
         f.write("config.toml", FIXTURE_CONFIG);
         f.write("content/skola/_area.md", FIXTURE_AREA);
-        copy_dir(&repo().join("themes"), &f.root().join("themes"));
+        common::copy_dir(&repo().join("themes"), &f.root().join("themes"));
         for (path, text) in files {
             f.write(path, text);
         }
@@ -195,7 +184,7 @@ impl Fixture {
         fs::copy(repo().join("config.toml"), f.root().join("config.toml")).expect("copy config");
         for dir in ["content", "themes", "static", "templates"] {
             if repo().join(dir).is_dir() {
-                copy_dir(&repo().join(dir), &f.root().join(dir));
+                common::copy_dir(&repo().join(dir), &f.root().join(dir));
             }
         }
         f

@@ -424,23 +424,9 @@ fn without_a_guide_it_cannot_run() {
 
 // ---- review.json, written by `build` ----------------------------------------------------
 
-/// Copies a folder (the repository's theme into a fixture guide).
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
 /// Builds the guide into `public/` and returns `review.json`, parsed, and the sitemap.
 fn build(g: &Guide, extra: &[&str]) -> (serde_json::Value, String) {
-    copy_dir(
+    common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes"),
         &g.path("themes"),
     );

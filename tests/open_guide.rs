@@ -7,6 +7,8 @@
 //! The sample guide's `config.toml` has `[repository]`; the tests without it build a copy
 //! with the table removed.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,19 +26,6 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A copy of the sample guide whose `config.toml` is `edit(sample config)`.
 struct Copy {
     tmp: TempDir,
@@ -47,7 +36,7 @@ impl Copy {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().join("guide");
         for dir in ["content", "themes"] {
-            copy_dir(&repo().join(dir), &root.join(dir));
+            common::copy_dir(&repo().join(dir), &root.join(dir));
         }
         let config = fs::read_to_string(repo().join("config.toml")).unwrap();
         fs::write(root.join("config.toml"), edit(&config)).unwrap();

@@ -2,6 +2,8 @@
 //! watcher, a real HTTP client and the live-reload event stream, on a copy of the sample
 //! guide in a temporary folder.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -34,28 +36,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn sample_guide() -> tempfile::TempDir {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(repo.join("config.toml"), dir.path().join("config.toml")).unwrap();
-    copy_dir(&repo.join("content"), &dir.path().join("content"));
-    copy_dir(&repo.join("themes"), &dir.path().join("themes"));
-    dir
 }
 
 /// Starts `serve` as docs/serve.md tells editors to: from inside the guide folder, with no
@@ -198,7 +178,7 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
 
 #[test]
 fn an_edit_reloads_the_page_with_the_new_text() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     let (status, body) = server.page(URL);
     assert_eq!(status, 200);
@@ -229,7 +209,7 @@ fn an_edit_reloads_the_page_with_the_new_text() {
 
 #[test]
 fn every_spelling_of_the_guide_folder_notices_a_save() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let parent = guide.path().parent().unwrap();
     let name = guide.path().file_name().unwrap();
     let link = tempfile::tempdir().unwrap();
@@ -265,7 +245,7 @@ fn every_spelling_of_the_guide_folder_notices_a_save() {
 /// A Swedish guide's editors get the error page in Swedish, without asking for it.
 #[test]
 fn the_error_page_speaks_the_guides_language() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start_in(guide.path(), None, None);
     edit(guide.path(), ENTRY, "title: Fysiska", "titel: Fysiska");
     server.expect_reload(URL);
@@ -283,7 +263,7 @@ fn the_error_page_speaks_the_guides_language() {
 
 #[test]
 fn broken_front_matter_shows_the_errors_until_it_is_fixed() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     edit(guide.path(), ENTRY, "title: Fysiska", "titel: Fysiska");
     server.expect_reload(URL);
@@ -310,7 +290,7 @@ fn broken_front_matter_shows_the_errors_until_it_is_fixed() {
 
 #[test]
 fn added_and_deleted_files_appear_and_disappear() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     let new = guide.path().join("content/skola/ny-utmaning.md");
     std::fs::write(
@@ -338,7 +318,7 @@ fn added_and_deleted_files_appear_and_disappear() {
 
 #[test]
 fn the_sub_path_is_kept_and_the_root_redirects_to_it() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     let mut stream = TcpStream::connect(&server.addr).unwrap();
     write!(
@@ -365,7 +345,7 @@ fn the_sub_path_is_kept_and_the_root_redirects_to_it() {
 #[test]
 fn a_save_by_renaming_a_temporary_file_over_the_original_is_seen() {
     // Many editors write a temporary file and rename it over the original.
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     let path = guide.path().join(ENTRY);
     let text = std::fs::read_to_string(&path).unwrap().replacen(
@@ -385,7 +365,7 @@ fn a_save_by_renaming_a_temporary_file_over_the_original_is_seen() {
 
 #[test]
 fn a_template_change_re_renders_every_page() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     edit(
         guide.path(),
@@ -408,7 +388,7 @@ fn a_template_change_re_renders_every_page() {
 
 #[test]
 fn the_search_index_catches_up_after_the_pages() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     // Pages are served at once; the index follows in the background.
     for _ in 0..100 {
@@ -427,7 +407,7 @@ fn the_search_index_catches_up_after_the_pages() {
 /// deleting it brings the built-in one back.
 #[test]
 fn the_built_in_theme_is_served_and_static_overrides_come_and_go() {
-    let dir = sample_guide();
+    let dir = common::sample_guide();
     std::fs::remove_dir_all(dir.path().join("themes")).unwrap();
     std::fs::create_dir_all(dir.path().join("static/assets")).unwrap();
     let server = start(dir.path());
@@ -458,7 +438,7 @@ fn the_built_in_theme_is_served_and_static_overrides_come_and_go() {
 /// nothing, not a page, not a draft, not the event stream.
 #[test]
 fn only_the_servers_own_host_names_are_answered() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     let port = server.addr.rsplit_once(':').unwrap().1;
     for host in [
@@ -488,11 +468,11 @@ fn only_the_servers_own_host_names_are_answered() {
 /// the new folder are still seen.
 #[test]
 fn a_recreated_content_folder_is_still_followed() {
-    let guide = sample_guide();
+    let guide = common::sample_guide();
     let server = start(guide.path());
     let content = guide.path().join("content");
     let saved = guide.path().join("content-saved");
-    copy_dir(&content, &saved);
+    common::copy_dir(&content, &saved);
     std::fs::remove_dir_all(&content).unwrap();
     server.expect_reload("/guide/");
     std::fs::rename(&saved, &content).unwrap();
@@ -525,7 +505,7 @@ fn the_pages_folder_is_removed_when_the_server_is_stopped() {
             .collect()
     };
     for (signal, status) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
-        let guide = sample_guide();
+        let guide = common::sample_guide();
         let tmp = tempfile::tempdir().unwrap();
         let mut server = start_with(guide.path(), None, Some("en"), Some(tmp.path()));
         let folders = serve_folders(tmp.path());

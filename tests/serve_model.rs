@@ -2,32 +2,12 @@
 //! (`Model::update`) instead of making them anew: the updated models must be exactly the
 //! ones a new build makes, and edits that move an entry between lists must be refused.
 
+mod common;
+
 use std::path::Path;
 
 use signpost::content::{self, Guide};
-use signpost::render::{Model, RenderOptions, Renderer};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
-fn sample_guide() -> tempfile::TempDir {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(repo.join("config.toml"), dir.path().join("config.toml")).unwrap();
-    copy_dir(&repo.join("content"), &dir.path().join("content"));
-    copy_dir(&repo.join("themes"), &dir.path().join("themes"));
-    dir
-}
+use signpost::render::{Model, ModelData, RenderOptions, Renderer};
 
 fn opts() -> RenderOptions {
     RenderOptions {
@@ -38,6 +18,16 @@ fn opts() -> RenderOptions {
 
 fn load(root: &Path) -> Guide {
     content::load(root, &signpost::LoadOptions { base_url: None }).expect("the guide loads")
+}
+
+/// What serve keeps of the models of `guide` between saves.
+fn kept(renderer: &Renderer, guide: &Guide) -> Vec<ModelData> {
+    renderer
+        .models(guide, &opts())
+        .unwrap()
+        .into_iter()
+        .map(Model::into_data)
+        .collect()
 }
 
 /// Replaces the `title:` line of a file.
@@ -60,16 +50,11 @@ fn assert_same(updated: &Model, fresh: &Model) {
 
 #[test]
 fn a_retitled_entry_updates_the_models_as_a_new_build_would() {
-    let dir = sample_guide();
+    let dir = common::sample_guide();
     let root = dir.path();
     let mut guide = load(root);
     let renderer = Renderer::new(&guide).unwrap();
-    let kept: Vec<_> = renderer
-        .models(&guide, &opts())
-        .unwrap()
-        .into_iter()
-        .map(Model::into_data)
-        .collect();
+    let kept = kept(&renderer, &guide);
     // A challenge with a translation, and a solution with `addresses` and tags: each
     // moves to the start of its lists, then to the end.
     let files = [
@@ -110,7 +95,7 @@ fn a_retitled_entry_updates_the_models_as_a_new_build_would() {
 
 #[test]
 fn edits_that_move_an_entry_between_lists_need_a_new_model() {
-    let dir = sample_guide();
+    let dir = common::sample_guide();
     let root = dir.path();
     let file = "content/aldreomsorg/nyckelhantering-hemtjanst.md";
     let path = root.join(file);
@@ -130,12 +115,7 @@ fn edits_that_move_an_entry_between_lists_need_a_new_model() {
         std::fs::write(&path, &text).unwrap();
         let mut guide = load(root);
         let renderer = Renderer::new(&guide).unwrap();
-        let data: Vec<_> = renderer
-            .models(&guide, &opts())
-            .unwrap()
-            .into_iter()
-            .map(Model::into_data)
-            .collect();
+        let data = kept(&renderer, &guide);
         std::fs::write(&path, &edited).unwrap();
         let replaced = guide
             .reload(&[file.to_string()])
@@ -147,7 +127,7 @@ fn edits_that_move_an_entry_between_lists_need_a_new_model() {
 
 #[test]
 fn a_new_or_deleted_file_rebuilds_the_indexes() {
-    let dir = sample_guide();
+    let dir = common::sample_guide();
     let root = dir.path();
     let mut guide = load(root);
     let file = "content/aldreomsorg/lakemedelsrobot.md";

@@ -10,6 +10,17 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+/// A copy of the repository's own guide (`config.toml`, `content/`, `themes/`) in a
+/// temporary folder.
+pub fn sample_guide() -> TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo.join("config.toml"), dir.path().join("config.toml")).unwrap();
+    copy_dir(&repo.join("content"), &dir.path().join("content"));
+    copy_dir(&repo.join("themes"), &dir.path().join("themes"));
+    dir
+}
+
 /// The day every check is judged on unless a test passes its own `--today`.
 pub const TODAY: &str = "2026-06-15";
 
