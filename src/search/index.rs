@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use super::format::{self, Manifest, PageFile, Stored};
 use super::words;
-use super::Record;
+use super::Records;
 
 /// Weights in half units: title, summary, tags and organisations, body.
 const TITLE: u32 = 12;
@@ -55,15 +55,27 @@ struct Wave {
     lens: Vec<u32>,
 }
 
-/// A batch of pages read together, with its own table of terms.
+/// A batch of pages read together, with its own table of terms; each page's filters, and
+/// the digests of the files it handed on (what a result shows, and its excerpt's text).
 struct Batch {
     terms: Vec<String>,
     pages: Vec<PageTerms>,
+    filters: Vec<Vec<(String, String)>>,
+    digests: Vec<(String, [u8; 20])>,
 }
 
-/// Reads a batch of pages.
-fn read_batch(records: &[&Record], stemmer: Option<&pagefind_stem::Stemmer>) -> Batch {
-    // The batch's bodies as text, made here and kept while its tokens are looked up.
+/// Reads a batch of pages (`first` the number of the first), each record made here and
+/// dropped with the batch; the files of each page's result are handed to `sink` at once.
+fn read_batch(
+    first: usize,
+    count: usize,
+    record: &Records,
+    stemmer: Option<&pagefind_stem::Stemmer>,
+    sink: &super::Sink,
+) -> Result<Batch, String> {
+    let records: Vec<_> = (first..first + count).map(record).collect();
+    // The batch's bodies as text, made here and kept while its tokens are looked up and
+    // the excerpts are taken.
     let bodies: Vec<String> = records.iter().map(|r| r.body.text()).collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut terms: Vec<String> = Vec::new();
@@ -73,7 +85,9 @@ fn read_batch(records: &[&Record], stemmer: Option<&pagefind_stem::Stemmer>) -> 
     let mut analysis: Vec<(String, bool)> = Vec::new();
     let mut weights: FxHashMap<u32, u32> = FxHashMap::default();
     let mut pages = Vec::with_capacity(records.len());
-    for (r, body) in records.iter().zip(&bodies) {
+    let mut filters = Vec::with_capacity(records.len());
+    let mut digests = Vec::with_capacity(2 * records.len());
+    for (i, (r, body)) in records.iter().zip(&bodies).enumerate() {
         weights.clear();
         let mut len = 0u32;
         for (text, weight) in [
@@ -105,8 +119,29 @@ fn read_batch(records: &[&Record], stemmer: Option<&pagefind_stem::Stemmer>) -> 
         let mut list: Vec<(u32, u32)> = weights.iter().map(|(&t, &w)| (t, w)).collect();
         list.sort_unstable();
         pages.push(PageTerms { terms: list, len });
+        filters.push(r.filters.clone());
+        // What a result shows, and its excerpt's text apart.
+        let page = PageFile {
+            url: r.url.clone(),
+            title: r.title.clone(),
+            meta: r.meta.clone(),
+        };
+        let json = serde_json::to_vec(&page).expect("a page serialises");
+        let text = serde_json::to_vec(&excerpt_text(&r.summary, body)).expect("a text serialises");
+        for (path, bytes) in [
+            (format::page_path(first + i), json),
+            (format::text_path(first + i), text),
+        ] {
+            digests.push((path.clone(), digest(&path, &bytes)));
+            sink(path, bytes)?;
+        }
     }
-    Batch { terms, pages }
+    Ok(Batch {
+        terms,
+        pages,
+        filters,
+        digests,
+    })
 }
 
 /// The 256 scores of the impacts, for an index of `pages` pages: impact `q` stands for
@@ -138,25 +173,41 @@ fn impact(score: f64, scale: f64) -> u8 {
     ((score.ln_1p() / scale * 255.0).round()).clamp(1.0, 255.0) as u8
 }
 
-/// Builds one language's index, handing each file (path inside the language's folder,
-/// bytes) to `sink` as it is made; the manifest comes last.
-pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), String> {
+/// Builds one language's index of `page_count` pages, each page's record made by
+/// `record` when it is read, handing each file (path inside the language's folder, bytes)
+/// to `sink` as it is made; the manifest comes last.
+pub fn build(
+    lang: &str,
+    page_count: usize,
+    record: &Records,
+    sink: &super::Sink,
+) -> Result<(), String> {
     let stemmer_name = words::stemmer_name(lang);
-    let page_count = records.len();
     let stemmer = words::stemmer(lang);
 
     // Pages are read a wave at a time (its batches in parallel), and each batch's terms
     // are merged into the vocabulary at once, so the batches' own tables of terms never
     // wait in memory together: what stays is each page's terms as vocabulary numbers with
-    // their weights, in two flat arrays (6 bytes a term a page).
+    // their weights, in two flat arrays (6 bytes a term a page). The files of each page's
+    // result are handed on as the page is read, so its record is made once and dropped
+    // with its batch; only the files' digests stay, for the build id, and the filters'
+    // pages.
     let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
     let mut waves: Vec<Wave> = Vec::new();
+    let mut digests: Vec<(String, [u8; 20])> = Vec::with_capacity(2 * page_count);
+    let mut values: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
     let wave = BATCH * WAVE_PER_THREAD * rayon::current_num_threads().max(1);
-    for wave in records.chunks(wave) {
-        let batches: Vec<Batch> = wave
-            .par_chunks(BATCH)
-            .map(|chunk| read_batch(chunk, stemmer.as_ref()))
-            .collect();
+    for wave_start in (0..page_count).step_by(wave) {
+        let wave_end = (wave_start + wave).min(page_count);
+        let batches: Vec<Batch> = (wave_start..wave_end)
+            .step_by(BATCH)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|first| {
+                let count = BATCH.min(wave_end - first);
+                read_batch(first, count, record, stemmer.as_ref(), sink)
+            })
+            .collect::<Result<_, String>>()?;
         // Each wave's arrays are made at their exact size: one array for all pages would
         // grow by doubling and could hold twice what it needs.
         let n: usize = batches
@@ -167,10 +218,21 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
         let mut read = Wave {
             terms: Vec::with_capacity(n),
             weights: Vec::with_capacity(n),
-            ends: Vec::with_capacity(wave.len()),
-            lens: Vec::with_capacity(wave.len()),
+            ends: Vec::with_capacity(wave_end - wave_start),
+            lens: Vec::with_capacity(wave_end - wave_start),
         };
         for b in batches {
+            digests.extend(b.digests);
+            let first = wave_start + read.lens.len();
+            for (i, filters) in b.filters.into_iter().enumerate() {
+                for (key, value) in filters {
+                    let pages = values.entry(key).or_default().entry(value).or_default();
+                    let page = (first + i) as u32;
+                    if pages.last() != Some(&page) {
+                        pages.push(page);
+                    }
+                }
+            }
             let number: Vec<u32> = b
                 .terms
                 .into_iter()
@@ -294,7 +356,7 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
     }
     let body = |t: usize| &body_bytes[if t == 0 { 0 } else { body_ends[t - 1] }..body_ends[t]];
     // A common term's postings file is handed on as soon as it is made.
-    let mut digests: Vec<(String, [u8; 20])> = (0..vocab.len())
+    let common: Vec<(String, [u8; 20])> = (0..vocab.len())
         .into_par_iter()
         .filter(|&t| external[t])
         .map(|t| {
@@ -317,6 +379,7 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
             Ok((path, digest))
         })
         .collect::<Result<_, String>>()?;
+    digests.extend(common);
     drop(post_pages);
     drop(post_impacts);
 
@@ -354,46 +417,7 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
             .map(|(i, s)| (format::shard_path(i), s)),
     );
 
-    // The pages shown in results: what a result shows, and its excerpt's text apart,
-    // handed on at once (at 100,000 pages, half a gigabyte); only their digests stay, for
-    // the build id.
-    let pages: Vec<[(String, [u8; 20]); 2]> = records
-        .par_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let page = PageFile {
-                url: r.url.clone(),
-                title: r.title.clone(),
-                meta: r.meta.clone(),
-            };
-            let json = serde_json::to_vec(&page).expect("a page serialises");
-            let text = serde_json::to_vec(&excerpt_text(r)).expect("a text serialises");
-            let mut pair = [(format::page_path(i), json), (format::text_path(i), text)]
-                .into_iter()
-                .map(|(path, bytes)| {
-                    let digest = digest(&path, &bytes);
-                    sink(path.clone(), bytes)?;
-                    Ok::<_, String>((path, digest))
-                });
-            let first = pair.next().expect("two files")?;
-            let second = pair.next().expect("two files")?;
-            Ok([first, second])
-        })
-        .collect::<Result<_, String>>()?;
-    digests.extend(pages.into_iter().flatten());
-
     // The filters.
-    let mut values: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
-    for (i, r) in records.iter().enumerate() {
-        for (key, vs) in &r.filters {
-            for v in vs {
-                let pages = values.entry(key).or_default().entry(v).or_default();
-                if pages.last() != Some(&(i as u32)) {
-                    pages.push(i as u32);
-                }
-            }
-        }
-    }
     let mut filters = Vec::new();
     for (k, (key, vals)) in values.iter().enumerate() {
         for (i, pages) in vals.values().enumerate() {
@@ -401,10 +425,7 @@ pub fn build(lang: &str, records: &[&Record], sink: &super::Sink) -> Result<(), 
             format::put_set(&mut bytes, pages, page_count);
             out.push((format::filter_path(k, i), bytes));
         }
-        filters.push((
-            key.to_string(),
-            vals.keys().map(|v| v.to_string()).collect(),
-        ));
+        filters.push((key.clone(), vals.keys().cloned().collect()));
     }
 
     digests.extend(
@@ -437,14 +458,13 @@ fn with_count(count: usize, terms: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The text a result's excerpt is taken from: the summary and the body, cut at a space
-/// before [`format::TEXT_CHARS`] characters.
-fn excerpt_text(r: &Record) -> String {
-    let body = r.body.text();
-    let mut text = String::with_capacity(r.summary.len() + body.len() + 1);
-    text.push_str(&r.summary);
+/// The text a result's excerpt is taken from: the summary and the body's text, cut at a
+/// space before [`format::TEXT_CHARS`] characters.
+fn excerpt_text(summary: &str, body: &str) -> String {
+    let mut text = String::with_capacity(summary.len() + body.len() + 1);
+    text.push_str(summary);
     text.push('\n');
-    text.push_str(&body);
+    text.push_str(body);
     if let Some((cut, _)) = text.char_indices().nth(format::TEXT_CHARS) {
         let end = text[..cut]
             .rfind(char::is_whitespace)
@@ -507,17 +527,7 @@ mod tests {
 
     #[test]
     fn excerpt_text_is_cut_at_a_space() {
-        let r = Record {
-            url: "/x/".into(),
-            lang: "sv".into(),
-            title: "T".into(),
-            summary: "S".into(),
-            keywords: String::new(),
-            body: "ord ".repeat(4000).as_str().into(),
-            meta: vec![],
-            filters: BTreeMap::new(),
-        };
-        let t = excerpt_text(&r);
+        let t = excerpt_text("S", &"ord ".repeat(4000));
         assert!(t.chars().count() <= format::TEXT_CHARS);
         assert!(t.ends_with("ord"), "{:?}", &t[t.len() - 10..]);
     }
