@@ -369,6 +369,37 @@ mod tests {
     }
 
     #[test]
+    fn the_postings_laid_out_a_few_terms_at_a_time_give_the_same_files() {
+        let records = zipf_records(600, 3000, 80);
+        let pages: Vec<&Record> = records.iter().collect();
+        let record = |i: usize| std::borrow::Cow::Borrowed(pages[i]);
+        let files_with = |per_range: usize| {
+            let files = std::sync::Mutex::new(BTreeMap::new());
+            index::build_in_ranges(
+                "sv",
+                pages.len(),
+                &record,
+                &|path, bytes| {
+                    files.lock().unwrap().insert(path, bytes);
+                    Ok(())
+                },
+                per_range,
+            )
+            .unwrap();
+            files.into_inner().unwrap()
+        };
+        let whole = files_with(usize::MAX);
+        assert!(
+            whole.keys().any(|k| k.starts_with("p/")),
+            "common words too"
+        );
+        // 48,000 postings: hundreds of ranges, some of one common term.
+        for per_range in [1, 100, 5000] {
+            assert!(whole == files_with(per_range), "{per_range} a range");
+        }
+    }
+
+    #[test]
     fn answers_hold_exactly_the_pages_with_the_words_and_files_stay_small() {
         let records = zipf_records(2000, 4000, 100);
         let words_of: Vec<BTreeSet<String>> = records
