@@ -20,7 +20,10 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{Entry, HashTable};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::format::{self, Manifest, PageFile, Stored};
 use super::words;
@@ -99,8 +102,53 @@ fn varint(data: &[u8], mut at: usize) -> (u32, usize) {
     }
 }
 
-/// Postings made at a time, at most (unless one term has more): 5 bytes each.
-const POSTINGS_PER_RANGE: usize = 1 << 23;
+/// Postings laid out at a time, at most (unless one term has more): 5 bytes each.
+const POSTINGS_PER_RANGE: usize = 1 << 21;
+
+/// The vocabulary: every term's bytes in one buffer, numbered in the order they came, and
+/// a hash table of the numbers keyed by the terms' text (millions of terms at 100,000
+/// pages: a string each, with its table, took a hundred megabytes and more).
+#[derive(Default)]
+struct Vocabulary {
+    bytes: String,
+    ends: Vec<usize>,
+    table: HashTable<u32>,
+}
+
+impl Vocabulary {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn term(&self, id: u32) -> &str {
+        term_in(&self.bytes, &self.ends, id)
+    }
+
+    /// A term's number, given it a new one if it is new.
+    fn number(&mut self, term: &str) -> u32 {
+        let Vocabulary { bytes, ends, table } = self;
+        let hash = |t: &str| FxBuildHasher.hash_one(t);
+        let next = ends.len() as u32;
+        match table.entry(
+            hash(term),
+            |&id| term_in(bytes, ends, id) == term,
+            |&id| hash(term_in(bytes, ends, id)),
+        ) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                e.insert(next);
+                bytes.push_str(term);
+                ends.push(bytes.len());
+                next
+            }
+        }
+    }
+}
+
+fn term_in<'a>(bytes: &'a str, ends: &[usize], id: u32) -> &'a str {
+    let id = id as usize;
+    &bytes[if id == 0 { 0 } else { ends[id - 1] }..ends[id]]
+}
 
 /// A batch of pages read together, with its own table of terms; each page's filters, and
 /// the digests of the files it handed on (what a result shows, and its excerpt's text).
@@ -252,7 +300,7 @@ pub(super) fn build_in_ranges(
     // result are handed on as the page is read, so its record is made once and dropped
     // with its batch; only the files' digests stay, for the build id, and the filters'
     // pages.
-    let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut ids = Vocabulary::default();
     let mut waves: Vec<Wave> = Vec::new();
     let mut digests: Vec<(String, [u8; 20])> = Vec::with_capacity(2 * page_count);
     let mut values: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
@@ -288,14 +336,7 @@ pub(super) fn build_in_ranges(
                     }
                 }
             }
-            let number: Vec<u32> = b
-                .terms
-                .into_iter()
-                .map(|t| {
-                    let next = ids.len() as u32;
-                    *ids.entry(t.into_boxed_str()).or_insert(next)
-                })
-                .collect();
+            let number: Vec<u32> = b.terms.into_iter().map(|t| ids.number(&t)).collect();
             for p in b.pages {
                 terms.clear();
                 terms.extend(
@@ -317,11 +358,13 @@ pub(super) fn build_in_ranges(
     crate::timing("search: pages read", started);
 
     // The vocabulary, in byte order; `rank` turns a term's number into its place there.
-    let mut vocab: Vec<(Box<str>, u32)> = ids.into_iter().collect();
-    vocab.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut rank = vec![0u32; vocab.len()];
-    for (place, (_, id)) in vocab.iter().enumerate() {
-        rank[*id as usize] = place as u32;
+    // `order` the numbers in that order.
+    ids.table = HashTable::new();
+    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+    order.par_sort_unstable_by(|&a, &b| ids.term(a).cmp(ids.term(b)));
+    let mut rank = vec![0u32; ids.len()];
+    for (place, &id) in order.iter().enumerate() {
+        rank[id as usize] = place as u32;
     }
     // Each page's terms numbered by their place in the vocabulary, in that order, and how
     // many pages each term is on.
@@ -344,8 +387,10 @@ pub(super) fn build_in_ranges(
         w.data = data.as_slice().to_vec();
     });
     drop(rank);
-    let vocab: Vec<Box<str>> = vocab.into_iter().map(|(t, _)| t).collect();
-    let mut df = vec![0u32; vocab.len()];
+    let terms = order.len();
+    // The term in place `t` of the vocabulary.
+    let vocab = |t: usize| ids.term(order[t]);
+    let mut df = vec![0u32; terms];
     for w in &waves {
         let mut at = 0usize;
         for &end in &w.ends {
@@ -380,13 +425,13 @@ pub(super) fn build_in_ranges(
         .flat_map(|w| (0..w.ends.len()).map(|i| (w.start(i) as u32, 0)))
         .collect();
     let mut body_bytes: Vec<u8> = Vec::new();
-    let mut body_ends: Vec<usize> = Vec::with_capacity(vocab.len());
+    let mut body_ends: Vec<usize> = Vec::with_capacity(terms);
     let mut files = 0u32;
     let mut lo = 0usize;
-    while lo < vocab.len() {
+    while lo < terms {
         let mut hi = lo;
         let mut sum = 0usize;
-        while hi < vocab.len() && (hi == lo || sum + df[hi] as usize <= per_range) {
+        while hi < terms && (hi == lo || sum + df[hi] as usize <= per_range) {
             sum += df[hi] as usize;
             hi += 1;
         }
@@ -500,15 +545,15 @@ pub(super) fn build_in_ranges(
     crate::timing("search: postings", started);
 
     // The shards, cut by size.
-    let vocabulary: usize = body_bytes.len() + vocab.iter().map(|t| t.len() + 2).sum::<usize>();
+    let vocabulary: usize = body_bytes.len() + ids.bytes.len() + 2 * terms;
     let shard_bytes = format::shard_bytes(vocabulary);
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut separators: Vec<String> = Vec::new();
     let mut current: Vec<u8> = Vec::new();
     let mut count = 0usize;
     let mut prev: &[u8] = b"";
-    for (t, term) in vocab.iter().enumerate() {
-        let (term, body) = (term.as_bytes(), body(t));
+    for t in 0..terms {
+        let (term, body) = (vocab(t).as_bytes(), body(t));
         if current.len() >= shard_bytes {
             shards.push(with_count(count, &current));
             separators.push(
