@@ -382,16 +382,14 @@ pub fn search_into(models: &[Model], sink: &crate::search::Sink) -> Result<(), R
     if !models[0].guide.config.search.enabled {
         return Ok(());
     }
-    let docs: Vec<Vec<usize>> = models.iter().map(Model::search_docs).collect();
+    let docs: Vec<Vec<_>> = models.iter().map(Model::search_docs).collect();
     let makers: Vec<Box<crate::search::Records>> = models
         .iter()
         .zip(&docs)
         .map(|(m, docs)| {
             Box::new(move |i: usize| {
-                std::borrow::Cow::Owned(
-                    m.search_record(docs[i])
-                        .expect("search_docs holds documents with a record"),
-                )
+                let (doc, card) = &docs[i];
+                std::borrow::Cow::Owned(m.search_record(*doc, card))
             }) as Box<crate::search::Records>
         })
         .collect();

@@ -4,31 +4,31 @@
 //! Built from the render model, so what is searchable follows what is published in each
 //! language. How records become index files is `search/`'s business.
 
+use std::sync::Arc;
+
+use super::cards::Card;
 use super::model::Model;
 use crate::content::Status;
 
 impl Model<'_> {
-    /// The documents the search index of this language holds, in the index's order:
-    /// published challenges, solutions and pages.
-    pub fn search_docs(&self) -> Vec<usize> {
+    /// The documents the search index of this language holds, in the index's order, with
+    /// their cards: published challenges, solutions and pages.
+    pub fn search_docs(&self) -> Vec<(usize, Arc<Card>)> {
         let g = self.guide;
         (0..g.docs.len())
             .filter(|&i| {
                 // Each language's index holds its own pages; an untranslated one is found
                 // in the original's language.
-                self.listed(i)
-                    && !self.fallback(i)
-                    && g.docs[i].status() == Status::Published
-                    && self.card_of(i).is_some()
+                self.listed(i) && !self.fallback(i) && g.docs[i].status() == Status::Published
             })
+            .filter_map(|i| Some((i, self.card_of(i)?)))
             .collect()
     }
 
-    /// The search record of document `i` (one of [`Model::search_docs`]).
-    pub fn search_record(&self, i: usize) -> Option<crate::search::Record> {
+    /// The search record of document `i` with its card (one of [`Model::search_docs`]).
+    pub fn search_record(&self, i: usize, card: &Card) -> crate::search::Record {
         let g = self.guide;
         let d = &g.docs[i];
-        let card = self.card_of(i)?;
         let type_label = self.label(&format!("doc_{}", card.doc_type));
         let mut meta = vec![type_label.clone()];
         let mut filters = vec![("type".to_string(), type_label)];
@@ -47,7 +47,7 @@ impl Model<'_> {
             shared.tags.join(", "),
             shared.organisations.join(", ")
         );
-        Some(crate::search::Record {
+        crate::search::Record {
             // Relative to the site's base path, which the search page puts in front.
             url: d.url.clone(),
             lang: d.lang.clone(),
@@ -57,7 +57,7 @@ impl Model<'_> {
             body: g.body_markdown(d),
             meta,
             filters,
-        })
+        }
     }
 
     /// The search index's records, all at once (for `serve`, which indexes them on a
@@ -65,7 +65,7 @@ impl Model<'_> {
     pub fn search_records(&self) -> Vec<crate::search::Record> {
         self.search_docs()
             .into_iter()
-            .filter_map(|i| self.search_record(i))
+            .map(|(i, card)| self.search_record(i, &card))
             .collect()
     }
 }

@@ -17,7 +17,7 @@
 //! and each language has its own index, with that language's stemming (Swedish "nycklarna"
 //! and "nycklar" are one word). Filters are area, type and kind; a filter's pages are
 //! fetched only when it is chosen. Drafts, archived entries, lists and the 404 page are not
-//! indexed (`Model::search_records` decides that).
+//! indexed (`Model::search_docs` decides that).
 //!
 //! - `words`: what a token is indexed as, and a query word looked up as;
 //! - `index`: one language's terms, weights and impacts, into files;
