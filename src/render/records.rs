@@ -4,56 +4,68 @@
 //! Built from the render model, so what is searchable follows what is published in each
 //! language. How records become index files is `search/`'s business.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::cards::Card;
 use super::model::Model;
 use crate::content::Status;
 
 impl Model<'_> {
-    /// The search index's records: published challenges, solutions and pages.
-    pub fn search_records(&self) -> Vec<crate::search::Record> {
+    /// The documents the search index of this language holds, in the index's order, with
+    /// their cards: published challenges, solutions and pages.
+    pub fn search_docs(&self) -> Vec<(usize, Arc<Card>)> {
         let g = self.guide;
-        let mut out = Vec::new();
-        for (i, d) in g.docs.iter().enumerate() {
-            // Each language's index holds its own pages; an untranslated one is found in
-            // the original's language.
-            if !self.listed(i) || self.fallback(i) || d.status() != Status::Published {
-                continue;
-            }
-            let Some(card) = self.card_of(i) else {
-                continue;
-            };
-            let type_label = self.label(&format!("doc_{}", card.doc_type));
-            let mut meta = vec![type_label.clone()];
-            let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            filters.insert("type".into(), vec![type_label]);
-            if let Some(area) = &card.area_title {
-                meta.push(area.clone());
-                filters.insert("area".into(), vec![area.clone()]);
-            }
-            if let Some(kind) = &card.kind_label {
-                filters.insert("kind".into(), vec![kind.clone()]);
-            }
-            // Tags and organisations are searchable words (weighing more than the body's),
-            // not filters.
-            let shared = self.shared(d);
-            let keywords = format!(
-                "{}\n{}",
-                shared.tags.join(", "),
-                shared.organisations.join(", ")
-            );
-            out.push(crate::search::Record {
-                // Relative to the site's base path, which the search page puts in front.
-                url: d.url.clone(),
-                lang: d.lang.clone(),
-                title: card.title.clone(),
-                summary: card.summary.clone(),
-                keywords,
-                body: g.body_markdown(d),
-                meta,
-                filters,
-            });
+        (0..g.docs.len())
+            .filter(|&i| {
+                // Each language's index holds its own pages; an untranslated one is found
+                // in the original's language.
+                self.listed(i) && !self.fallback(i) && g.docs[i].status() == Status::Published
+            })
+            .filter_map(|i| Some((i, self.card_of(i)?)))
+            .collect()
+    }
+
+    /// The search record of document `i` with its card (one of [`Model::search_docs`]).
+    pub fn search_record(&self, i: usize, card: &Card) -> crate::search::Record {
+        let g = self.guide;
+        let d = &g.docs[i];
+        let type_label = self.label(&format!("doc_{}", card.doc_type));
+        let mut meta = vec![type_label.clone()];
+        let mut filters = vec![("type".to_string(), type_label)];
+        if let Some(area) = &card.area_title {
+            meta.push(area.clone());
+            filters.push(("area".into(), area.clone()));
         }
-        out
+        if let Some(kind) = &card.kind_label {
+            filters.push(("kind".into(), kind.clone()));
+        }
+        // Tags and organisations are searchable words (weighing more than the body's),
+        // not filters.
+        let shared = self.shared(d);
+        let keywords = format!(
+            "{}\n{}",
+            shared.tags.join(", "),
+            shared.organisations.join(", ")
+        );
+        crate::search::Record {
+            // Relative to the site's base path, which the search page puts in front.
+            url: d.url.clone(),
+            lang: d.lang.clone(),
+            title: card.title.clone(),
+            summary: card.summary.clone(),
+            keywords,
+            body: g.body_markdown(d),
+            meta,
+            filters,
+        }
+    }
+
+    /// The search index's records, all at once (for `serve`, which indexes them on a
+    /// thread of its own).
+    pub fn search_records(&self) -> Vec<crate::search::Record> {
+        self.search_docs()
+            .into_iter()
+            .map(|(i, card)| self.search_record(i, &card))
+            .collect()
     }
 }

@@ -17,7 +17,7 @@
 //! and each language has its own index, with that language's stemming (Swedish "nycklarna"
 //! and "nycklar" are one word). Filters are area, type and kind; a filter's pages are
 //! fetched only when it is chosen. Drafts, archived entries, lists and the 404 page are not
-//! indexed (`Model::search_records` decides that).
+//! indexed (`Model::search_docs` decides that).
 //!
 //! - `words`: what a token is indexed as, and a query word looked up as;
 //! - `index`: one language's terms, weights and impacts, into files;
@@ -29,6 +29,7 @@ mod index;
 pub mod query;
 mod words;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -51,7 +52,22 @@ pub struct Record {
     pub body: crate::markdown::Markdown,
     /// What a result shows under its title (type, area).
     pub meta: Vec<String>,
-    pub filters: BTreeMap<String, Vec<String>>,
+    /// The filters the page is found with: (filter, value), a pair per value.
+    pub filters: Vec<(String, String)>,
+}
+
+/// A language's records, made when its index reads them (a batch of pages at a time, each
+/// page once): the record of page `i`. Made on demand, so that the records of a large guide
+/// are never all in memory at once.
+pub type Records<'r> = dyn Fn(usize) -> Cow<'r, Record> + Sync + 'r;
+
+/// One language's pages to index: how many, and how each page's record is made.
+pub struct Pages<'a, 'r> {
+    /// ISO 639-1 language code.
+    pub lang: String,
+    /// How many pages: the records are those of `0..count`, one per URL.
+    pub count: usize,
+    pub record: &'a Records<'r>,
 }
 
 /// The folder of the index under the site root; each language's index is in a folder of
@@ -87,9 +103,29 @@ pub fn build(site_langs: &[String], records: Vec<Record>, sink: &Sink) -> Result
             }
         }
     }
-    langs.into_par_iter().try_for_each(|(lang, pages)| {
-        let folder = folder(lang);
-        index::build(lang, &pages, &|path, bytes| {
+    let makers: Vec<Box<Records>> = langs
+        .values()
+        .map(|pages| Box::new(move |i: usize| Cow::Borrowed(pages[i])) as Box<Records>)
+        .collect();
+    let pages = langs
+        .iter()
+        .zip(&makers)
+        .map(|((lang, pages), record)| Pages {
+            lang: lang.to_string(),
+            count: pages.len(),
+            record: &**record,
+        })
+        .collect();
+    build_pages(pages, sink)
+}
+
+/// [`build`] from records made on demand: the index of each language of `pages`, the
+/// files handed to `sink` as they are made. Each language's pages have URLs of their own
+/// (what [`build`] makes sure of is the caller's business here).
+pub fn build_pages(pages: Vec<Pages>, sink: &Sink) -> Result<(), String> {
+    pages.into_par_iter().try_for_each(|p| {
+        let folder = folder(&p.lang);
+        index::build(&p.lang, p.count, p.record, &|path, bytes| {
             sink(format!("{folder}{path}"), bytes)
         })
     })
@@ -158,10 +194,10 @@ mod tests {
             keywords: String::new(),
             body: body.into(),
             meta: vec!["Utmaning".into(), area.into()],
-            filters: BTreeMap::from([
-                ("area".to_string(), vec![area.to_string()]),
-                ("type".to_string(), vec!["Utmaning".to_string()]),
-            ]),
+            filters: vec![
+                ("area".to_string(), area.to_string()),
+                ("type".to_string(), "Utmaning".to_string()),
+            ],
         }
     }
 
@@ -330,6 +366,37 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_postings_laid_out_a_few_terms_at_a_time_give_the_same_files() {
+        let records = zipf_records(600, 3000, 80);
+        let pages: Vec<&Record> = records.iter().collect();
+        let record = |i: usize| std::borrow::Cow::Borrowed(pages[i]);
+        let files_with = |per_range: usize| {
+            let files = std::sync::Mutex::new(BTreeMap::new());
+            index::build_in_ranges(
+                "sv",
+                pages.len(),
+                &record,
+                &|path, bytes| {
+                    files.lock().unwrap().insert(path, bytes);
+                    Ok(())
+                },
+                per_range,
+            )
+            .unwrap();
+            files.into_inner().unwrap()
+        };
+        let whole = files_with(usize::MAX);
+        assert!(
+            whole.keys().any(|k| k.starts_with("p/")),
+            "common words too"
+        );
+        // 48,000 postings: hundreds of ranges, some of one common term.
+        for per_range in [1, 100, 5000] {
+            assert!(whole == files_with(per_range), "{per_range} a range");
+        }
     }
 
     #[test]
