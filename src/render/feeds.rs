@@ -21,7 +21,14 @@ use crate::text::escape_markup;
 /// At most this many entries in one feed, newest first.
 pub const FEED_LIMIT: usize = 100;
 
-pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<(), RenderError> {
+/// Adds every language's feeds and redirects, the sitemap and robots.txt; false when
+/// `stop` said to give up (it is asked between feeds).
+pub(super) fn add_all(
+    tera: &Tera,
+    models: &[Model],
+    site: &mut Site,
+    stop: &dyn Fn() -> bool,
+) -> Result<bool, RenderError> {
     let g = models[0].guide;
     for model in models {
         let prefix = &model.prefix;
@@ -31,6 +38,9 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
             "the site feed",
         )?;
         for area in &model.area_order {
+            if stop() {
+                return Ok(false);
+            }
             site.add(
                 format!("{prefix}{}", routes::area_feed(area)),
                 atom(model, Some(area)).into_bytes(),
@@ -47,7 +57,13 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
             open_atom(model, None).into_bytes(),
             "the feed of open challenges",
         )?;
+        if stop() {
+            return Ok(false);
+        }
         redirects(tera, model, site)?;
+    }
+    if stop() {
+        return Ok(false);
     }
     for (path, xml) in sitemap(models, routes::SITEMAP_MAX_URLS, routes::SITEMAP_MAX_BYTES) {
         site.add(path, xml.into_bytes(), "the sitemap")?;
@@ -58,7 +74,7 @@ pub(super) fn add_all(tera: &Tera, models: &[Model], site: &mut Site) -> Result<
         routes::SITEMAP
     );
     site.add(routes::ROBOTS.into(), robots.into_bytes(), "robots.txt")?;
-    Ok(())
+    Ok(true)
 }
 
 fn rfc3339(d: NaiveDate) -> String {

@@ -374,7 +374,9 @@ impl Renderer {
         stop: &dyn Fn() -> bool,
     ) -> Result<bool, RenderError> {
         let since = std::time::Instant::now();
-        feeds::add_all(&self.tera, models, site)?;
+        if !feeds::add_all(&self.tera, models, site, stop)? {
+            return Ok(false);
+        }
         crate::timing("feeds", since);
         if stop() {
             return Ok(false);

@@ -122,7 +122,7 @@ impl Pending {
 }
 
 /// How many pages are rendered between two looks at whether the editor saved again.
-const PAGES_AT_A_TIME: usize = 8;
+const PAGES_AT_A_TIME: usize = 2;
 
 impl Engine {
     pub fn new(root: &Path, url: &str, opts: &ServeOptions) -> Self {
