@@ -12,10 +12,11 @@ import argparse, json, os, pathlib, re, socket, statistics, subprocess, threadin
 
 def stop(proc) -> None:
     """Stops serve as Ctrl-C would (SIGTERM), so it removes its folder of pages (gigabytes
-    at 100,000 entries); kills it if it has not stopped within 30 seconds."""
+    at 100,000 entries: 324,000 files, which took over 30 seconds to remove on a busy disk);
+    kills it if it has not stopped within five minutes."""
     proc.terminate()
     try:
-        proc.wait(timeout=30)
+        proc.wait(timeout=300)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
