@@ -10,14 +10,23 @@
 //! in [`Pending`] and is done between saves: the watcher sets a flag when it sends a batch,
 //! and that work stops for it and goes on after it. The search index is rebuilt on one
 //! background thread once saves pause. Pages go into serve's folder (`folder.rs`).
+//!
+//! - `round.rs`: the round between saves, and what is pending in it;
+//! - `indexer.rs`: the thread that builds the search index.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDate;
+
+mod indexer;
+mod round;
+
+use indexer::{search_worker, SearchJob};
+use round::Pending;
 
 use super::folder::Folder;
 use super::http::{overlay_message, overlay_page, Changed, Served, Shared};
@@ -62,67 +71,6 @@ pub(super) struct Engine {
     /// `--lang`, if given.
     lang_choice: Option<Lang>,
 }
-
-/// What the saves since the last finished round still need once their own pages are shown:
-/// the whole guide checked, the pages that show them, the other languages, the feeds and
-/// the search index. Saves while it is being done add to it; it is done when they pause.
-#[derive(Default)]
-struct Pending {
-    /// There is a round to finish.
-    active: bool,
-    /// The saved files, for the message.
-    files: Vec<String>,
-    /// Their pages, shown first, and how long that took.
-    first: Vec<String>,
-    first_ms: u64,
-    /// When the first save of the round was seen.
-    started: Option<Instant>,
-    /// Every page again, into a new folder: pages may have appeared or gone.
-    everything: bool,
-    /// Pages of the default language still to render.
-    pages: BTreeSet<Page>,
-    /// Every page of the other languages (they list the entry too, translated or with a
-    /// note).
-    others: bool,
-    /// Pages rendered so far in this round.
-    more: usize,
-    /// The saved files' own pages, when they could not be shown at once because the
-    /// browser shows the guide's errors: shown once the whole guide is fine.
-    first_pages: Vec<Page>,
-    /// What changed while a newer save was already waiting, told when the round ends:
-    /// browsers are not sent to a state that is already out of date.
-    untold: Option<Changed>,
-}
-
-impl Pending {
-    /// Tells browsers what changed; keeps it for the end of the round when `later`.
-    fn tell(&mut self, shared: &Shared, changed: Changed, later: bool) {
-        if !later {
-            shared.reload(changed);
-            return;
-        }
-        self.untold = Some(match (self.untold.take(), changed) {
-            (Some(Changed::All), _) | (_, Changed::All) => Changed::All,
-            (Some(Changed::Urls(mut a)), Changed::Urls(b)) => {
-                a.extend(b);
-                Changed::Urls(a)
-            }
-            (None, urls) => urls,
-        });
-    }
-
-    /// A round ends: anything not yet told is told.
-    fn end(&mut self, shared: &Shared) -> Pending {
-        let mut done = std::mem::take(self);
-        if let Some(changed) = done.untold.take() {
-            shared.reload(changed);
-        }
-        done
-    }
-}
-
-/// How many pages are rendered between two looks at whether the editor saved again.
-const PAGES_AT_A_TIME: usize = 2;
 
 impl Engine {
     pub fn new(root: &Path, url: &str, opts: &ServeOptions) -> Self {
@@ -485,171 +433,6 @@ impl Engine {
             }
         }
     }
-
-    /// Finishes the round the last saves started: checks the whole guide, renders what
-    /// shows the saved entries, the other languages and the feeds, and has the search
-    /// index made again. Gives way (leaving the rest pending) as soon as the watcher sends
-    /// another batch.
-    fn finish(&mut self, shared: &Arc<Shared>) {
-        let (Some(guide), Some(renderer)) = (self.guide.take(), self.renderer.as_ref()) else {
-            self.pending = Pending::default();
-            return;
-        };
-        match current_models(&mut self.models, renderer, &guide, &self.render_opts) {
-            Ok(models) => {
-                self.finish_with(&guide, &models, shared);
-                self.models = keep(models);
-            }
-            Err(e) => {
-                let lang = Lang::for_guide(self.lang_choice, &guide.config.default_language);
-                shared.write().overlay = Some(overlay_message(&e.to_string(), lang));
-                shared.reload(Changed::All);
-                self.pending = Pending::default();
-            }
-        }
-        self.guide = Some(guide);
-    }
-
-    fn finish_with(&mut self, guide: &Guide, models: &[Model], shared: &Arc<Shared>) {
-        let waiting = Arc::clone(&self.waiting);
-        let stop = move || waiting.load(Ordering::SeqCst);
-        let lang = Lang::for_guide(self.lang_choice, &guide.config.default_language);
-        let renderer = self.renderer.as_ref().expect("loaded");
-        let today = self.render_opts.today;
-        let Some(found) = crate::check::run_unless(guide, today, &stop) else {
-            return;
-        };
-        crate::timing(
-            "whole guide checked",
-            self.pending.started.unwrap_or_else(Instant::now),
-        );
-        let report = Report::new(found, guide.files_read, false);
-        let checked = report_guide(&report, guide, lang);
-        self.had_errors = checked.is_err();
-        if let Err(overlay) = checked {
-            shared.write().overlay = Some(overlay);
-            let pending = self.pending.end(shared);
-            shared.reload(Changed::All);
-            let says = msg!("serve-has-errors", files = pending.files.join(", "));
-            eprintln!("{}", says.text(lang));
-            return;
-        }
-        // Back from errors: the saved pages first, then the browser may leave the error page.
-        let first = std::mem::take(&mut self.pending.first_pages);
-        if !first.is_empty() {
-            if let Ok(urls) = publish(renderer, &models[0], &first, shared, &mut self.shown, lang) {
-                self.pending.first = urls;
-            }
-        }
-        if shared.write().overlay.take().is_some() {
-            self.pending.tell(shared, Changed::All, stop());
-        }
-        let started = self.pending.started.unwrap_or_else(Instant::now);
-        if self.pending.everything {
-            // Pages may have appeared or gone: a fresh site, so nothing stale stays behind.
-            let base_path = models[0].site.base_path.clone();
-            let served = match render_pages(renderer, models) {
-                Ok((site, shown, pages)) => {
-                    self.shown = shown;
-                    self.counts = models.iter().map(|m| m.page_counts()).collect();
-                    Served {
-                        site,
-                        pages,
-                        overlay: None,
-                        base_path,
-                    }
-                }
-                Err(e) => Served {
-                    site: Site::default(),
-                    pages: None,
-                    overlay: Some(overlay_message(&e.to_string(), lang)),
-                    base_path,
-                },
-            };
-            *shared.write() = served;
-            self.pending.tell(shared, Changed::All, stop());
-            let pending = self.pending.end(shared);
-            let says = msg!(
-                "serve-rebuilt-pages",
-                files = pending.files.join(", "),
-                ms = started.elapsed().as_millis() as u64
-            );
-            eprintln!("{}", says.text(lang));
-            self.send_search(models, shared);
-            return;
-        }
-        // The pages that show the saved entries, a few at a time; pages past the end of a
-        // list that has shrunk since they were planned are not made.
-        let model = &models[0];
-        while !self.pending.pages.is_empty() {
-            if stop() {
-                return;
-            }
-            let batch: Vec<Page> = std::iter::from_fn(|| self.pending.pages.pop_first())
-                .take(PAGES_AT_A_TIME)
-                .filter(|p| match p {
-                    Page::Doc(i) => model.built(*i),
-                    _ => p.number() <= model.page_count(p),
-                })
-                .collect();
-            let chunk = Instant::now();
-            let rendered = publish(renderer, model, &batch, shared, &mut self.shown, lang);
-            crate::timing(&format!("{} pages", batch.len()), chunk);
-            match rendered {
-                Ok(urls) => {
-                    self.pending.more += urls.len();
-                    if !urls.is_empty() {
-                        self.pending.tell(shared, Changed::Urls(urls), stop());
-                    }
-                }
-                Err(overlay) => {
-                    shared.write().overlay = Some(overlay);
-                    self.pending.end(shared);
-                    shared.reload(Changed::All);
-                    return;
-                }
-            }
-        }
-        crate::timing("pages that show the saves", started);
-        if self.pending.others {
-            let mut others = ShownOn::default();
-            for other in &models[1..] {
-                for batch in other.page_keys().chunks(PAGES_AT_A_TIME) {
-                    if stop() {
-                        return;
-                    }
-                    let urls = publish(renderer, other, batch, shared, &mut others, lang)
-                        .unwrap_or_default();
-                    self.pending.more += urls.len();
-                    if !urls.is_empty() {
-                        self.pending.tell(shared, Changed::Urls(urls), stop());
-                    }
-                }
-            }
-            self.pending.others = false;
-        }
-        if stop() {
-            return;
-        }
-        let mut extras = Site::default();
-        match renderer.extras_unless(models, &mut extras, &stop) {
-            Ok(true) => put_extras(shared, extras),
-            Ok(false) => return,
-            Err(_) => {}
-        }
-        crate::timing("feeds and other files", started);
-        let pending = self.pending.end(shared);
-        let says = msg!(
-            "serve-reloaded",
-            files = pending.files.join(", "),
-            pages = pending.first.join(", "),
-            first_ms = pending.first_ms,
-            more = pending.more,
-            ms = started.elapsed().as_millis() as u64
-        );
-        eprintln!("{}", says.text(lang));
-        self.send_search(models, shared);
-    }
 }
 
 /// What is kept of models between saves: all but their cards, which are made again as
@@ -694,86 +477,6 @@ fn summary(guide: &Guide, d: &Doc) -> Summary {
             .chain(&d.meta.addresses)
             .filter_map(|r| guide.originals.get(&DocKey::Item(r.value.clone())).copied())
             .collect(),
-    }
-}
-
-/// A search index to build: its generation, the site's languages and the records.
-type SearchJob = (u64, Vec<String>, Vec<crate::search::Record>);
-
-/// Builds search indexes one at a time: waits until no newer request has come for a
-/// moment (an editor saving again), builds the newest, and publishes it if nothing has
-/// changed since. At 10,000 entries an index takes seconds; the pages never wait for it.
-fn search_worker(rx: mpsc::Receiver<SearchJob>, current: &AtomicU64, shared: &Arc<Shared>) {
-    // Its own threads, at a low priority: an index takes many seconds at 100,000 entries,
-    // and the next save's pages must not wait behind it in the shared thread pool.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .thread_name(|n| format!("signpost-search-{n}"))
-        .start_handler(|_| lower_priority())
-        .build();
-    let pool = match pool {
-        Ok(pool) => pool,
-        Err(e) => {
-            eprintln!("signpost: the search index could not be built: {e}");
-            return;
-        }
-    };
-    while let Ok(mut job) = rx.recv() {
-        loop {
-            match rx.recv_timeout(Duration::from_millis(1500)) {
-                Ok(newer) => job = newer,
-                Err(mpsc::RecvTimeoutError::Timeout) => break,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
-            }
-        }
-        let (generation, langs, records) = job;
-        if current.load(Ordering::SeqCst) != generation {
-            continue;
-        }
-        // Into the pages' folder as the files are made (at 100,000 entries the index is
-        // half a gigabyte); in memory, and swapped in whole, when there is no folder.
-        let pages = shared.read().pages.clone();
-        // A newer save stops the build (the sink refuses its next file); the index is made
-        // again once saves pause.
-        let stale = || current.load(Ordering::SeqCst) != generation;
-        let result = pool.install(|| match &pages {
-            Some(pages) => crate::search::build(&langs, records, &|path, bytes| {
-                if stale() {
-                    return Err(STALE.into());
-                }
-                pages.put(&path, &bytes).map_err(|e| e.to_string())
-            }),
-            None => crate::search::build_all(&langs, records).map(|files| {
-                if current.load(Ordering::SeqCst) == generation {
-                    let folder = routes::search_index();
-                    let mut served = shared.write();
-                    served.site.files.retain(|p, _| !p.starts_with(&folder));
-                    for (path, bytes) in files {
-                        served.site.replace(path, bytes);
-                    }
-                }
-            }),
-        });
-        match result {
-            Err(e) if !e.to_string().contains(STALE) => {
-                eprintln!("signpost: the search index could not be built: {e}");
-            }
-            _ => {}
-        }
-    }
-}
-
-/// What the search worker's sink says when a newer save made its index out of date.
-const STALE: &str = "a newer save came";
-
-/// Lowers the calling thread's scheduling priority (Linux: `nice` is per thread), so that
-/// the search index is made with what the editor's saves leave of the processor.
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority has no memory effects; `gettid` names this thread, and a
-    // failure only leaves the priority as it was.
-    unsafe {
-        let tid = libc::gettid();
-        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
     }
 }
 
