@@ -42,9 +42,15 @@ pub fn check(
     today: NaiveDate,
     deny_warnings: bool,
 ) -> Result<(Guide, Report), LoadError> {
+    let t0 = std::time::Instant::now();
     let guide = content::load(root, &LoadOptions::default())?;
+    timing("load", t0);
+    let t1 = std::time::Instant::now();
     let mut diagnostics = check::run(&guide, today);
+    timing("check", t1);
+    let t2 = std::time::Instant::now();
     diagnostics.extend(check::templates(&guide, today));
+    timing("templates", t2);
     let report = Report::new(diagnostics, guide.files_read, deny_warnings);
     Ok((guide, report))
 }

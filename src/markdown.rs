@@ -8,7 +8,7 @@
 //! holding each body three times over (Markdown, HTML, text) would need gigabytes. It does
 //! not decide whether a link is valid; `check/links.rs` does, from what is collected here.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};

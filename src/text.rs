@@ -42,7 +42,7 @@ impl<'a> LineIndex<'a> {
 
 /// The offsets just after each `\n` (a char pattern searches with memchr).
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices('\n').map(|(i, _)| i + 1)
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

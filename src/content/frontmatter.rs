@@ -8,8 +8,8 @@
 //! (does an id exist, is the owner inherited from the area, is a review due) are not here
 //! but in `check/`.
 
+use foldhash::{HashSet, HashSetExt};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
