@@ -118,7 +118,9 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
     }
     let jail = Jail::new(root).map_err(|e| LoadError::Io(root.to_path_buf(), e))?;
 
-    // Walk: collect Markdown files and area folders. Sorted, so results are deterministic.
+    // Walk: collect Markdown files and area folders, then sort them, so results are
+    // deterministic (sorted here rather than by walkdir, whose comparison parses each
+    // path again: 4 % of `check`'s time at 10,000 entries, all of it before the reading).
     let mut files: Vec<String> = Vec::new();
     let mut area_dirs: Vec<String> = Vec::new();
     let mut assets: Vec<String> = Vec::new();
@@ -128,7 +130,6 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
     let tw = std::time::Instant::now();
     let walker = WalkDir::new(&content)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             if e.depth() > 0
@@ -165,6 +166,13 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Guide, LoadError> {
         }
     }
     diagnostics.extend(refused.into_inner());
+    // Folder by folder, as a walk sorted by name would meet them: `/` before any other
+    // byte (no name holds a NUL).
+    let by_folder =
+        |s: &String| -> Vec<u8> { s.bytes().map(|b| if b == b'/' { 0 } else { b }).collect() };
+    files.sort_by_cached_key(by_folder);
+    area_dirs.sort_unstable();
+    assets.sort_by_cached_key(by_folder);
     crate::timing("walk", tw);
     let tr = std::time::Instant::now();
 

@@ -186,13 +186,18 @@ fn scalar(text: &str, in_list: bool) -> Option<Value> {
             .then(|| Value::Str(inner.to_string()));
     }
     let first = text.chars().next()?;
+    // No `: ` (a set) or ` #` (a comment) in it, checked in the same pass.
+    let mut prev = first;
     let plain = first.is_alphanumeric()
-        && !text.contains(": ")
         && !text.ends_with(':')
-        && !text.contains(" #")
-        && text
-            .chars()
-            .all(|c| printable(c) && !(in_list && matches!(c, ',' | '[' | ']' | '{' | '}')));
+        && text.chars().all(|c| {
+            let ok = printable(c)
+                && !(c == ' ' && prev == ':')
+                && !(c == '#' && prev == ' ')
+                && !(in_list && matches!(c, ',' | '[' | ']' | '{' | '}'));
+            prev = c;
+            ok
+        });
     plain.then(|| resolve_plain(text.to_string()))
 }
 
