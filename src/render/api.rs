@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::model::Model;
-use super::{RenderError, Site};
+use super::{RenderError, Site, Unless, STOP_CHUNK};
 use crate::content::{Doc, DocType, Role, Status};
 use crate::routes;
 
@@ -60,19 +60,30 @@ struct Translation {
 }
 
 /// The published entries readers find in the model's language, by id.
-fn entries(model: &Model) -> Vec<Entry> {
+/// The published entries, by id; `None` when `stop` said to give up (asked between
+/// chunks of [`STOP_CHUNK`] documents).
+fn entries(model: &Model, stop: &dyn Fn() -> bool) -> Option<Vec<Entry>> {
     let g = model.guide;
-    let mut out: Vec<Entry> = g
-        .docs
-        .par_iter()
-        .enumerate()
-        .filter(|(i, d)| {
-            model.listed(*i) && d.role == Role::Entry && d.status() == Status::Published
-        })
-        .map(|(_, d)| entry(model, d))
-        .collect();
+    let mut out: Vec<Entry> = Vec::new();
+    for (n, chunk) in g.docs.chunks(STOP_CHUNK).enumerate() {
+        if stop() {
+            return None;
+        }
+        let first = n * STOP_CHUNK;
+        out.par_extend(
+            chunk
+                .par_iter()
+                .enumerate()
+                .filter(|(i, d)| {
+                    model.listed(first + i)
+                        && d.role == Role::Entry
+                        && d.status() == Status::Published
+                })
+                .map(|(_, d)| entry(model, d)),
+        );
+    }
     out.sort_by(|a, b| a.id.cmp(&b.id));
-    out
+    Some(out)
 }
 
 fn entry(model: &Model, d: &Doc) -> Entry {
@@ -140,7 +151,9 @@ fn entry(model: &Model, d: &Doc) -> Entry {
 
 /// `entries.json` of a language: the version, the language, where the schema is, the
 /// entries.
-fn json(model: &Model, entries: &[Entry]) -> Vec<u8> {
+/// The entries' JSON document; `None` when `stop` said to give up (asked every
+/// [`STOP_CHUNK`] entries).
+fn json(model: &Model, entries: &[Entry], stop: &dyn Fn() -> bool) -> Option<Vec<u8>> {
     #[derive(Serialize)]
     struct Document<'a> {
         #[serde(rename = "$schema")]
@@ -148,7 +161,7 @@ fn json(model: &Model, entries: &[Entry]) -> Vec<u8> {
         version: u32,
         language: &'a str,
         site: SiteInfo<'a>,
-        entries: &'a [Entry],
+        entries: Unless<'a, Entry>,
     }
     #[derive(Serialize)]
     struct SiteInfo<'a> {
@@ -163,11 +176,12 @@ fn json(model: &Model, entries: &[Entry]) -> Vec<u8> {
             title: &model.guide.config.title,
             url: model.canonical(&model.prefix),
         },
-        entries,
+        entries: Unless(entries, stop),
     };
-    let mut bytes = serde_json::to_vec_pretty(&doc).expect("the entries serialise");
+    // Only `stop` can make it fail: an entry is strings, numbers and lists of them.
+    let mut bytes = serde_json::to_vec_pretty(&doc).ok()?;
     bytes.push(b'\n');
-    bytes
+    Some(bytes)
 }
 
 /// The CSV's columns, in order: the fields of an entry.
@@ -198,13 +212,18 @@ pub const CSV_COLUMNS: [&str; 20] = [
 /// header row, CRLF line ends; lists joined with `; `, translations as `en <url>`. A cell
 /// that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`) gets a
 /// leading `'`; the JSON has the exact text.
-fn csv(entries: &[Entry]) -> Vec<u8> {
+/// The entries as CSV; `None` when `stop` said to give up (asked every [`STOP_CHUNK`]
+/// entries).
+fn csv(entries: &[Entry], stop: &dyn Fn() -> bool) -> Option<Vec<u8>> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{feff}".as_bytes().to_vec());
     // Writing to memory cannot fail.
     let _ = out.write_record(CSV_COLUMNS);
-    for e in entries {
+    for (n, e) in entries.iter().enumerate() {
+        if n % STOP_CHUNK == 0 && stop() {
+            return None;
+        }
         let value = serde_json::to_value(e).expect("an entry serialises");
         let cells = CSV_COLUMNS.iter().map(|c| {
             defuse(match &value[*c] {
@@ -227,7 +246,7 @@ fn csv(entries: &[Entry]) -> Vec<u8> {
         });
         let _ = out.write_record(cells);
     }
-    out.into_inner().unwrap_or_default()
+    Some(out.into_inner().unwrap_or_default())
 }
 
 fn defuse(s: String) -> String {
@@ -313,24 +332,23 @@ pub(super) fn add_all(
     stop: &dyn Fn() -> bool,
 ) -> Result<bool, RenderError> {
     for model in models {
-        if stop() {
+        let Some(entries) = entries(model, stop) else {
             return Ok(false);
-        }
-        let entries = entries(model);
-        if stop() {
+        };
+        let Some(json) = json(model, &entries, stop) else {
             return Ok(false);
-        }
+        };
         site.add(
             format!("{}{}", model.prefix, routes::ENTRIES_JSON),
-            json(model, &entries),
+            json,
             "the open data (entries.json)",
         )?;
-        if stop() {
+        let Some(csv) = csv(&entries, stop) else {
             return Ok(false);
-        }
+        };
         site.add(
             format!("{}{}", model.prefix, routes::ENTRIES_CSV),
-            csv(&entries),
+            csv,
             "the open data (entries.csv)",
         )?;
     }

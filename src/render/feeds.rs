@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use tera::Tera;
 
 use super::model::Model;
-use super::{RenderError, Site};
+use super::{RenderError, Site, STOP_CHUNK};
 use crate::content::{DocType, Role, Status};
 use crate::routes;
 use crate::text::escape_markup;
@@ -65,7 +65,15 @@ pub(super) fn add_all(
     if stop() {
         return Ok(false);
     }
-    for (path, xml) in sitemap(models, routes::SITEMAP_MAX_URLS, routes::SITEMAP_MAX_BYTES) {
+    let Some(files) = sitemap(
+        models,
+        routes::SITEMAP_MAX_URLS,
+        routes::SITEMAP_MAX_BYTES,
+        stop,
+    ) else {
+        return Ok(false);
+    };
+    for (path, xml) in files {
         site.add(path, xml.into_bytes(), "the sitemap")?;
     }
     let robots = format!(
@@ -246,8 +254,15 @@ type SitemapUrl<'a> = (&'a str, Option<NaiveDate>, &'a Vec<(&'a str, &'a str)>);
 /// Exactly the published, indexable HTML pages, in every language, each with its
 /// versions in the other languages (`xhtml:link` alternates): `sitemap.xml`, or, past
 /// `max_urls` addresses or `max_bytes` in one file, `sitemap.xml` as an index of as many
-/// files as it takes (their paths and texts).
-fn sitemap(models: &[Model], max_urls: usize, max_bytes: usize) -> Vec<(String, String)> {
+/// files as it takes (their paths and texts); `None` when `stop` said to give up (asked
+/// every [`STOP_CHUNK`] pages).
+fn sitemap(
+    models: &[Model],
+    max_urls: usize,
+    max_bytes: usize,
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<(String, String)>> {
+    let stopped = |i: usize| i % STOP_CHUNK == 0 && stop();
     // (page, language) → (address relative to the base, last modified)
     let mut pages: BTreeMap<(String, String), (String, Option<NaiveDate>)> = BTreeMap::new();
     for model in models {
@@ -265,6 +280,9 @@ fn sitemap(models: &[Model], max_urls: usize, max_bytes: usize) -> Vec<(String, 
             );
         }
         for (i, d) in g.docs.iter().enumerate() {
+            if stopped(i) {
+                return None;
+            }
             if model.listed(i) && !model.fallback(i) && d.status() == Status::Published {
                 pages.insert(
                     (format!("doc:{:?}", d.key()), model.lang.clone()),
@@ -283,9 +301,12 @@ fn sitemap(models: &[Model], max_urls: usize, max_bytes: usize) -> Vec<(String, 
         .collect();
     urls.sort_by(|a, b| a.0.cmp(b.0));
     let model = &models[0];
-    let entries: Vec<(String, Option<NaiveDate>)> = urls
-        .into_iter()
-        .map(|(rel, date, versions)| {
+    let mut entries: Vec<(String, Option<NaiveDate>)> = Vec::with_capacity(urls.len());
+    for (n, (rel, date, versions)) in urls.into_iter().enumerate() {
+        if stopped(n) {
+            return None;
+        }
+        entries.push({
             let mut out = String::from("  <url><loc>");
             out.push_str(&escape_markup(&model.canonical(rel)));
             out.push_str("</loc>");
@@ -303,9 +324,14 @@ fn sitemap(models: &[Model], max_urls: usize, max_bytes: usize) -> Vec<(String, 
             }
             out.push_str("</url>\n");
             (out, date)
-        })
-        .collect();
-    split_sitemap(entries, |rel| model.canonical(rel), max_urls, max_bytes)
+        });
+    }
+    Some(split_sitemap(
+        entries,
+        |rel| model.canonical(rel),
+        max_urls,
+        max_bytes,
+    ))
 }
 
 const URLSET_START: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";

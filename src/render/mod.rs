@@ -381,7 +381,9 @@ impl Renderer {
         if stop() {
             return Ok(false);
         }
-        review_json::add(&models[0], site)?;
+        if !review_json::add(&models[0], site, stop)? {
+            return Ok(false);
+        }
         crate::timing("review data", since);
         if stop() {
             return Ok(false);
@@ -395,9 +397,37 @@ impl Renderer {
     }
 }
 
-/// The search records of every language.
-pub fn search_records(models: &[Model]) -> Vec<crate::search::Record> {
-    models.iter().flat_map(|m| m.search_records()).collect()
+/// How many entries a step that `serve` may stop makes between two looks at `stop`.
+pub(crate) const STOP_CHUNK: usize = 1024;
+
+/// A list serialised until `stop` says to give up, which fails the serialisation (every
+/// [`STOP_CHUNK`] items it is asked).
+pub(crate) struct Unless<'a, T>(pub &'a [T], pub &'a dyn Fn() -> bool);
+
+impl<T: serde::Serialize> serde::Serialize for Unless<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for (n, item) in self.0.iter().enumerate() {
+            if n % STOP_CHUNK == 0 && (self.1)() {
+                return Err(S::Error::custom("stopped"));
+            }
+            seq.serialize_element(item)?;
+        }
+        seq.end()
+    }
+}
+
+/// The search records of every language; `None` when `stop` said to give up.
+pub fn search_records_unless(
+    models: &[Model],
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<crate::search::Record>> {
+    let mut out = Vec::new();
+    for m in models {
+        out.extend(m.search_records_unless(stop)?);
+    }
+    Some(out)
 }
 
 /// Builds the search index (nothing when search is off), handing each file to `sink` as

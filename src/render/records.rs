@@ -62,10 +62,26 @@ impl Model<'_> {
 
     /// The search index's records, all at once (for `serve`, which indexes them on a
     /// thread of its own).
-    pub fn search_records(&self) -> Vec<crate::search::Record> {
-        self.search_docs()
-            .into_iter()
-            .map(|(i, card)| self.search_record(i, &card))
-            .collect()
+    /// Every search record of this language, made a chunk at a time in parallel; `None`
+    /// when `stop` says to give up (it is asked between chunks: `serve` keeps a save
+    /// waiting no longer than one chunk, ~10 ms).
+    pub fn search_records_unless(
+        &self,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Vec<crate::search::Record>> {
+        use rayon::prelude::*;
+        let docs = self.search_docs();
+        let mut out = Vec::with_capacity(docs.len());
+        for chunk in docs.chunks(super::STOP_CHUNK) {
+            if stop() {
+                return None;
+            }
+            out.par_extend(
+                chunk
+                    .par_iter()
+                    .map(|(i, card)| self.search_record(*i, card)),
+            );
+        }
+        Some(out)
     }
 }

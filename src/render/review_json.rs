@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::model::Model;
-use super::{RenderError, Site};
+use super::{RenderError, Site, Unless, STOP_CHUNK};
 use crate::content::{Role, Status};
 
 /// The output path.
@@ -26,18 +26,24 @@ struct Record<'a> {
 }
 
 /// Adds `review.json`: every built, published entry and page, sorted by URL.
-pub(super) fn add(model: &Model, site: &mut Site) -> Result<(), RenderError> {
+pub(super) fn add(
+    model: &Model,
+    site: &mut Site,
+    stop: &dyn Fn() -> bool,
+) -> Result<bool, RenderError> {
     let g = model.guide;
-    let mut records: Vec<Record> = g
-        .docs
-        .iter()
-        .enumerate()
-        .filter(|(i, d)| {
-            model.built(*i)
-                && matches!(d.role, Role::Entry | Role::Page)
-                && d.status() == Status::Published
-        })
-        .map(|(_, d)| Record {
+    let mut records: Vec<Record> = Vec::new();
+    for (i, d) in g.docs.iter().enumerate() {
+        if i % STOP_CHUNK == 0 && stop() {
+            return Ok(false);
+        }
+        if !(model.built(i)
+            && matches!(d.role, Role::Entry | Role::Page)
+            && d.status() == Status::Published)
+        {
+            continue;
+        }
+        records.push(Record {
             url: model.canonical(&d.url),
             title: d.title(),
             area: d.area.as_deref(),
@@ -46,15 +52,18 @@ pub(super) fn add(model: &Model, site: &mut Site) -> Result<(), RenderError> {
             reviewed_by: &d.meta.reviewed_by,
             last_reviewed: d.meta.last_reviewed,
             review_due: g.review_due(d),
-        })
-        .collect();
+        });
+    }
     records.sort_by(|a, b| a.url.cmp(&b.url));
-    let mut bytes = serde_json::to_vec_pretty(&records).expect("the records serialise");
+    // Only `stop` can make it fail: a record is strings and dates.
+    let Ok(mut bytes) = serde_json::to_vec_pretty(&Unless(&records, stop)) else {
+        return Ok(false);
+    };
     bytes.push(b'\n');
     site.add(
         crate::routes::REVIEW_JSON.into(),
         bytes,
         "the review data (review.json)",
     )?;
-    Ok(())
+    Ok(true)
 }

@@ -68,6 +68,8 @@ pub(super) struct Engine {
     generation: Arc<AtomicU64>,
     /// Sends work to the one thread that builds search indexes.
     search_worker: OnceLock<mpsc::Sender<SearchJob>>,
+    /// The search index of the guide as it is now has not been handed on yet.
+    search_owed: bool,
     /// `--lang`, if given.
     lang_choice: Option<Lang>,
 }
@@ -94,6 +96,7 @@ impl Engine {
             next: None,
             generation: Arc::new(AtomicU64::new(0)),
             search_worker: OnceLock::new(),
+            search_owed: false,
             lang_choice: opts.lang,
         }
     }
@@ -183,28 +186,35 @@ impl Engine {
         }
     }
 
-    /// Builds the current guide's search index on the indexing thread.
+    /// Builds the current guide's search index on the indexing thread, unless a save
+    /// comes first (then it is still owed).
     pub fn search_in_background(&mut self, shared: &Arc<Shared>) {
         let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
             return;
         };
         if let Ok(models) = current_models(&mut self.models, renderer, guide, &self.render_opts) {
-            self.send_search(&models, shared);
+            self.search_owed = !self.send_search(&models, shared);
             self.models = keep(models);
         }
     }
 
     /// Hands the search index's records to the indexing thread, which builds the index
     /// once saves have paused and adds it to the site, unless a newer rebuild has started.
-    fn send_search(&self, models: &[Model], shared: &Arc<Shared>) {
+    /// False when a save came while the records were made: the index is still owed.
+    fn send_search(&self, models: &[Model], shared: &Arc<Shared>) -> bool {
         if !models
             .first()
             .is_some_and(|m| m.guide.config.search.enabled)
         {
-            return;
+            return true;
         }
         let since = Instant::now();
-        let records = render::search_records(models);
+        let waiting = Arc::clone(&self.waiting);
+        let Some(records) =
+            render::search_records_unless(models, &move || waiting.load(Ordering::SeqCst))
+        else {
+            return false;
+        };
         crate::timing("search records", since);
         let langs = models.iter().map(|m| m.lang.clone()).collect();
         let generation = self.generation.load(Ordering::SeqCst);
@@ -216,6 +226,7 @@ impl Engine {
             tx
         });
         let _ = worker.send((generation, langs, records));
+        true
     }
 
     /// Carries out each batch of changes from the watcher until it stops; between batches,
@@ -238,6 +249,12 @@ impl Engine {
                     }
                     Err(mpsc::TryRecvError::Disconnected) => return,
                 },
+                // Saves have paused, and the last round's search index was given up for
+                // a save that needed no round (a file that is not a page, say).
+                None if self.search_owed => {
+                    self.search_in_background(shared);
+                    continue;
+                }
                 None => match batches.recv() {
                     Ok(batch) => batch,
                     Err(_) => return,

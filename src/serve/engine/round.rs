@@ -170,7 +170,7 @@ impl Engine {
                 ms = started.elapsed().as_millis() as u64
             );
             eprintln!("{}", says.text(lang));
-            self.send_search(models, shared);
+            self.search_owed = !self.send_search(models, shared);
             return;
         }
         // The pages that show the saved entries, a few at a time; pages past the end of a
@@ -240,6 +240,6 @@ impl Engine {
             ms = started.elapsed().as_millis() as u64
         );
         eprintln!("{}", says.text(lang));
-        self.send_search(models, shared);
+        self.search_owed = !self.send_search(models, shared);
     }
 }
