@@ -205,41 +205,31 @@ fn scalar(text: &str, in_list: bool) -> Option<Value> {
 /// character's.
 fn flow_list(mut rest: &str, line: u32, mut column: u32) -> Option<Value> {
     let mut items = Vec::new();
-    let skip = |s: &str| s.len() - s.trim_start_matches(' ').len();
-    let n = skip(rest);
-    rest = &rest[n..];
-    column += n as u32;
-    if let Some(after) = rest.strip_prefix(']') {
-        return after
-            .trim_end_matches(' ')
-            .is_empty()
-            .then_some(Value::Seq(items));
-    }
+    // After the `[` or a `,`.
+    let mut expect_item = true;
     loop {
-        let end = item_end(rest)?;
-        let item = &rest[..end];
-        items.push(Node {
-            value: scalar(item, true)?,
-            pos: Pos { line, column },
-        });
-        column += item.chars().count() as u32;
-        rest = &rest[end..];
-        let n = skip(rest);
+        let n = rest.len() - rest.trim_start_matches(' ').len();
         rest = &rest[n..];
         column += n as u32;
         if let Some(after) = rest.strip_prefix(']') {
-            return after
-                .trim_end_matches(' ')
-                .is_empty()
-                .then_some(Value::Seq(items));
+            // `[a,]` is left to yaml-rust2.
+            let fine = after.trim_end_matches(' ').is_empty() && (items.is_empty() || !expect_item);
+            return fine.then_some(Value::Seq(items));
         }
-        rest = rest.strip_prefix(',')?;
-        let n = skip(rest);
-        rest = &rest[n..];
-        column += 1 + n as u32;
-        if rest.is_empty() || rest.starts_with(']') {
-            return None;
+        if expect_item {
+            let end = item_end(rest)?;
+            let item = &rest[..end];
+            items.push(Node {
+                value: scalar(item, true)?,
+                pos: Pos { line, column },
+            });
+            column += item.chars().count() as u32;
+            rest = &rest[end..];
+        } else {
+            rest = rest.strip_prefix(',')?;
+            column += 1;
         }
+        expect_item = !expect_item;
     }
 }
 
