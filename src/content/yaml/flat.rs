@@ -369,4 +369,105 @@ mod tests {
         }
         assert!(files > 20 && taken * 10 >= files * 9, "{taken} of {files}");
     }
+
+    /// Front matter of `key: value` lines and lists whose values are made of YAML's own
+    /// pieces, thousands of times: whatever the fast path takes, yaml-rust2 reads as valid
+    /// YAML into the very same tree (and the fast path takes a good share of them).
+    #[test]
+    fn same_tree_as_yaml_rust2_for_generated_text() {
+        const KEYS: &[&str] = &["title", "tags", "true", "x-y", "_k", "a b", "- a", ""];
+        const PIECES: &[&str] = &[
+            "a",
+            "Åsa ö",
+            "12",
+            "-3",
+            "1.5",
+            "2026-01-05",
+            "null",
+            " ",
+            "  ",
+            ":",
+            ": ",
+            "\"",
+            "'",
+            "[",
+            "]",
+            ", ",
+            ",",
+            "#",
+            " #",
+            "~",
+            "\t",
+            "\\",
+            "{",
+            "}",
+            "&a",
+            "*a",
+            "!x",
+            "|",
+            ">",
+            "%",
+            "@",
+            "\r",
+            "\u{85}",
+            "\u{2028}",
+            "\u{feff}",
+            "- ",
+            "\n",
+            "\n  ",
+            "---",
+            "?",
+        ];
+        let value = |u: &mut arbitrary::Unstructured| -> arbitrary::Result<String> {
+            let mut v = String::new();
+            let quote = *u.choose(&["", "\"", "'", "["])?;
+            v.push_str(quote);
+            for _ in 0..u.int_in_range(0..=4)? {
+                v.push_str(if u.ratio(2, 3)? {
+                    "a b"
+                } else {
+                    u.choose(PIECES)?
+                });
+            }
+            v.push_str(match quote {
+                "[" => "]",
+                q => q,
+            });
+            Ok(v)
+        };
+        let (mut runs, mut taken) = (0, 0);
+        arbtest::arbtest(|u| {
+            let mut text = String::new();
+            for _ in 0..u.int_in_range(1..=6)? {
+                text.push_str(u.choose(KEYS)?);
+                if u.ratio(1, 3)? {
+                    text.push_str(":\n");
+                    let indent = *u.choose(&["  ", "    ", "", " "])?;
+                    for _ in 0..u.int_in_range(0..=3)? {
+                        text.push_str(indent);
+                        text.push_str("- ");
+                        if u.ratio(1, 3)? {
+                            text.push_str(u.choose(KEYS)?);
+                            text.push_str(": ");
+                        }
+                        text.push_str(&value(u)?);
+                        text.push('\n');
+                    }
+                } else {
+                    text.push_str(": ");
+                    text.push_str(&value(u)?);
+                    text.push('\n');
+                }
+            }
+            runs += 1;
+            if let Some(fast) = parse(&text) {
+                taken += 1;
+                let full = parse_full(&text);
+                assert_eq!(Ok(fast), full.map_err(|e| e.detail), "{text:?}");
+            }
+            Ok(())
+        })
+        .budget_ms(2_000);
+        assert!(taken * 20 > runs, "{taken} of {runs}");
+    }
 }
