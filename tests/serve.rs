@@ -9,7 +9,7 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 struct Server {
     child: Child,
@@ -431,6 +431,41 @@ fn the_built_in_theme_is_served_and_static_overrides_come_and_go() {
     server.expect_reload("/guide/");
     let (status, css) = server.page("/guide/assets/signpost.css");
     assert_eq!((status, css.as_str()), (200, built_in.as_str()));
+}
+
+/// A file in `static/` with the path of a made one (the feed) replaces it at once; deleted,
+/// the made one comes back once saves pause.
+#[test]
+fn a_static_file_over_a_made_one_comes_and_goes() {
+    let dir = common::sample_guide();
+    std::fs::create_dir_all(dir.path().join("static")).unwrap();
+    let server = start(dir.path());
+    let (status, made) = server.page("/guide/feed.xml");
+    assert_eq!(status, 200);
+    assert!(made.contains("<feed"), "{made}");
+
+    let own = dir.path().join("static/feed.xml");
+    std::fs::write(&own, "<own/>\n").unwrap();
+    server.expect_reload("/guide/");
+    assert_eq!(
+        server.page("/guide/feed.xml"),
+        (200, "<own/>\n".to_string())
+    );
+
+    std::fs::remove_file(&own).unwrap();
+    server.expect_reload("/guide/");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (status, feed) = server.page("/guide/feed.xml");
+        if status == 200 && feed == made {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the made feed did not come back: {status} {feed}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 /// A web page the editor visits can point a name of its own at 127.0.0.1 (DNS rebinding)

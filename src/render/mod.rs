@@ -365,6 +365,12 @@ impl Renderer {
         self.extras_unless(models, site, &|| false).map(|_| ())
     }
 
+    /// The files copied from `static/`, the theme's and `content/` (a part of
+    /// [`Renderer::extras_unless`], for `serve` when only they changed).
+    pub fn static_files(&self, models: &[Model], site: &mut Site) -> Result<(), RenderError> {
+        copy_static(models[0].guide, &models[0], site)
+    }
+
     /// [`Renderer::extras`], given up between its parts (`Ok(false)`) when `stop` says so:
     /// at 100,000 entries they take seconds, and `serve` gives way to the next save.
     pub fn extras_unless(

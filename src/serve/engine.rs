@@ -70,6 +70,8 @@ pub(super) struct Engine {
     search_worker: OnceLock<mpsc::Sender<SearchJob>>,
     /// The search index of the guide as it is now has not been handed on yet.
     search_owed: bool,
+    /// Neither have the feeds, sitemap and open data (after a change in `static/`).
+    extras_owed: bool,
     /// `--lang`, if given.
     lang_choice: Option<Lang>,
 }
@@ -97,6 +99,7 @@ impl Engine {
             generation: Arc::new(AtomicU64::new(0)),
             search_worker: OnceLock::new(),
             search_owed: false,
+            extras_owed: false,
             lang_choice: opts.lang,
         }
     }
@@ -186,6 +189,33 @@ impl Engine {
         }
     }
 
+    /// Makes the feeds, sitemap and open data again, unless a save comes first (then they
+    /// are still owed).
+    fn owed_extras(&mut self, shared: &Arc<Shared>) {
+        let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
+            self.extras_owed = false;
+            return;
+        };
+        let Ok(models) = current_models(&mut self.models, renderer, guide, &self.render_opts)
+        else {
+            self.extras_owed = false;
+            return;
+        };
+        let waiting = Arc::clone(&self.waiting);
+        let mut extras = Site::default();
+        match renderer.extras_unless(&models, &mut extras, &move || {
+            waiting.load(Ordering::SeqCst)
+        }) {
+            Ok(false) => {}
+            Ok(true) => {
+                put_extras(shared, extras);
+                self.extras_owed = false;
+            }
+            Err(_) => self.extras_owed = false,
+        }
+        self.models = keep(models);
+    }
+
     /// Builds the current guide's search index on the indexing thread, unless a save
     /// comes first (then it is still owed).
     pub fn search_in_background(&mut self, shared: &Arc<Shared>) {
@@ -249,12 +279,20 @@ impl Engine {
                     }
                     Err(mpsc::TryRecvError::Disconnected) => return,
                 },
-                // Saves have paused, and the last round's search index was given up for
-                // a save that needed no round (a file that is not a page, say).
-                None if self.search_owed => {
-                    self.search_in_background(shared);
-                    continue;
-                }
+                // What was given up for a save that needed no round (a file in `static/`,
+                // say): made once saves pause, the batch that stopped it taken first.
+                None if self.extras_owed || self.search_owed => match batches.try_recv() {
+                    Ok(batch) => batch,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        if self.extras_owed {
+                            self.owed_extras(shared);
+                        } else {
+                            self.search_in_background(shared);
+                        }
+                        continue;
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => return,
+                },
                 None => match batches.recv() {
                     Ok(batch) => batch,
                     Err(_) => return,
@@ -280,12 +318,15 @@ impl Engine {
                         if let Ok(models) =
                             current_models(&mut self.models, r, g, &self.render_opts)
                         {
-                            let mut extras = Site::default();
-                            if r.extras(&models, &mut extras).is_ok() {
-                                put_extras(shared, extras);
+                            let mut copies = Site::default();
+                            if r.static_files(&models, &mut copies).is_ok() {
+                                put_extras(shared, copies);
                             }
                             self.models = keep(models);
                         }
+                        // A made file (a feed, say) that a removed one in `static/` had
+                        // replaced comes back with the others once saves pause.
+                        self.extras_owed = true;
                     }
                     shared.reload(Changed::All);
                     let ms = started.elapsed().as_millis() as u64;

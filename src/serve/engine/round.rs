@@ -225,7 +225,10 @@ impl Engine {
         }
         let mut extras = Site::default();
         match renderer.extras_unless(models, &mut extras, &stop) {
-            Ok(true) => put_extras(shared, extras),
+            Ok(true) => {
+                put_extras(shared, extras);
+                self.extras_owed = false;
+            }
             Ok(false) => return,
             Err(_) => {}
         }
