@@ -286,8 +286,17 @@ fn pass(
                 // Point at the destination: after `](` of an inline link (not into its title),
                 // else at the start of the link (reference links, escaped destinations).
                 let written = &body[range.clone()];
-                let after = written.find("](").map(|i| i + 2).unwrap_or(written.len());
-                let (offset, width) = match written[after..].find(dest_url.as_ref()) {
+                let after = memchr::memmem::find(written.as_bytes(), b"](")
+                    .map(|i| i + 2)
+                    .unwrap_or(written.len());
+                // Mostly right there, as written: no search to set up (that was 2.5 % of
+                // `check` at 10,000 entries).
+                let found = if written[after..].starts_with(dest_url.as_ref()) {
+                    Some(0)
+                } else {
+                    written[after..].find(dest_url.as_ref())
+                };
+                let (offset, width) = match found {
                     Some(i) if !dest_url.is_empty() => {
                         (range.start + after + i, dest_url.chars().count())
                     }
