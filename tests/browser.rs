@@ -257,7 +257,7 @@ fn search_cases(repo: &Path, site: &Path) -> serde_json::Value {
     serde_json::json!({ "terms": terms, "stems": stems, "queries": answers, "large": large })
 }
 
-/// An index of 1,200 pages, large enough for its words to take every form the format has
+/// An index of 3,000 pages, large enough for its words to take every form the format has
 /// (inline postings, postings files as gaps, as a bitmap and as the pages missing, the
 /// manifest's common terms, completions kept in files), written to `dir`, and the Rust
 /// reader's answers to queries of them, for the browser's code to give too.
@@ -270,14 +270,16 @@ fn large_index_cases(dir: &Path) -> serde_json::Value {
             .wrapping_add(1442695040888963407);
         (seed >> 33) % n
     };
-    let records: Vec<search::Record> = (0..1200usize)
+    let records: Vec<search::Record> = (0..3000usize)
         .map(|p| {
             let mut words: Vec<String> = vec!["alla".into()];
             if p % 50 != 7 {
                 words.push("nästan".into());
             }
             for k in 0..300usize {
-                if p % (k + 2) == 0 || next(40) == 0 {
+                // Ten words on every other page, ten on every third, and so on (postings
+                // files for the first 30 or so), and each on a few pages at random.
+                if p % (k / 10 + 2) == 0 || next(40) == 0 {
                     for _ in 0..=next(3) {
                         words.push(format!("ord{k}x"));
                     }

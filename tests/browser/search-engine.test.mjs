@@ -41,7 +41,7 @@ for (const c of queries) {
   });
 }
 
-// A larger index (tests/browser.rs writes it: 1,200 pages), whose words take every form of
+// A larger index (tests/browser.rs writes it: 3,000 pages), whose words take every form of
 // the format: inline postings, postings files whose set is gaps, a bitmap or the pages
 // missing, the manifest's common terms and completions kept in files. The page's script is
 // run in Node over its files, and must answer as the Rust reader does, with the manifest's
