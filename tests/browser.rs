@@ -285,9 +285,15 @@ fn large_index_cases(dir: &Path) -> serde_json::Value {
                     }
                 }
             }
-            for (i, w) in ["nyckel", "nyckelskåp", "nyckelfri", "nyckelbricka", "nycklarna"]
-                .iter()
-                .enumerate()
+            for (i, w) in [
+                "nyckel",
+                "nyckelskåp",
+                "nyckelfri",
+                "nyckelbricka",
+                "nycklarna",
+            ]
+            .iter()
+            .enumerate()
             {
                 if next(2 + i as u64) == 0 {
                     words.push(w.to_string());

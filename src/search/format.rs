@@ -434,7 +434,11 @@ mod tests {
             (vec![7], 8, 1),
             (vec![7], 64, 0),
             // Nearly every page: the few it is not on.
-            ((0..100_000).filter(|&p| p % 1000 != 7).collect(), 100_000, 2),
+            (
+                (0..100_000).filter(|&p| p % 1000 != 7).collect(),
+                100_000,
+                2,
+            ),
             ((0..10_000).collect(), 100_000, 0),
             ((0..100_000).collect(), 100_000, 2),
             // Every page of a small index but one: a bitmap is as short.

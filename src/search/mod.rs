@@ -414,7 +414,11 @@ mod tests {
                 }
             }
         }
-        assert!(with_files.len() > 20, "{} terms with files", with_files.len());
+        assert!(
+            with_files.len() > 20,
+            "{} terms with files",
+            with_files.len()
+        );
         let least = with_files.iter().map(|t| t.1).min().unwrap();
         with_files.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         with_files.truncate(format::COMMON_TERMS);
@@ -441,7 +445,12 @@ mod tests {
                         .filter(|(i, _)| (p + i) % 2 == 0 || *i == 0)
                         .map(|(_, w)| w.as_str()),
                 );
-                record(&format!("/{p}/"), &format!("Sida {p}"), &body.join(" "), "A")
+                record(
+                    &format!("/{p}/"),
+                    &format!("Sida {p}"),
+                    &body.join(" "),
+                    "A",
+                )
             })
             .collect();
         let f = files(records);
