@@ -467,12 +467,13 @@
   function scanShard(bytes, word, prefix, exact, completions) {
     var r = new Reader(bytes), b = bytes;
     var count = r.varint();
-    var term = new Uint8Array(64), wl = word.length;
+    var term = new Uint8Array(64), wl = word.length, size = 0;
     for (var i = 0; i < count; i++) {
       var shared = r.varint();
       var len = r.varint();
-      var size = shared + len;
-      if (r.at + len > b.length || shared > term.length) throw new Error("the file ends too soon");
+      if (shared > size) throw new Error("a shared prefix too long");
+      if (r.at + len > b.length) throw new Error("the file ends too soon");
+      size = shared + len;
       if (size > term.length) {
         var bigger = new Uint8Array(size * 2);
         bigger.set(term);
