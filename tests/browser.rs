@@ -253,5 +253,93 @@ fn search_cases(repo: &Path, site: &Path) -> serde_json::Value {
             "lang": lang, "query": q, "filters": filters, "total": answer.ranked.len(), "urls": urls,
         }));
     }
-    serde_json::json!({ "terms": terms, "stems": stems, "queries": answers })
+    let large = large_index_cases(&site.parent().unwrap().join("large-index"));
+    serde_json::json!({ "terms": terms, "stems": stems, "queries": answers, "large": large })
+}
+
+/// An index of 3,000 pages, large enough for its words to take every form the format has
+/// (inline postings, postings files as gaps, as a bitmap and as the pages missing, the
+/// manifest's common terms, completions kept in files), written to `dir`, and the Rust
+/// reader's answers to queries of them, for the browser's code to give too.
+fn large_index_cases(dir: &Path) -> serde_json::Value {
+    use signpost::search;
+    let mut seed: u64 = 0x1a26e;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let records: Vec<search::Record> = (0..3000usize)
+        .map(|p| {
+            let mut words: Vec<String> = vec!["alla".into()];
+            if p % 50 != 7 {
+                words.push("nästan".into());
+            }
+            for k in 0..300usize {
+                // Ten words on every other page, ten on every third, and so on (postings
+                // files for the first 30 or so), and each on a few pages at random.
+                if p % (k / 10 + 2) == 0 || next(40) == 0 {
+                    for _ in 0..=next(3) {
+                        words.push(format!("ord{k}x"));
+                    }
+                }
+            }
+            for (i, w) in [
+                "nyckel",
+                "nyckelskåp",
+                "nyckelfri",
+                "nyckelbricka",
+                "nycklarna",
+            ]
+            .iter()
+            .enumerate()
+            {
+                if next(2 + i as u64) == 0 {
+                    words.push(w.to_string());
+                }
+            }
+            search::Record {
+                url: format!("sida-{p}/"),
+                lang: "sv".into(),
+                title: format!("Sida {p} {}", words[words.len() / 2]),
+                summary: String::new(),
+                keywords: String::new(),
+                body: words.join(" ").as_str().into(),
+                meta: vec!["Utmaning".into()],
+                filters: vec![("type".into(), "Utmaning".into())],
+            }
+        })
+        .collect();
+    let files = search::build_all(&["sv".to_string()], records).unwrap();
+    for (path, bytes) in &files {
+        let to = dir.join(path);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, bytes).unwrap();
+    }
+    let folder = dir.join(search::folder("sv"));
+    let read = |p: &str| std::fs::read(folder.join(p)).map_err(|e| format!("{p}: {e}"));
+    let queries = [
+        "alla",
+        "nästan",
+        "alla ord0x",
+        "nyckel",
+        "nyck",
+        "nyckel ord1x",
+        "ord0x ord1x ord5x nyckel",
+        "ord2x nyck",
+        "alla nästan ord7x",
+        "ord250x",
+        "ord250x ord0x",
+        "ord0x finnsinteialls",
+    ];
+    let answers: Vec<serde_json::Value> = queries
+        .iter()
+        .map(|q| {
+            let answer = search::query::answer(&read, q, &[]).unwrap();
+            let pages: Vec<u32> = answer.ranked.iter().take(30).map(|r| r.0).collect();
+            serde_json::json!({ "query": q, "total": answer.ranked.len(), "pages": pages })
+        })
+        .collect();
+    serde_json::json!({ "dir": folder, "queries": answers })
 }

@@ -9,7 +9,12 @@
 //!   version, the build id (every other file is fetched with `?v=<build>`, so a browser never
 //!   mixes two builds), the number of pages, the stemmer, the first term of every vocabulary
 //!   shard but the first (shortened to the shortest prefix that still separates it from the
-//!   shard before), the score of each of the 256 impacts, and each filter's values.
+//!   shard before), the score of each of the 256 impacts, each filter's values, and the
+//!   *common terms*: the [`COMMON_TERMS`] terms with a postings file of their own that are on
+//!   the most pages, in byte order, each with its page count and the number of its file. The
+//!   list repeats what their shards say, so that the browser asks for a common word's
+//!   postings at once, beside its shard (or instead of it, for a word that is not a
+//!   prefix), rather than a round trip after it: the answer is the shards' either way.
 //! - `t/<n>.bin`, the vocabulary shards: the terms in byte order, cut into shards of
 //!   at most [`shard_bytes`] (plus one term; 4–16 KB, by the size of the vocabulary).
 //!   Per term: its bytes
@@ -42,11 +47,13 @@
 //!
 //! A mode byte, then either (0) the count and the gaps between ascending page numbers (the
 //! first page itself, then each page minus the one before minus one), or (1) a bitmap of
-//! `ceil(pages / 8)` bytes, page `i` in bit `i % 8` (lowest first) of byte `i / 8`:
-//! whichever is smaller.
+//! `ceil(pages / 8)` bytes, page `i` in bit `i % 8` (lowest first) of byte `i / 8`, or (2),
+//! for a set of more than 7/8 of the pages, the pages *not* in it as in (0): whichever is
+//! smallest. A word on every page ("för") is then two bytes, not a 12.5 KB bitmap at
+//! 100,000 pages.
 
 /// Version of the format, in the manifest; the browser refuses another.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The smallest and largest size at which a shard is cut.
 pub const SHARD_MIN: usize = 4 * 1024;
 pub const SHARD_MAX: usize = 16 * 1024;
@@ -63,6 +70,9 @@ pub fn shard_bytes(vocabulary: usize) -> usize {
 }
 /// A term's postings are inline in its shard while they take at most this many bytes.
 pub const INLINE_BYTES: usize = 512;
+/// How many terms the manifest's list of common terms holds (at most): ~9 KB gzipped, and
+/// at 100,000 entries every term on more than ~6,600 pages (bench/README.md, session 7).
+pub const COMMON_TERMS: usize = 1024;
 /// How many of a common term's pages carry their own impact.
 pub const HEAD: usize = 384;
 /// The longest excerpt text of a page, in characters.
@@ -122,14 +132,41 @@ fn gaps_len(pages: &[u32]) -> usize {
     len
 }
 
+/// The pages of `0..page_count` not in `pages` (ascending).
+fn missing(pages: &[u32], page_count: usize) -> Vec<u32> {
+    let mut out = Vec::with_capacity(page_count.saturating_sub(pages.len()));
+    let mut next = pages.iter().copied().peekable();
+    for p in 0..page_count as u32 {
+        if next.peek() == Some(&p) {
+            next.next();
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// A set of ascending page numbers of an index of `page_count` pages.
 pub fn put_set(out: &mut Vec<u8>, pages: &[u32], page_count: usize) {
     let bitmap = page_count.div_ceil(8);
     let list = varint_len(pages.len() as u64) + gaps_len(pages);
-    if list <= bitmap {
+    // The pages it is not on, for a set of nearly every page (a word like "för").
+    let absent = if pages.len() * 8 > page_count * 7 {
+        Some(missing(pages, page_count))
+    } else {
+        None
+    };
+    let absent_len = absent
+        .as_ref()
+        .map_or(usize::MAX, |a| varint_len(a.len() as u64) + gaps_len(a));
+    if list <= bitmap && list <= absent_len {
         out.push(0);
         put_varint(out, pages.len() as u64);
         put_gaps(out, pages);
+    } else if let Some(absent) = absent.filter(|_| absent_len < bitmap) {
+        out.push(2);
+        put_varint(out, absent.len() as u64);
+        put_gaps(out, &absent);
     } else {
         out.push(1);
         let start = out.len();
@@ -211,6 +248,14 @@ impl<'a> Reader<'a> {
                     }
                 }
                 Ok(out)
+            }
+            2 => {
+                let n = self.varint()? as usize;
+                let absent = self.gaps(n)?;
+                if absent.len() > page_count {
+                    return Err("more pages missing than there are".into());
+                }
+                Ok(missing(&absent, page_count))
             }
             m => Err(format!("unknown set mode {m}")),
         }
@@ -348,6 +393,9 @@ pub struct Manifest {
     pub scores: Vec<u32>,
     /// `(key, values)`: value `i` of filter `k` is in `f/<k>-<i>.bin`.
     pub filters: Vec<(String, Vec<String>)>,
+    /// The common terms (see the module's comment): `(term, pages, file)`, in byte order.
+    #[serde(default)]
+    pub common: Vec<(String, u32, u32)>,
 }
 
 /// What a page's file (`d/<n>.json`) holds: what its result shows. The excerpt's text is in
@@ -376,18 +424,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sets_round_trip_as_gaps_or_as_a_bitmap_whichever_is_smaller() {
+    fn sets_round_trip_as_gaps_a_bitmap_or_the_pages_missing_whichever_is_smaller() {
         for (pages, count, mode) in [
             (vec![], 10, 0),
             (vec![0, 1, 2, 300, 70_000], 100_000, 0),
             ((0..5000).map(|i| i * 2).collect::<Vec<u32>>(), 10_000, 1),
-            ((0..10_000).collect(), 10_000, 1),
+            // Every page: none missing (it was a bitmap before format 3).
+            ((0..10_000).collect(), 10_000, 2),
             (vec![7], 8, 1),
             (vec![7], 64, 0),
+            // Nearly every page: the few it is not on.
+            (
+                (0..100_000).filter(|&p| p % 1000 != 7).collect(),
+                100_000,
+                2,
+            ),
+            ((0..10_000).collect(), 100_000, 0),
+            ((0..100_000).collect(), 100_000, 2),
+            // Every page of a small index but one: a bitmap is as short.
+            ((1..16).collect(), 16, 1),
         ] {
             let mut out = Vec::new();
             put_set(&mut out, &pages, count);
-            assert_eq!(out[0], mode, "{pages:?}");
+            assert_eq!(out[0], mode, "{} pages of {count}", pages.len());
             assert!(
                 out.len() <= count.div_ceil(8) + 1,
                 "never more than a bitmap"

@@ -427,6 +427,8 @@ pub(super) fn build_in_ranges(
     let mut body_bytes: Vec<u8> = Vec::new();
     let mut body_ends: Vec<usize> = Vec::with_capacity(terms);
     let mut files = 0u32;
+    // (pages, term, file) of every term with a postings file of its own.
+    let mut with_files: Vec<(u32, u32, u32)> = Vec::new();
     let mut lo = 0usize;
     while lo < terms {
         let mut hi = lo;
@@ -483,6 +485,7 @@ pub(super) fn build_in_ranges(
         for (t, &e) in external.iter().enumerate() {
             if e {
                 file_of[t] = files;
+                with_files.push((df[lo + t], (lo + t) as u32, files));
                 files += 1;
             }
         }
@@ -544,6 +547,16 @@ pub(super) fn build_in_ranges(
     let body = |t: usize| &body_bytes[if t == 0 { 0 } else { body_ends[t - 1] }..body_ends[t]];
     crate::timing("search: postings", started);
 
+    // The common terms: those with a file on the most pages (ties: the first in byte order),
+    // listed in byte order.
+    with_files.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    with_files.truncate(format::COMMON_TERMS);
+    with_files.sort_unstable_by_key(|&(_, t, _)| t);
+    let common: Vec<(String, u32, u32)> = with_files
+        .into_iter()
+        .map(|(df, t, file)| (vocab(t as usize).to_string(), df, file))
+        .collect();
+
     // The shards, cut by size.
     let vocabulary: usize = body_bytes.len() + ids.bytes.len() + 2 * terms;
     let shard_bytes = format::shard_bytes(vocabulary);
@@ -603,6 +616,7 @@ pub(super) fn build_in_ranges(
         shards: separators,
         scores: scores(page_count),
         filters,
+        common,
     };
     out.into_par_iter()
         .try_for_each(|(path, bytes)| sink(path, bytes))?;

@@ -400,6 +400,72 @@ mod tests {
     }
 
     #[test]
+    fn the_manifest_lists_the_most_common_terms_as_their_shards_have_them() {
+        // The browser asks for a listed term's postings file without reading its shard
+        // first: the list must say what the shards say, for the terms on the most pages.
+        let f = files(zipf_records(2000, 4000, 100));
+        let sv = folder("sv");
+        let manifest = read_manifest(&f[&format!("{sv}manifest.json")]).unwrap();
+        let mut with_files: Vec<(String, u32, u32)> = Vec::new();
+        for i in 0..=manifest.shards.len() {
+            for t in format::read_shard(&f[&format!("{sv}{}", format::shard_path(i))]).unwrap() {
+                if let format::Stored::File(n) = t.stored {
+                    with_files.push((String::from_utf8(t.term).unwrap(), t.df, n));
+                }
+            }
+        }
+        assert!(
+            with_files.len() > 20,
+            "{} terms with files",
+            with_files.len()
+        );
+        let least = with_files.iter().map(|t| t.1).min().unwrap();
+        with_files.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        with_files.truncate(format::COMMON_TERMS);
+        with_files.sort();
+        assert_eq!(manifest.common, with_files);
+        // The list is in byte order (the browser's speculation relies on nothing else) and
+        // holds the most common term.
+        assert!(manifest.common.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(manifest.common.iter().any(|c| c.1 >= least));
+    }
+
+    #[test]
+    fn the_list_of_common_terms_stops_at_its_size_keeping_those_on_most_pages() {
+        // More terms with files than the list holds: 1,500 words each on 300 of 600 pages
+        // (postings files of their own), and one word on every page.
+        let words: Vec<String> = (0..1500).map(|i| format!("ord{i}x")).collect();
+        let records: Vec<Record> = (0..600)
+            .map(|p| {
+                let mut body: Vec<&str> = vec!["alla"];
+                body.extend(
+                    words
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| (p + i) % 2 == 0 || *i == 0)
+                        .map(|(_, w)| w.as_str()),
+                );
+                record(
+                    &format!("/{p}/"),
+                    &format!("Sida {p}"),
+                    &body.join(" "),
+                    "A",
+                )
+            })
+            .collect();
+        let f = files(records);
+        let manifest = read_manifest(&f[&format!("{}manifest.json", folder("sv"))]).unwrap();
+        assert_eq!(manifest.common.len(), format::COMMON_TERMS);
+        let listed: BTreeSet<&str> = manifest.common.iter().map(|c| c.0.as_str()).collect();
+        // On every page: "alla", "sida" (the titles) and the first word.
+        for t in ["alla", "sida", "ord0x"] {
+            let t = term("sv", t).unwrap();
+            assert!(listed.contains(t.as_str()), "{t} is listed");
+        }
+        assert!(manifest.common.iter().all(|c| c.1 >= 300));
+    }
+
+    #[test]
     fn answers_hold_exactly_the_pages_with_the_words_and_files_stay_small() {
         let records = zipf_records(2000, 4000, 100);
         let words_of: Vec<BTreeSet<String>> = records

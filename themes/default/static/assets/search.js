@@ -314,7 +314,7 @@
   var MAX_WORDS = 8;
   var PREFIX_CHARS = 3;
   var PREFIX_FILES = 2;
-  var FORMAT = 2;
+  var FORMAT = 3;
   var utf8 = new TextEncoder();
   var EDGES = /^([^\p{L}\p{N}_]*)(.*?)([^\p{L}\p{N}_]*)$/su;
 
@@ -351,6 +351,7 @@
   Reader.prototype.set = function (pages) {
     var mode = this.byte();
     if (mode === 0) return this.gaps(this.varint());
+    if (mode === 2) return missing(this.gaps(this.varint()), pages);
     if (mode !== 1) throw new Error("unknown set mode " + mode);
     var bits = this.take(Math.ceil(pages / 8)), out = [];
     for (var i = 0; i < bits.length; i++) {
@@ -360,6 +361,17 @@
     }
     return Uint32Array.from(out);
   };
+
+  // The pages of 0..pages not in `absent` (ascending).
+  function missing(absent, pages) {
+    if (absent.length > pages) throw new Error("more pages missing than there are");
+    var out = new Uint32Array(pages - absent.length), j = 0, k = 0;
+    for (var p = 0; p < pages; p++) {
+      if (j < absent.length && absent[j] === p) j++;
+      else out[k++] = p;
+    }
+    return out;
+  }
 
   function compare(a, b) {
     var n = Math.min(a.length, b.length);
@@ -401,6 +413,8 @@
         if (m.format !== FORMAT) throw new Error("search index format " + m.format);
         self.manifest = m;
         self.shardStarts = m.shards.map(function (s) { return utf8.encode(s); });
+        self.common = new Map();
+        (m.common || []).forEach(function (c) { self.common.set(c[0], { df: c[1], file: c[2] }); });
         return m;
       });
       this.opening.catch(function () { self.opening = null; });
@@ -446,37 +460,78 @@
     }));
   }
 
+  // Reads a shard's terms up to the last that can match (the terms are in byte order, so
+  // the word's completions follow it), keeping those that match. The term being read is
+  // decoded into one buffer, and a term is copied out only when it is kept: a shard has
+  // about a thousand terms, and a slow phone feels an allocation each.
   function scanShard(bytes, word, prefix, exact, completions) {
-    var r = new Reader(bytes);
+    var r = new Reader(bytes), b = bytes;
     var count = r.varint();
-    var prev = new Uint8Array(0);
+    var term = new Uint8Array(64), wl = word.length, size = 0;
     for (var i = 0; i < count; i++) {
       var shared = r.varint();
-      var suffix = r.take(r.varint());
-      var term = new Uint8Array(shared + suffix.length);
-      term.set(prev.subarray(0, shared));
-      term.set(suffix, shared);
-      prev = term;
+      var len = r.varint();
+      if (shared > size) throw new Error("a shared prefix too long");
+      if (r.at + len > b.length) throw new Error("the file ends too soon");
+      size = shared + len;
+      if (size > term.length) {
+        var bigger = new Uint8Array(size * 2);
+        bigger.set(term);
+        term = bigger;
+      }
+      for (var k = 0; k < len; k++) term[shared + k] = b[r.at + k];
+      r.at += len;
+      // The term against the word: <0 before it, 0 the same, >0 after.
+      var order = 0, m = size < wl ? size : wl;
+      for (k = 0; k < m && !order; k++) order = term[k] - word[k];
+      if (!order) order = size - wl;
       var df = r.varint();
       var kind = r.varint();
-      var same = compare(term, word) === 0;
-      var wanted = same || (prefix && startsWith(term, word));
-      var entry = wanted ? { term: term, df: df, exact: same } : null;
-      if (kind === 0) {
-        if (wanted) {
-          entry.pages = r.gaps(df);
-          entry.impacts = r.take(df);
-        } else {
-          for (var k = 0; k < df; k++) r.varint();
+      var same = order === 0;
+      // After the word, a term that does not start with it ends the scan: no later one does.
+      var wanted = same || (prefix && order > 0 && size > wl && startsWithBytes(term, word));
+      if (!wanted && order > 0) return;
+      if (!wanted) {
+        // Its inline postings skipped: `df` varints, then `df` impact bytes.
+        if (kind === 0) {
+          for (var seen = 0; seen < df;) {
+            if (r.at >= b.length) throw new Error("the file ends too soon");
+            if (b[r.at++] < 0x80) seen++;
+          }
           r.take(df);
         }
-      } else if (wanted) {
+        continue;
+      }
+      var entry = { term: term.slice(0, size), df: df, exact: same };
+      if (kind === 0) {
+        entry.pages = r.gaps(df);
+        entry.impacts = r.take(df);
+      } else {
         entry.file = kind - 1;
       }
-      if (entry) (same ? exact : completions).push(entry);
+      (same ? exact : completions).push(entry);
     }
     if (r.at !== bytes.length) throw new Error("bytes after the last term");
   }
+
+  function startsWithBytes(term, word) {
+    for (var i = 0; i < word.length; i++) if (term[i] !== word[i]) return false;
+    return true;
+  }
+
+  // The common terms that start with `term` (and are not it) in its shard, or the next one
+  // when `next`: of them, the PREFIX_FILES on the most pages, the ones scanShards will keep
+  // (unless a term outside the list has as many pages as the least common in it).
+  Index.prototype.commonCompletions = function (term, shard, next) {
+    var self = this, found = [];
+    this.common.forEach(function (c, t) {
+      if (t === term || !t.startsWith(term)) return;
+      var bytes = utf8.encode(t), at = self.shardOf(bytes);
+      if (at === shard || (next && at === shard + 1)) found.push({ term: bytes, df: c.df, file: c.file });
+    });
+    found.sort(function (a, b) { return b.df - a.df || compare(a.term, b.term); });
+    return found.slice(0, PREFIX_FILES);
+  };
 
   Index.prototype.shardOf = function (word) {
     var starts = this.shardStarts, lo = 0, hi = starts.length;
@@ -493,39 +548,78 @@
     var self = this, m = this.manifest, n = m.pages, scores = m.scores;
     var word = utf8.encode(term);
     var shard = this.shardOf(word);
-    var wanted = [this.file("t/" + shard + ".bin")];
     // The next shard starts with the word exactly when its start in the manifest does: the
     // word's completions go on there (no further).
-    if (prefix && shard < this.shardStarts.length && startsWith(this.shardStarts[shard], word)) {
-      wanted.push(this.file("t/" + (shard + 1) + ".bin"));
+    var next = prefix && shard < this.shardStarts.length && startsWith(this.shardStarts[shard], word);
+    // The postings of a common word, and of the common completions its shards will name,
+    // are asked for now, beside the shards rather than a round trip after them (the
+    // manifest lists the common terms: src/search/format.rs).
+    var known = this.common.get(term);
+    if (known) this.file("p/" + known.file + ".bin");
+    if (prefix) {
+      this.commonCompletions(term, shard, next).forEach(function (c) {
+        self.file("p/" + c.file + ".bin");
+      });
     }
-    var entries = scanShards(await Promise.all(wanted), word, prefix);
+    var entries;
+    if (known && !prefix) {
+      // What its shard says of it: nothing else of the shard is needed.
+      entries = [{ term: word, df: known.df, exact: true, file: known.file }];
+    } else {
+      var wanted = [this.file("t/" + shard + ".bin")];
+      if (next) wanted.push(this.file("t/" + (shard + 1) + ".bin"));
+      entries = scanShards(await Promise.all(wanted), word, prefix);
+    }
     if (!entries.length) return null;
     var best = new Int32Array(n).fill(-1);
     var commons = await Promise.all(entries.map(function (e) {
       return e.file === undefined ? null : self.file("p/" + e.file + ".bin");
     }));
+    var table = new Int32Array(256);
     entries.forEach(function (e, i) {
+      // The score of each impact for this term, worked out once rather than once a page.
       var num = e.exact ? 1 : word.length, den = e.exact ? 1 : e.term.length;
-      function put(p, impact) {
-        var s = Math.floor(scores[impact] * num / den);
-        if (s > best[p]) best[p] = s;
-      }
+      for (var k = 0; k < 256; k++) table[k] = Math.floor(scores[k] * num / den);
+      var p, s;
       if (e.file === undefined) {
-        for (var k = 0; k < e.pages.length; k++) put(e.pages[k], e.impacts[k]);
+        for (k = 0; k < e.pages.length; k++) {
+          p = e.pages[k];
+          s = table[e.impacts[k]];
+          if (s > best[p]) best[p] = s;
+        }
         return;
       }
-      var r = new Reader(commons[i]);
-      var pages = r.set(n);
+      // The set is read where it is (a bitmap is not made into a list), after its head.
+      var bytes = commons[i], r = new Reader(bytes);
+      var mode = r.byte(), list = null, bits = 0;
+      if (mode === 0) list = r.gaps(r.varint());
+      else if (mode === 2) list = missing(r.gaps(r.varint()), n);
+      else if (mode === 1) { bits = r.at; r.take(Math.ceil(n / 8)); }
+      else throw new Error("unknown set mode " + mode);
       var h = r.varint();
       var headPages = r.gaps(h);
       var headImpacts = r.take(h);
-      var floor = r.byte();
+      var floor = table[r.byte()];
       var j = 0;
-      for (k = 0; k < pages.length; k++) {
-        var p = pages[k];
-        if (j < h && headPages[j] === p) put(p, headImpacts[j++]);
-        else put(p, floor);
+      if (list) {
+        for (k = 0; k < list.length; k++) {
+          p = list[k];
+          s = j < h && headPages[j] === p ? table[headImpacts[j++]] : floor;
+          if (s > best[p]) best[p] = s;
+        }
+        return;
+      }
+      var end = bits + Math.ceil(n / 8);
+      for (var at = bits; at < end; at++) {
+        var byte = bytes[at];
+        if (!byte) continue;
+        var page = (at - bits) * 8;
+        for (var bit = 0; bit < 8; bit++) {
+          if (!(byte & (1 << bit))) continue;
+          p = page + bit;
+          s = j < h && headPages[j] === p ? table[headImpacts[j++]] : floor;
+          if (s > best[p]) best[p] = s;
+        }
       }
     });
     return best;
@@ -555,7 +649,7 @@
 
   // Answers a query: {words, prefix, pages: page numbers best first, scores}.
   Index.prototype.search = async function (query, chosen) {
-    await this.open();
+    if (!this.manifest) await this.open();
     var self = this, n = this.manifest.pages;
     var words = this.words(query);
     var last = words.length - 1;
@@ -563,26 +657,37 @@
       return self.wordScores(w, i === last && Array.from(w).length >= PREFIX_CHARS);
     })));
     var allowed = results[0];
-    var keys = [];
+    var keys;
     if (!words.length) {
+      keys = [];
       if (allowed) for (var p = 0; p < n; p++) if (allowed[p]) keys.push(n - 1 - p);
+      keys = Float64Array.from(keys);
     } else {
-      var total = new Float64Array(n), known = false;
+      // The sum of the words' scores on every page, -1 where a word is missing.
+      var total = null;
       for (var w = 1; w < results.length; w++) {
         var best = results[w];
         if (!best) continue;
-        known = true;
+        if (!total) {
+          total = Float64Array.from(best);
+          continue;
+        }
         for (p = 0; p < n; p++) {
-          if (total[p] < 0 || best[p] < 0) total[p] = -1;
-          else total[p] += best[p];
+          var t = total[p], s = best[p];
+          if (t >= 0) total[p] = s < 0 ? -1 : t + s;
         }
       }
-      for (p = 0; known && p < n; p++) {
+      var count = 0;
+      if (total) {
+        for (p = 0; p < n; p++) if (total[p] >= 0 && (!allowed || allowed[p])) count++;
+      }
+      keys = new Float64Array(count);
+      for (p = 0, count = 0; total && p < n; p++) {
         // Score first, then the earlier page: one number that sorts as both.
-        if (total[p] >= 0 && (!allowed || allowed[p])) keys.push(total[p] * n + (n - 1 - p));
+        if (total[p] >= 0 && (!allowed || allowed[p])) keys[count++] = total[p] * n + (n - 1 - p);
       }
     }
-    var sorted = Float64Array.from(keys).sort();
+    var sorted = keys.sort();
     var pages = new Array(sorted.length), scores = new Array(sorted.length);
     for (var i = 0; i < sorted.length; i++) {
       var key = sorted[sorted.length - 1 - i];
@@ -609,6 +714,11 @@
     tokens.filter(Boolean).slice(0, MAX_WORDS).forEach(function (token) {
       var t = root.SignpostWords.term(token, stemmer);
       if (!t) return;
+      var known = self.common.get(t);
+      if (known) {
+        self.file("p/" + known.file + ".bin").catch(function () {});
+        return;
+      }
       var word = utf8.encode(t);
       self.file("t/" + self.shardOf(word) + ".bin").then(function (bytes) {
         scanShards([bytes], word, false).forEach(function (e) {
@@ -867,9 +977,14 @@
     var mine = run, answer = current;
     var batch = answer.pages.slice(shown, shown + PAGE);
     shown += batch.length;
-    // Every file of the batch is asked for at once; the small ones come first.
+    // The results' small files are asked for at once; their excerpts' texts once the first
+    // of them has come. Asked for together, the texts' ten requests and 25 KB held back
+    // the first result on a slow phone, where each request costs the page's thread
+    // several milliseconds (bench/README.md, session 7).
     var cards = batch.map(function (p) { return index.page(p); });
-    var texts = batch.map(function (p) { return index.text(p); });
+    var texts = batch.length ? cards[0].catch(function () {}).then(function () {
+      return batch.map(function (p) { return index.text(p); });
+    }) : null;
     var done = Promise.resolve();
     batch.forEach(function (p, i) {
       done = done.then(function () { return cards[i]; }).then(function (data) {
@@ -877,7 +992,7 @@
         var li = renderResult(data);
         list.appendChild(li);
         if (focus && i === 0) li.querySelector("a").focus();
-        texts[i].then(function (text) {
+        texts.then(function (all) { return all[i]; }).then(function (text) {
           if (mine === run) li.appendChild(renderExcerpt(text, answer));
         }).catch(function () {});
       });
@@ -889,7 +1004,6 @@
 
   function search(q) {
     q = (q || "").trim();
-    updateUrl(q);
     run += 1;
     var mine = run;
     list.textContent = "";
@@ -898,11 +1012,16 @@
     current = null;
     var chosen = selected();
     if (!q && !Object.keys(chosen).length) {
+      updateUrl(q);
       status.textContent = "";
       return;
     }
     status.textContent = t("loading");
-    index.search(q, chosen).then(function (answer) {
+    // The address is updated once the files are asked for (on a slow phone
+    // `history.replaceState` takes tens of milliseconds).
+    var answering = index.search(q, chosen);
+    updateUrl(q);
+    answering.then(function (answer) {
       if (mine !== run) return;
       current = answer;
       return showMore(false).then(function () {
