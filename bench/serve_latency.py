@@ -100,6 +100,7 @@ def main():
                 d = json.loads(data)
                 if d.get("all") or url in d.get("paths", []):
                     latencies.append((t - t0) * 1000)
+                    print(f"edit {i + 1}: {latencies[-1]:.0f} ms", flush=True)
                     break
             time.sleep(args.pause)  # an editor looks at the page before saving again
         rss = 0

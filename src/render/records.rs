@@ -14,15 +14,18 @@ impl Model<'_> {
     /// The documents the search index of this language holds, in the index's order, with
     /// their cards: published challenges, solutions and pages.
     pub fn search_docs(&self) -> Vec<(usize, Arc<Card>)> {
-        let g = self.guide;
-        (0..g.docs.len())
-            .filter(|&i| {
-                // Each language's index holds its own pages; an untranslated one is found
-                // in the original's language.
-                self.listed(i) && !self.fallback(i) && g.docs[i].status() == Status::Published
-            })
-            .filter_map(|i| Some((i, self.card_of(i)?)))
+        (0..self.guide.docs.len())
+            .filter_map(|i| Some((i, self.search_card(i)?)))
             .collect()
+    }
+
+    /// The card of document `i` if the search index of this language holds it.
+    fn search_card(&self, i: usize) -> Option<Arc<Card>> {
+        // Each language's index holds its own pages; an untranslated one is found in the
+        // original's language.
+        let held =
+            self.listed(i) && !self.fallback(i) && self.guide.docs[i].status() == Status::Published;
+        held.then(|| self.card_of(i)).flatten()
     }
 
     /// The search record of document `i` with its card (one of [`Model::search_docs`]).
@@ -70,17 +73,18 @@ impl Model<'_> {
         stop: &dyn Fn() -> bool,
     ) -> Option<Vec<crate::search::Record>> {
         use rayon::prelude::*;
-        let docs = self.search_docs();
-        let mut out = Vec::with_capacity(docs.len());
-        for chunk in docs.chunks(super::STOP_CHUNK) {
+        let count = self.guide.docs.len();
+        let mut out = Vec::new();
+        for start in (0..count).step_by(super::STOP_CHUNK) {
             if stop() {
                 return None;
             }
-            out.par_extend(
-                chunk
-                    .par_iter()
-                    .map(|(i, card)| self.search_record(*i, card)),
-            );
+            let chunk = start..(start + super::STOP_CHUNK).min(count);
+            // In the order of `search_docs`: rayon keeps it.
+            out.par_extend(chunk.into_par_iter().filter_map(|i| {
+                let card = self.search_card(i)?;
+                Some(self.search_record(i, &card))
+            }));
         }
         Some(out)
     }

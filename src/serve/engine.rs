@@ -68,6 +68,10 @@ pub(super) struct Engine {
     generation: Arc<AtomicU64>,
     /// Sends work to the one thread that builds search indexes.
     search_worker: OnceLock<mpsc::Sender<SearchJob>>,
+    /// Sends the feeds, sitemap and open data to the thread that writes them (tens of
+    /// megabytes at 100,000 entries: a second the next save would otherwise wait), with a
+    /// way to say when they are in place, for those that must be before a reload.
+    extras_writer: OnceLock<mpsc::Sender<(Site, Option<mpsc::Sender<()>>)>>,
     /// The search index of the guide as it is now has not been handed on yet.
     search_owed: bool,
     /// Neither have the feeds, sitemap and open data (after a change in `static/`).
@@ -98,6 +102,7 @@ impl Engine {
             next: None,
             generation: Arc::new(AtomicU64::new(0)),
             search_worker: OnceLock::new(),
+            extras_writer: OnceLock::new(),
             search_owed: false,
             extras_owed: false,
             lang_choice: opts.lang,
@@ -208,12 +213,36 @@ impl Engine {
         }) {
             Ok(false) => {}
             Ok(true) => {
-                put_extras(shared, extras);
+                self.write_extras(shared, extras, None);
                 self.extras_owed = false;
             }
             Err(_) => self.extras_owed = false,
         }
         self.models = keep(models);
+    }
+
+    /// Hands what [`Renderer::extras`] made to the thread that puts it where it is served,
+    /// in the order made; `done` hears when it is in place.
+    pub(super) fn write_extras(
+        &self,
+        shared: &Arc<Shared>,
+        extras: Site,
+        done: Option<mpsc::Sender<()>>,
+    ) {
+        let writer = self.extras_writer.get_or_init(|| {
+            let (tx, rx) = mpsc::channel::<(Site, Option<mpsc::Sender<()>>)>();
+            let shared = Arc::clone(shared);
+            std::thread::spawn(move || {
+                for (extras, done) in rx {
+                    put_extras(&shared, extras);
+                    if let Some(done) = done {
+                        let _ = done.send(());
+                    }
+                }
+            });
+            tx
+        });
+        let _ = writer.send((extras, done));
     }
 
     /// Builds the current guide's search index on the indexing thread, unless a save
@@ -301,6 +330,7 @@ impl Engine {
             // Cleared before the batch is looked at: a batch sent from now on stops the
             // round again.
             self.waiting.store(false, Ordering::SeqCst);
+            crate::timing("the batch waited", batch.sent());
             let started = Instant::now();
             match batch.work(&self.root) {
                 None => {}
@@ -320,7 +350,10 @@ impl Engine {
                         {
                             let mut copies = Site::default();
                             if r.static_files(&models, &mut copies).is_ok() {
-                                put_extras(shared, copies);
+                                // In place before the browser reloads.
+                                let (done, placed) = mpsc::channel();
+                                self.write_extras(shared, copies, Some(done));
+                                let _ = placed.recv();
                             }
                             self.models = keep(models);
                         }

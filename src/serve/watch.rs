@@ -37,8 +37,8 @@ pub(super) enum Work {
     Markdown(Vec<String>),
 }
 
-/// One batch of file events, as notify reported them.
-pub(super) struct Batch(Vec<notify::Event>);
+/// One batch of file events, as notify reported them, and when it was sent.
+pub(super) struct Batch(Vec<notify::Event>, std::time::Instant);
 
 /// The watcher, shared by the thread that starts it and the engine that watches the source
 /// folders anew after a full rebuild.
@@ -69,7 +69,10 @@ pub(super) fn start(
                 events.push(e);
             }
             waiting.store(true, Ordering::SeqCst);
-            if batches_tx.send(Batch(events)).is_err() {
+            if batches_tx
+                .send(Batch(events, std::time::Instant::now()))
+                .is_err()
+            {
                 return;
             }
         }
@@ -98,6 +101,11 @@ pub(super) fn watch_sources(watcher: &mut impl Watcher, root: &Path) -> Result<(
 }
 
 impl Batch {
+    /// When the watcher sent it (for `SIGNPOST_TIMINGS`: how long it waited).
+    pub fn sent(&self) -> std::time::Instant {
+        self.1
+    }
+
     /// The work this batch needs, if any (reads are not changes).
     pub fn work(&self, root: &Path) -> Option<Work> {
         let changes: Vec<Change> = self

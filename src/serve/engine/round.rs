@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{current_models, keep, publish, put_extras, render_pages, report_guide, Engine};
+use super::{current_models, keep, publish, render_pages, report_guide, Engine};
 use crate::content::Guide;
 use crate::diagnostics::Report;
 use crate::i18n::Lang;
@@ -226,7 +226,7 @@ impl Engine {
         let mut extras = Site::default();
         match renderer.extras_unless(models, &mut extras, &stop) {
             Ok(true) => {
-                put_extras(shared, extras);
+                self.write_extras(shared, extras, None);
                 self.extras_owed = false;
             }
             Ok(false) => return,
