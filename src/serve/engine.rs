@@ -114,6 +114,12 @@ impl Engine {
         Arc::clone(&self.waiting)
     }
 
+    /// Whether a save is waiting: the `stop` that everything which can wait is given.
+    fn save_waiting(&self) -> impl Fn() -> bool + Send + Sync + 'static {
+        let waiting = Arc::clone(&self.waiting);
+        move || waiting.load(Ordering::SeqCst)
+    }
+
     /// The language of messages: `--lang`, else the guide's own when signpost speaks it.
     fn lang(&self) -> Lang {
         match &self.guide {
@@ -197,6 +203,7 @@ impl Engine {
     /// Makes the feeds, sitemap and open data again, unless a save comes first (then they
     /// are still owed).
     fn owed_extras(&mut self, shared: &Arc<Shared>) {
+        let stop = self.save_waiting();
         let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
             self.extras_owed = false;
             return;
@@ -206,11 +213,8 @@ impl Engine {
             self.extras_owed = false;
             return;
         };
-        let waiting = Arc::clone(&self.waiting);
         let mut extras = Site::default();
-        match renderer.extras_unless(&models, &mut extras, &move || {
-            waiting.load(Ordering::SeqCst)
-        }) {
+        match renderer.extras_unless(&models, &mut extras, &stop) {
             Ok(false) => {}
             Ok(true) => {
                 self.write_extras(shared, extras, None);
@@ -268,10 +272,7 @@ impl Engine {
             return true;
         }
         let since = Instant::now();
-        let waiting = Arc::clone(&self.waiting);
-        let Some(records) =
-            render::search_records_unless(models, &move || waiting.load(Ordering::SeqCst))
-        else {
+        let Some(records) = render::search_records_unless(models, &self.save_waiting()) else {
             return false;
         };
         crate::timing("search records", since);

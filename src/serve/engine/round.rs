@@ -5,7 +5,6 @@
 //! each save first and adds to the round; this module only finishes it.
 
 use std::collections::BTreeSet;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -106,8 +105,7 @@ impl Engine {
     }
 
     fn finish_with(&mut self, guide: &Guide, models: &[Model], shared: &Arc<Shared>) {
-        let waiting = Arc::clone(&self.waiting);
-        let stop = move || waiting.load(Ordering::SeqCst);
+        let stop = self.save_waiting();
         let lang = Lang::for_guide(self.lang_choice, &guide.config.default_language);
         let renderer = self.renderer.as_ref().expect("loaded");
         let today = self.render_opts.today;
