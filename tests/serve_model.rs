@@ -144,3 +144,53 @@ fn a_new_or_deleted_file_rebuilds_the_indexes() {
     assert!(guide.reload(&[new.to_string()]).is_none());
     assert!(guide.by_path.contains_key(new));
 }
+
+/// Every look that the feeds, review data, sitemap, open data and search records take at
+/// `stop` is honoured: stopped at any one of them, the step says so and hands back nothing
+/// finished; never stopped, it finishes. (`serve` counts on this to show a save at once.)
+#[test]
+fn the_rounds_late_steps_stop_at_every_look() {
+    use std::cell::Cell;
+    let dir = common::sample_guide();
+    let guide = load(dir.path());
+    let renderer = Renderer::new(&guide).unwrap();
+    let models = renderer.models(&guide, &opts()).unwrap();
+
+    let looks = Cell::new(0);
+    let never = || {
+        looks.set(looks.get() + 1);
+        false
+    };
+    let mut site = signpost::site::Site::default();
+    assert!(renderer.extras_unless(&models, &mut site, &never).unwrap());
+    let extras_looks = looks.replace(0);
+    assert!(signpost::render::search_records_unless(&models, &never).is_some());
+    let records_looks = looks.replace(0);
+    assert!(
+        extras_looks > 10 && records_looks >= 2,
+        "{extras_looks} {records_looks}"
+    );
+
+    for k in 1..=extras_looks {
+        let calls = Cell::new(0);
+        let at_k = || {
+            calls.set(calls.get() + 1);
+            calls.get() >= k
+        };
+        let mut site = signpost::site::Site::default();
+        assert!(
+            !renderer.extras_unless(&models, &mut site, &at_k).unwrap(),
+            "look {k}"
+        );
+        assert_eq!(calls.get(), k, "went on after look {k}");
+    }
+    for k in 1..=records_looks {
+        let calls = Cell::new(0);
+        let at_k = || {
+            calls.set(calls.get() + 1);
+            calls.get() >= k
+        };
+        assert!(signpost::render::search_records_unless(&models, &at_k).is_none());
+        assert_eq!(calls.get(), k, "went on after look {k}");
+    }
+}
