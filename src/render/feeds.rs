@@ -7,7 +7,7 @@
 //! leave every listing. Dates come from the content, never from the clock, so two builds of
 //! the same input are byte-identical.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use tera::Tera;
@@ -22,7 +22,7 @@ use crate::text::escape_markup;
 pub const FEED_LIMIT: usize = 100;
 
 /// Adds every language's feeds and redirects, the sitemap and robots.txt; false when
-/// `stop` said to give up (it is asked between feeds).
+/// `stop` said to give up (it is asked between feeds and every [`STOP_CHUNK`] documents).
 pub(super) fn add_all(
     tera: &Tera,
     models: &[Model],
@@ -32,35 +32,38 @@ pub(super) fn add_all(
     let g = models[0].guide;
     for model in models {
         let prefix = &model.prefix;
+        let Some(mut lists) = FeedLists::of(model, stop) else {
+            return Ok(false);
+        };
         site.add(
             format!("{prefix}{}", routes::FEED),
-            atom(model, None).into_bytes(),
+            atom(model, None, &lists.all).into_bytes(),
             "the site feed",
+        )?;
+        site.add(
+            format!("{prefix}{}", routes::open_feed(None)),
+            open_atom(model, None, &lists.open).into_bytes(),
+            "the feed of open challenges",
         )?;
         for area in &model.area_order {
             if stop() {
                 return Ok(false);
             }
+            let (all, open) = lists.areas.remove(area.as_str()).unwrap_or_default();
             site.add(
                 format!("{prefix}{}", routes::area_feed(area)),
-                atom(model, Some(area)).into_bytes(),
+                atom(model, Some(area), &all).into_bytes(),
                 "an area feed",
             )?;
             site.add(
                 format!("{prefix}{}", routes::open_feed(Some(area))),
-                open_atom(model, Some(area)).into_bytes(),
+                open_atom(model, Some(area), &open).into_bytes(),
                 "an area's feed of open challenges",
             )?;
         }
-        site.add(
-            format!("{prefix}{}", routes::open_feed(None)),
-            open_atom(model, None).into_bytes(),
-            "the feed of open challenges",
-        )?;
-        if stop() {
+        if !redirects(tera, model, site, stop)? {
             return Ok(false);
         }
-        redirects(tera, model, site)?;
     }
     if stop() {
         return Ok(false);
@@ -89,8 +92,87 @@ fn rfc3339(d: NaiveDate) -> String {
     format!("{d}T00:00:00Z")
 }
 
+/// A feed's entry: its date (last reviewed, else created) and its document.
+type Item = (NaiveDate, usize);
+
+/// The entries of every feed of one language, each newest first and at most
+/// [`FEED_LIMIT`]: found in one pass over the documents, not one pass per feed (at 100,000
+/// entries in 20 areas that was four million looks, and the longest wait of a save in
+/// `serve`).
+struct FeedLists<'m> {
+    /// Published challenges and solutions in this language.
+    all: Vec<Item>,
+    /// Open challenges (no published solution addresses them), untranslated originals
+    /// too: the open challenges' feed lists what its page lists, so that a business reading
+    /// the English site learns of every open need.
+    open: Vec<Item>,
+    /// The same two of each area.
+    areas: HashMap<&'m str, (Vec<Item>, Vec<Item>)>,
+}
+
+impl<'m> FeedLists<'m> {
+    /// `None` when `stop` said to give up (asked every [`STOP_CHUNK`] documents).
+    fn of(model: &'m Model, stop: &dyn Fn() -> bool) -> Option<Self> {
+        let g = model.guide;
+        let mut lists = FeedLists {
+            all: Vec::new(),
+            open: Vec::new(),
+            areas: HashMap::new(),
+        };
+        for (i, d) in g.docs.iter().enumerate() {
+            if i % STOP_CHUNK == 0 && stop() {
+                return None;
+            }
+            if !model.listed(i) || d.role != Role::Entry || d.status() != Status::Published {
+                continue;
+            }
+            let in_all = !model.fallback(i);
+            let open = g.doc_type(d) == Some(DocType::Challenge) && model.is_open(d);
+            if !in_all && !open {
+                continue;
+            }
+            let item = (
+                d.meta.last_reviewed.or(d.meta.created).unwrap_or_default(),
+                i,
+            );
+            let mut area = d.area.as_deref().map(|a| lists.areas.entry(a).or_default());
+            if in_all {
+                lists.all.push(item);
+                if let Some((all, _)) = area.as_mut() {
+                    all.push(item);
+                }
+            }
+            if open {
+                lists.open.push(item);
+                if let Some((_, open)) = area {
+                    open.push(item);
+                }
+            }
+        }
+        let newest = |items: &mut Vec<Item>| newest_first(model, items);
+        newest(&mut lists.all);
+        newest(&mut lists.open);
+        for (all, open) in lists.areas.values_mut() {
+            newest(all);
+            newest(open);
+        }
+        Some(lists)
+    }
+}
+
+/// Keeps the [`FEED_LIMIT`] newest of `items`, newest first (the same date: by id).
+fn newest_first(model: &Model, items: &mut Vec<Item>) {
+    let docs = &model.guide.docs;
+    let order = |a: &Item, b: &Item| b.0.cmp(&a.0).then_with(|| docs[a.1].id.cmp(&docs[b.1].id));
+    if items.len() > FEED_LIMIT {
+        items.select_nth_unstable_by(FEED_LIMIT, order);
+        items.truncate(FEED_LIMIT);
+    }
+    items.sort_unstable_by(order);
+}
+
 /// Published challenges and solutions, newest (last reviewed, else created) first.
-fn atom(model: &Model, area: Option<&str>) -> String {
+fn atom(model: &Model, area: Option<&str>, items: &[Item]) -> String {
     let prefix = &model.prefix;
     let (title, self_rel, alt_rel) = match area.and_then(|a| model.area_doc(a).map(|d| (a, d))) {
         Some((id, a)) => (
@@ -104,12 +186,12 @@ fn atom(model: &Model, area: Option<&str>) -> String {
             prefix.clone(),
         ),
     };
-    write_atom(model, area, false, &title, &self_rel, &alt_rel)
+    write_atom(model, items, &title, &self_rel, &alt_rel)
 }
 
 /// Open challenges (no published solution addresses them), newest first: for businesses
 /// and researchers who follow what the guide's municipalities still need.
-fn open_atom(model: &Model, area: Option<&str>) -> String {
+fn open_atom(model: &Model, area: Option<&str>, items: &[Item]) -> String {
     let prefix = &model.prefix;
     let open = model.label("list_open");
     let (title, alt_rel) = match area.and_then(|a| model.area_doc(a).map(|d| (a, d))) {
@@ -124,50 +206,16 @@ fn open_atom(model: &Model, area: Option<&str>) -> String {
     };
     write_atom(
         model,
-        area,
-        true,
+        items,
         &title,
         &format!("{prefix}{}", routes::open_feed(area)),
         &alt_rel,
     )
 }
 
-/// An Atom feed of the published entries of this language (of one area, or only the open
-/// challenges), at most [`FEED_LIMIT`], newest first.
-fn write_atom(
-    model: &Model,
-    area: Option<&str>,
-    open_only: bool,
-    title: &str,
-    self_rel: &str,
-    alt_rel: &str,
-) -> String {
+/// An Atom feed of these entries (newest first, at most [`FEED_LIMIT`]).
+fn write_atom(model: &Model, items: &[Item], title: &str, self_rel: &str, alt_rel: &str) -> String {
     let g = model.guide;
-    let mut items: Vec<(NaiveDate, usize)> = g
-        .docs
-        .iter()
-        .enumerate()
-        .filter(|(i, d)| {
-            // The open challenges' feed lists what its page lists, untranslated originals
-            // too (in their own language), so that a business reading the English site
-            // learns of every open need; the other feeds keep to this language's texts.
-            model.listed(*i)
-                && (open_only || !model.fallback(*i))
-                && d.role == Role::Entry
-                && d.status() == Status::Published
-                && (area.is_none() || d.area.as_deref() == area)
-                && (!open_only || (g.doc_type(d) == Some(DocType::Challenge) && model.is_open(d)))
-        })
-        .map(|(i, d)| {
-            let date = d.meta.last_reviewed.or(d.meta.created).unwrap_or_default();
-            (date, i)
-        })
-        .collect();
-    items.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| g.docs[a.1].id.cmp(&g.docs[b.1].id))
-    });
-    items.truncate(FEED_LIMIT);
     let updated = items.iter().map(|x| x.0).max().unwrap_or_default();
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -196,7 +244,7 @@ fn write_atom(
     ));
     out.push_str(&format!("  <updated>{}</updated>\n", rfc3339(updated)));
     out.push_str("  <generator>signpost</generator>\n");
-    for (date, i) in items {
+    for &(date, i) in items {
         let d = &g.docs[i];
         let url = model.canonical(&d.url);
         let label = match g.doc_type(d) {
@@ -394,10 +442,19 @@ fn split_sitemap(
     files
 }
 
-/// A small HTML page at every alias of a built document, pointing to its URL.
-fn redirects(tera: &Tera, model: &Model, site: &mut Site) -> Result<(), RenderError> {
+/// A small HTML page at every alias of a built document, pointing to its URL; false when
+/// `stop` said to give up (asked every [`STOP_CHUNK`] documents).
+fn redirects(
+    tera: &Tera,
+    model: &Model,
+    site: &mut Site,
+    stop: &dyn Fn() -> bool,
+) -> Result<bool, RenderError> {
     let g = model.guide;
     for (i, d) in g.docs.iter().enumerate() {
+        if i % STOP_CHUNK == 0 && stop() {
+            return Ok(false);
+        }
         if !model.built(i) {
             continue;
         }
@@ -429,7 +486,7 @@ fn redirects(tera: &Tera, model: &Model, site: &mut Site) -> Result<(), RenderEr
             )?;
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 #[cfg(test)]
