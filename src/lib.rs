@@ -200,6 +200,13 @@ pub(crate) fn timing(stage: &str, since: std::time::Instant) {
     }
 }
 
+/// Frees `value` on a thread of its own. For what `serve` lets go of between saves: at
+/// 100,000 entries a list of entries or cards is a million small allocations, 0.1–0.25 s
+/// to free, and the next save would wait for it.
+pub(crate) fn free_elsewhere<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
 /// Today's date in the local time zone.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()

@@ -296,14 +296,12 @@ fn write_atom(model: &Model, items: &[Item], title: &str, self_rel: &str, alt_re
     out
 }
 
-/// A sitemap entry: address, last modified, and the page's versions (language, address).
-type SitemapUrl<'a> = (&'a str, Option<NaiveDate>, &'a Vec<(&'a str, &'a str)>);
-
 /// Exactly the published, indexable HTML pages, in every language, each with its
 /// versions in the other languages (`xhtml:link` alternates): `sitemap.xml`, or, past
 /// `max_urls` addresses or `max_bytes` in one file, `sitemap.xml` as an index of as many
-/// files as it takes (their paths and texts); `None` when `stop` said to give up (asked
-/// every [`STOP_CHUNK`] pages).
+/// files as it takes (their paths and texts); `None` when `stop` said to give up. It is
+/// asked every [`STOP_CHUNK`] pages of each step: at 100,000 entries no step runs longer
+/// between two looks than a few milliseconds (a sort of all the addresses took 100 ms).
 fn sitemap(
     models: &[Model],
     max_urls: usize,
@@ -339,107 +337,132 @@ fn sitemap(
             }
         }
     }
-    let mut versions: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-    for ((page, lang), (rel, _)) in &pages {
-        versions.entry(page).or_default().push((lang, rel));
-    }
-    let mut urls: Vec<SitemapUrl> = pages
-        .iter()
-        .map(|((page, _), (rel, date))| (rel.as_str(), *date, &versions[page.as_str()]))
-        .collect();
-    urls.sort_by(|a, b| a.0.cmp(b.0));
-    let model = &models[0];
-    let mut entries: Vec<(String, Option<NaiveDate>)> = Vec::with_capacity(urls.len());
-    for (n, (rel, date, versions)) in urls.into_iter().enumerate() {
+    // The versions of a page are neighbours in `pages`: one list per page, and its
+    // addresses in address order, each with its page's list.
+    let mut versions: Vec<Vec<(&str, &str)>> = Vec::new();
+    let mut by_address: BTreeMap<(&str, usize), (Option<NaiveDate>, usize)> = BTreeMap::new();
+    let mut last_page: Option<&str> = None;
+    for (n, ((page, lang), (rel, date))) in pages.iter().enumerate() {
         if stopped(n) {
             return None;
         }
-        entries.push({
-            let mut out = String::from("  <url><loc>");
-            out.push_str(&escape_markup(&model.canonical(rel)));
-            out.push_str("</loc>");
-            if let Some(d) = date {
-                out.push_str(&format!("<lastmod>{d}</lastmod>"));
-            }
-            if versions.len() > 1 {
-                for (lang, other) in versions {
-                    out.push_str(&format!(
-                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                        escape_markup(lang),
-                        escape_markup(&model.canonical(other))
-                    ));
-                }
-            }
-            out.push_str("</url>\n");
-            (out, date)
-        });
+        if last_page != Some(page.as_str()) {
+            versions.push(Vec::new());
+            last_page = Some(page);
+        }
+        let group = versions.len() - 1;
+        versions[group].push((lang, rel));
+        by_address.insert((rel, n), (*date, group));
     }
-    Some(split_sitemap(
-        entries,
-        |rel| model.canonical(rel),
-        max_urls,
-        max_bytes,
-    ))
+    let model = &models[0];
+    let mut parts = SitemapParts::new(max_urls, max_bytes);
+    let mut entry = String::new();
+    for (n, ((rel, _), (date, group))) in by_address.into_iter().enumerate() {
+        if stopped(n) {
+            return None;
+        }
+        entry.clear();
+        entry.push_str("  <url><loc>");
+        entry.push_str(&escape_markup(&model.canonical(rel)));
+        entry.push_str("</loc>");
+        if let Some(d) = date {
+            entry.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        let versions = &versions[group];
+        if versions.len() > 1 {
+            for (lang, other) in versions {
+                entry.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    escape_markup(lang),
+                    escape_markup(&model.canonical(other))
+                ));
+            }
+        }
+        entry.push_str("</url>\n");
+        parts.push(&entry, date);
+    }
+    Some(parts.finish(|rel| model.canonical(rel)))
 }
 
 const URLSET_START: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
 const URLSET_END: &str = "</urlset>\n";
 
-/// The sitemap's files from its `<url>` entries (each with its last change): one
-/// `sitemap.xml` while they fit in `max_urls` addresses and `max_bytes`, else files of at
-/// most that many, in order, and `sitemap.xml` as the index of them (with `canonical`, a
-/// path below the base made absolute). sitemaps.org allows 50,000 and 50 MB
-/// (`routes::SITEMAP_MAX_URLS`, `SITEMAP_MAX_BYTES`); tests pass smaller limits.
-fn split_sitemap(
-    entries: Vec<(String, Option<NaiveDate>)>,
-    canonical: impl Fn(&str) -> String,
+/// The sitemap's files, made from its `<url>` entries (each with its last change) as they
+/// come: one `sitemap.xml` while they fit in `max_urls` addresses and `max_bytes`, else
+/// files of at most that many, in order, and `sitemap.xml` as the index of them.
+/// sitemaps.org allows 50,000 and 50 MB (`routes::SITEMAP_MAX_URLS`, `SITEMAP_MAX_BYTES`);
+/// tests pass smaller limits.
+struct SitemapParts {
     max_urls: usize,
     max_bytes: usize,
-) -> Vec<(String, String)> {
-    let mut parts: Vec<(String, Option<NaiveDate>)> = Vec::new();
-    let mut current = String::from(URLSET_START);
-    let mut count = 0;
-    let mut newest: Option<NaiveDate> = None;
-    for (entry, date) in entries {
+    /// The files filled so far, each with its newest change.
+    done: Vec<(String, Option<NaiveDate>)>,
+    current: String,
+    count: usize,
+    newest: Option<NaiveDate>,
+}
+
+impl SitemapParts {
+    fn new(max_urls: usize, max_bytes: usize) -> Self {
+        SitemapParts {
+            max_urls,
+            max_bytes,
+            done: Vec::new(),
+            current: String::from(URLSET_START),
+            count: 0,
+            newest: None,
+        }
+    }
+
+    fn push(&mut self, entry: &str, date: Option<NaiveDate>) {
         // A file holds at least one address, whatever the limits.
-        if count > 0
-            && (count == max_urls || current.len() + entry.len() + URLSET_END.len() > max_bytes)
+        if self.count > 0
+            && (self.count == self.max_urls
+                || self.current.len() + entry.len() + URLSET_END.len() > self.max_bytes)
         {
-            current.push_str(URLSET_END);
-            parts.push((
-                std::mem::replace(&mut current, URLSET_START.to_string()),
-                newest,
-            ));
-            count = 0;
-            newest = None;
+            self.current.push_str(URLSET_END);
+            let full = std::mem::replace(&mut self.current, URLSET_START.to_string());
+            self.done.push((full, self.newest));
+            self.count = 0;
+            self.newest = None;
         }
-        current.push_str(&entry);
-        count += 1;
-        newest = newest.max(date);
+        self.current.push_str(entry);
+        self.count += 1;
+        self.newest = self.newest.max(date);
     }
-    current.push_str(URLSET_END);
-    if parts.is_empty() {
-        return vec![(routes::SITEMAP.to_string(), current)];
-    }
-    parts.push((current, newest));
-    let mut index = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut files = Vec::with_capacity(parts.len() + 1);
-    for (n, (xml, newest)) in parts.into_iter().enumerate() {
-        let path = routes::sitemap_part(n + 1);
-        index.push_str("  <sitemap><loc>");
-        index.push_str(&escape_markup(&canonical(&path)));
-        index.push_str("</loc>");
-        if let Some(d) = newest {
-            index.push_str(&format!("<lastmod>{d}</lastmod>"));
+
+    /// The files, paths and texts (`canonical` makes a path below the base absolute).
+    fn finish(self, canonical: impl Fn(&str) -> String) -> Vec<(String, String)> {
+        let SitemapParts {
+            mut done,
+            mut current,
+            newest,
+            ..
+        } = self;
+        current.push_str(URLSET_END);
+        if done.is_empty() {
+            return vec![(routes::SITEMAP.to_string(), current)];
         }
-        index.push_str("</sitemap>\n");
-        files.push((path, xml));
+        done.push((current, newest));
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        let mut files = Vec::with_capacity(done.len() + 1);
+        for (n, (xml, newest)) in done.into_iter().enumerate() {
+            let path = routes::sitemap_part(n + 1);
+            index.push_str("  <sitemap><loc>");
+            index.push_str(&escape_markup(&canonical(&path)));
+            index.push_str("</loc>");
+            if let Some(d) = newest {
+                index.push_str(&format!("<lastmod>{d}</lastmod>"));
+            }
+            index.push_str("</sitemap>\n");
+            files.push((path, xml));
+        }
+        index.push_str("</sitemapindex>\n");
+        files.insert(0, (routes::SITEMAP.to_string(), index));
+        files
     }
-    index.push_str("</sitemapindex>\n");
-    files.insert(0, (routes::SITEMAP.to_string(), index));
-    files
 }
 
 /// A small HTML page at every alias of a built document, pointing to its URL; false when
@@ -492,6 +515,19 @@ fn redirects(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn split_sitemap(
+        entries: Vec<(String, Option<NaiveDate>)>,
+        canonical: impl Fn(&str) -> String,
+        max_urls: usize,
+        max_bytes: usize,
+    ) -> Vec<(String, String)> {
+        let mut parts = SitemapParts::new(max_urls, max_bytes);
+        for (entry, date) in entries {
+            parts.push(&entry, date);
+        }
+        parts.finish(canonical)
+    }
 
     fn entries(n: usize) -> Vec<(String, Option<NaiveDate>)> {
         (0..n)
