@@ -16,8 +16,12 @@ pub struct Conflict {
     pub second: String,
 }
 
+/// A file whose path is claimed now and whose bytes are made later, on whichever thread
+/// calls [`Site::make_later`].
+type Later = (String, Box<dyn FnOnce() -> Vec<u8> + Send + Sync>);
+
 /// The site in memory: generated files, and files copied as they are.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Site {
     /// Output path (relative, `/`) → bytes.
     pub files: BTreeMap<String, Vec<u8>>,
@@ -29,6 +33,25 @@ pub struct Site {
     pub pages: usize,
     /// Pages written straight to the staging folder while rendering (not in `files`).
     pub written: usize,
+    /// Files to make: what takes long to make and needs nothing of the guide any more (the
+    /// open data, tens of megabytes at 100,000 entries), so that `serve` makes it on its
+    /// writer's thread, not on the one the next save waits for.
+    later: Vec<Later>,
+}
+
+impl std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Site")
+            .field("files", &self.files.keys().collect::<Vec<_>>())
+            .field("copies", &self.copies)
+            .field("pages", &self.pages)
+            .field("written", &self.written)
+            .field(
+                "later",
+                &self.later.iter().map(|l| &l.0).collect::<Vec<_>>(),
+            )
+            .finish()
+    }
 }
 
 impl Site {
@@ -57,6 +80,28 @@ impl Site {
         Ok(())
     }
 
+    /// Claims `path` for `origin` now; its bytes are made by `make` in [`Site::make_later`].
+    pub fn add_later(
+        &mut self,
+        path: String,
+        origin: &str,
+        make: impl FnOnce() -> Vec<u8> + Send + Sync + 'static,
+    ) -> Result<(), Conflict> {
+        self.claim(&path, origin)?;
+        self.later.push((path, Box::new(make)));
+        Ok(())
+    }
+
+    /// Makes the files left for later ([`Site::add_later`]), in parallel.
+    pub fn make_later(&mut self) {
+        use rayon::prelude::*;
+        let made: Vec<(String, Vec<u8>)> = std::mem::take(&mut self.later)
+            .into_par_iter()
+            .map(|(path, make)| (path, make()))
+            .collect();
+        self.files.extend(made);
+    }
+
     /// Adds the files of `other`, claiming each of its paths in turn.
     pub fn merge(&mut self, other: Site) -> Result<(), Conflict> {
         for (path, origin) in &other.origins {
@@ -64,6 +109,7 @@ impl Site {
         }
         self.files.extend(other.files);
         self.copies.extend(other.copies);
+        self.later.extend(other.later);
         self.pages += other.pages;
         self.written += other.written;
         Ok(())
@@ -71,7 +117,7 @@ impl Site {
 
     /// How many files the site has.
     pub fn file_count(&self) -> usize {
-        self.files.len() + self.copies.len() + self.written
+        self.files.len() + self.copies.len() + self.written + self.later.len()
     }
 
     /// Takes in freshly made extras (`Renderer::extras`) for `serve`: their generated files

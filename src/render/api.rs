@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::model::Model;
-use super::{RenderError, Site, Unless, STOP_CHUNK};
+use super::{RenderError, Site, STOP_CHUNK};
 use crate::content::{Doc, DocType, Role, Status};
 use crate::routes;
 
@@ -150,42 +150,52 @@ fn entry(model: &Model, d: &Doc) -> Entry {
     }
 }
 
+/// What `entries.json` says of its language's site besides the entries (owned: the file
+/// is made after the model is gone, [`add_all`]).
+#[derive(Serialize)]
+struct Head {
+    #[serde(rename = "$schema")]
+    schema: String,
+    version: u32,
+    language: String,
+    site: SiteInfo,
+}
+
+#[derive(Serialize)]
+struct SiteInfo {
+    title: String,
+    url: String,
+}
+
+impl Head {
+    fn of(model: &Model) -> Self {
+        Head {
+            schema: model.canonical(routes::ENTRIES_SCHEMA),
+            version: VERSION,
+            language: model.lang.clone(),
+            site: SiteInfo {
+                title: model.guide.config.title.clone(),
+                url: model.canonical(&model.prefix),
+            },
+        }
+    }
+}
+
 /// `entries.json` of a language: the version, the language, where the schema is, the
 /// entries.
-/// The entries' JSON document; `None` when `stop` said to give up (asked every
-/// [`STOP_CHUNK`] entries).
-fn json(model: &Model, entries: &[Entry], stop: &dyn Fn() -> bool) -> Option<Vec<u8>> {
+fn json(head: &Head, entries: &[Entry]) -> Vec<u8> {
     #[derive(Serialize)]
     struct Document<'a> {
-        #[serde(rename = "$schema")]
-        schema: String,
-        version: u32,
-        language: &'a str,
-        site: SiteInfo<'a>,
-        entries: Unless<'a, Entry>,
+        #[serde(flatten)]
+        head: &'a Head,
+        entries: &'a [Entry],
     }
-    #[derive(Serialize)]
-    struct SiteInfo<'a> {
-        title: &'a str,
-        url: String,
-    }
-    let doc = Document {
-        schema: model.canonical(routes::ENTRIES_SCHEMA),
-        version: VERSION,
-        language: &model.lang,
-        site: SiteInfo {
-            title: &model.guide.config.title,
-            url: model.canonical(&model.prefix),
-        },
-        entries: Unless(entries, stop),
-    };
-    // Only `stop` can make it fail: an entry is strings, numbers and lists of them.
-    // Room for the whole file at once: growing a buffer of tens of megabytes copies it,
-    // and `serve` would wait for the copy (room not written to costs no memory).
+    // Room for the whole file at once (room not written to costs no memory).
     let mut bytes = Vec::with_capacity(entries.len() * 1024);
-    serde_json::to_writer_pretty(&mut bytes, &doc).ok()?;
+    // Writing strings, numbers and lists of them to memory cannot fail.
+    let _ = serde_json::to_writer_pretty(&mut bytes, &Document { head, entries });
     bytes.push(b'\n');
-    Some(bytes)
+    bytes
 }
 
 /// The CSV's columns, in order: the fields of an entry.
@@ -216,9 +226,7 @@ pub const CSV_COLUMNS: [&str; 20] = [
 /// header row, CRLF line ends; lists joined with `; `, translations as `en <url>`. A cell
 /// that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`) gets a
 /// leading `'`; the JSON has the exact text.
-/// The entries as CSV; `None` when `stop` said to give up (asked every [`STOP_CHUNK`]
-/// entries).
-fn csv(entries: &[Entry], stop: &dyn Fn() -> bool) -> Option<Vec<u8>> {
+fn csv(entries: &[Entry]) -> Vec<u8> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer({
@@ -228,10 +236,7 @@ fn csv(entries: &[Entry], stop: &dyn Fn() -> bool) -> Option<Vec<u8>> {
         });
     // Writing to memory cannot fail.
     let _ = out.write_record(CSV_COLUMNS);
-    for (n, e) in entries.iter().enumerate() {
-        if n % STOP_CHUNK == 0 && stop() {
-            return None;
-        }
+    for e in entries {
         let value = serde_json::to_value(e).expect("an entry serialises");
         let cells = CSV_COLUMNS.iter().map(|c| {
             defuse(match &value[*c] {
@@ -254,7 +259,7 @@ fn csv(entries: &[Entry], stop: &dyn Fn() -> bool) -> Option<Vec<u8>> {
         });
         let _ = out.write_record(cells);
     }
-    Some(out.into_inner().unwrap_or_default())
+    out.into_inner().unwrap_or_default()
 }
 
 fn defuse(s: String) -> String {
@@ -333,33 +338,30 @@ pub fn schema(base_url: &str) -> Value {
 }
 
 /// Adds every language's `entries.json` and `entries.csv`, and the schema; false when
-/// `stop` said to give up (between languages and their files).
+/// `stop` said to give up (while the entries are gathered). The two files are made later
+/// ([`Site::make_later`]), from the entries alone: at 100,000 entries that is a second of
+/// work that `serve` leaves to its writer's thread.
 pub(super) fn add_all(
     models: &[Model],
     site: &mut Site,
     stop: &dyn Fn() -> bool,
 ) -> Result<bool, RenderError> {
     for model in models {
-        let since = std::time::Instant::now();
         let Some(entries) = entries(model, stop) else {
             return Ok(false);
         };
-        let made = json(model, &entries, stop).and_then(|json| Some((json, csv(&entries, stop)?)));
-        // Not freed on the thread that `serve` wants back for the next save.
-        crate::free_elsewhere(entries);
-        let Some((json, csv)) = made else {
-            return Ok(false);
-        };
-        crate::timing("open data: files", since);
-        site.add(
+        let entries = std::sync::Arc::new(entries);
+        let head = Head::of(model);
+        let all = std::sync::Arc::clone(&entries);
+        site.add_later(
             format!("{}{}", model.prefix, routes::ENTRIES_JSON),
-            json,
             "the open data (entries.json)",
+            move || json(&head, &all),
         )?;
-        site.add(
+        site.add_later(
             format!("{}{}", model.prefix, routes::ENTRIES_CSV),
-            csv,
             "the open data (entries.csv)",
+            move || csv(&entries),
         )?;
     }
     let mut schema =

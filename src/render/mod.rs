@@ -362,7 +362,9 @@ impl Renderer {
     /// Everything but the HTML pages and the search index: feeds, sitemap, robots.txt,
     /// redirects, `review.json`, static files and content assets.
     pub fn extras(&self, models: &[Model], site: &mut Site) -> Result<(), RenderError> {
-        self.extras_unless(models, site, &|| false).map(|_| ())
+        self.extras_unless(models, site, &|| false)?;
+        site.make_later();
+        Ok(())
     }
 
     /// The files copied from `static/`, the theme's and `content/` (a part of
@@ -372,7 +374,8 @@ impl Renderer {
     }
 
     /// [`Renderer::extras`], given up between its parts (`Ok(false)`) when `stop` says so:
-    /// at 100,000 entries they take seconds, and `serve` gives way to the next save.
+    /// at 100,000 entries they take seconds, and `serve` gives way to the next save. The
+    /// open data is left to be made ([`Site::make_later`]) by whoever writes the files.
     pub fn extras_unless(
         &self,
         models: &[Model],

@@ -649,6 +649,7 @@ fn render_pages(
 /// Puts what [`Renderer::extras`] made where it is served: into the pages' folder, like the
 /// pages, or in memory when there is none or a file cannot be written.
 fn put_extras(shared: &Shared, mut extras: Site) {
+    extras.make_later();
     let folder = shared.read().pages.clone();
     let mut written = Vec::new();
     if let Some(folder) = folder {
