@@ -92,14 +92,13 @@ impl Site {
         Ok(())
     }
 
-    /// Makes the files left for later ([`Site::add_later`]), in parallel.
+    /// Makes the files left for later ([`Site::add_later`]), one after the other on this
+    /// thread: not in the shared thread pool, where `serve`'s next save would wait behind
+    /// them.
     pub fn make_later(&mut self) {
-        use rayon::prelude::*;
-        let made: Vec<(String, Vec<u8>)> = std::mem::take(&mut self.later)
-            .into_par_iter()
-            .map(|(path, make)| (path, make()))
-            .collect();
-        self.files.extend(made);
+        for (path, make) in std::mem::take(&mut self.later) {
+            self.files.insert(path, make());
+        }
     }
 
     /// Adds the files of `other`, claiming each of its paths in turn.
