@@ -432,9 +432,11 @@ mod tests {
 
     #[test]
     fn the_list_of_common_terms_stops_at_its_size_keeping_those_on_most_pages() {
-        // More terms with files than the list holds: 1,500 words each on 300 of 600 pages
-        // (postings files of their own), and one word on every page.
-        let words: Vec<String> = (0..1500).map(|i| format!("ord{i}x")).collect();
+        // More terms with files than the list holds: that many and 500 more words, each on
+        // 300 of 600 pages (postings files of their own), and one word on every page.
+        let words: Vec<String> = (0..format::COMMON_TERMS + 500)
+            .map(|i| format!("ord{i}x"))
+            .collect();
         let records: Vec<Record> = (0..600)
             .map(|p| {
                 let mut body: Vec<&str> = vec!["alla"];
