@@ -215,7 +215,8 @@ impl Engine {
         };
         let mut extras = Site::default();
         match renderer.extras_unless(&models, &mut extras, &stop) {
-            Ok(false) => {}
+            // What was made holds the open data's entries: not freed where the save waits.
+            Ok(false) => crate::free_elsewhere(extras),
             Ok(true) => {
                 self.write_extras(shared, extras, None);
                 self.extras_owed = false;

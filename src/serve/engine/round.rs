@@ -227,7 +227,12 @@ impl Engine {
                 self.write_extras(shared, extras, None);
                 self.extras_owed = false;
             }
-            Ok(false) => return,
+            Ok(false) => {
+                // What was made holds the open data's entries: not freed where the save
+                // waits.
+                crate::free_elsewhere(extras);
+                return;
+            }
             Err(_) => {}
         }
         crate::timing("feeds and other files", started);
