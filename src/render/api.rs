@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::model::Model;
-use super::{RenderError, Site, STOP_CHUNK};
+use super::{stops_at, RenderError, Site, STOP_CHUNK};
 use crate::content::{Doc, DocType, Role, Status};
 use crate::routes;
 
@@ -69,7 +69,7 @@ fn entries(model: &Model, stop: &dyn Fn() -> bool) -> Option<Vec<Entry>> {
     let g = model.guide;
     let mut by_id: BTreeSet<(&str, usize)> = BTreeSet::new();
     for (i, d) in g.docs.iter().enumerate() {
-        if i % STOP_CHUNK == 0 && stop() {
+        if stops_at(i, stop) {
             return None;
         }
         if model.listed(i) && d.role == Role::Entry && d.status() == Status::Published {

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use tera::Tera;
 
 use super::model::Model;
-use super::{RenderError, Site, STOP_CHUNK};
+use super::{stops_at, RenderError, Site};
 use crate::content::{DocType, Role, Status};
 use crate::routes;
 use crate::text::escape_markup;
@@ -21,8 +21,9 @@ use crate::text::escape_markup;
 /// At most this many entries in one feed, newest first.
 pub const FEED_LIMIT: usize = 100;
 
-/// Adds every language's feeds and redirects, the sitemap and robots.txt; false when
-/// `stop` said to give up (it is asked between feeds and every [`STOP_CHUNK`] documents).
+/// Adds every language's feeds and redirects, the sitemap and robots.txt; false when `stop`
+/// said to give up (it is asked between feeds and every [`STOP_CHUNK`](super::STOP_CHUNK)
+/// documents).
 pub(super) fn add_all(
     tera: &Tera,
     models: &[Model],
@@ -111,7 +112,8 @@ struct FeedLists<'m> {
 }
 
 impl<'m> FeedLists<'m> {
-    /// `None` when `stop` said to give up (asked every [`STOP_CHUNK`] documents).
+    /// `None` when `stop` said to give up (asked every [`STOP_CHUNK`](super::STOP_CHUNK)
+    /// documents).
     fn of(model: &'m Model, stop: &dyn Fn() -> bool) -> Option<Self> {
         let g = model.guide;
         let mut lists = FeedLists {
@@ -120,7 +122,7 @@ impl<'m> FeedLists<'m> {
             areas: HashMap::new(),
         };
         for (i, d) in g.docs.iter().enumerate() {
-            if i % STOP_CHUNK == 0 && stop() {
+            if stops_at(i, stop) {
                 return None;
             }
             if !model.listed(i) || d.role != Role::Entry || d.status() != Status::Published {
@@ -296,19 +298,19 @@ fn write_atom(model: &Model, items: &[Item], title: &str, self_rel: &str, alt_re
     out
 }
 
-/// Exactly the published, indexable HTML pages, in every language, each with its
-/// versions in the other languages (`xhtml:link` alternates): `sitemap.xml`, or, past
-/// `max_urls` addresses or `max_bytes` in one file, `sitemap.xml` as an index of as many
-/// files as it takes (their paths and texts); `None` when `stop` said to give up. It is
-/// asked every [`STOP_CHUNK`] pages of each step: at 100,000 entries no step runs longer
-/// between two looks than a few milliseconds (a sort of all the addresses took 100 ms).
+/// Exactly the published, indexable HTML pages, in every language, each with its versions
+/// in the other languages (`xhtml:link` alternates): `sitemap.xml`, or, past `max_urls`
+/// addresses or `max_bytes` in one file, `sitemap.xml` as an index of as many files as it
+/// takes (their paths and texts); `None` when `stop` said to give up. It is asked every
+/// [`STOP_CHUNK`](super::STOP_CHUNK) pages of each step: at 100,000 entries no step runs
+/// longer between two looks than a few milliseconds (a sort of all the addresses took
+/// 100 ms).
 fn sitemap(
     models: &[Model],
     max_urls: usize,
     max_bytes: usize,
     stop: &dyn Fn() -> bool,
 ) -> Option<Vec<(String, String)>> {
-    let stopped = |i: usize| i % STOP_CHUNK == 0 && stop();
     // (page, language) → (address relative to the base, last modified)
     let mut pages: BTreeMap<(String, String), (String, Option<NaiveDate>)> = BTreeMap::new();
     for model in models {
@@ -326,7 +328,7 @@ fn sitemap(
             );
         }
         for (i, d) in g.docs.iter().enumerate() {
-            if stopped(i) {
+            if stops_at(i, stop) {
                 return None;
             }
             if model.listed(i) && !model.fallback(i) && d.status() == Status::Published {
@@ -343,7 +345,7 @@ fn sitemap(
     let mut by_address: BTreeMap<(&str, usize), (Option<NaiveDate>, usize)> = BTreeMap::new();
     let mut last_page: Option<&str> = None;
     for (n, ((page, lang), (rel, date))) in pages.iter().enumerate() {
-        if stopped(n) {
+        if stops_at(n, stop) {
             return None;
         }
         if last_page != Some(page.as_str()) {
@@ -358,7 +360,7 @@ fn sitemap(
     let mut parts = SitemapParts::new(max_urls, max_bytes);
     let mut entry = String::new();
     for (n, ((rel, _), (date, group))) in by_address.into_iter().enumerate() {
-        if stopped(n) {
+        if stops_at(n, stop) {
             return None;
         }
         entry.clear();
@@ -466,7 +468,7 @@ impl SitemapParts {
 }
 
 /// A small HTML page at every alias of a built document, pointing to its URL; false when
-/// `stop` said to give up (asked every [`STOP_CHUNK`] documents).
+/// `stop` said to give up (asked every [`STOP_CHUNK`](super::STOP_CHUNK) documents).
 fn redirects(
     tera: &Tera,
     model: &Model,
@@ -475,7 +477,7 @@ fn redirects(
 ) -> Result<bool, RenderError> {
     let g = model.guide;
     for (i, d) in g.docs.iter().enumerate() {
-        if i % STOP_CHUNK == 0 && stop() {
+        if stops_at(i, stop) {
             return Ok(false);
         }
         if !model.built(i) {

@@ -409,6 +409,12 @@ impl Renderer {
 /// How many entries a step that `serve` may stop makes between two looks at `stop`.
 pub(crate) const STOP_CHUNK: usize = 1024;
 
+/// Whether a step that `serve` may stop gives up at its `n`th item: `stop` is asked at
+/// every [`STOP_CHUNK`]th.
+pub(crate) fn stops_at(n: usize, stop: &dyn Fn() -> bool) -> bool {
+    n % STOP_CHUNK == 0 && stop()
+}
+
 /// A list serialised until `stop` says to give up, which fails the serialisation (every
 /// [`STOP_CHUNK`] items it is asked).
 pub(crate) struct Unless<'a, T>(pub &'a [T], pub &'a dyn Fn() -> bool);
@@ -418,7 +424,7 @@ impl<T: serde::Serialize> serde::Serialize for Unless<'_, T> {
         use serde::ser::{Error, SerializeSeq};
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for (n, item) in self.0.iter().enumerate() {
-            if n % STOP_CHUNK == 0 && (self.1)() {
+            if stops_at(n, self.1) {
                 return Err(S::Error::custom("stopped"));
             }
             seq.serialize_element(item)?;

@@ -63,8 +63,6 @@ impl Model<'_> {
         }
     }
 
-    /// The search index's records, all at once (for `serve`, which indexes them on a
-    /// thread of its own).
     /// Every search record of this language, made a chunk at a time in parallel; `None`
     /// when `stop` says to give up (it is asked between chunks: `serve` keeps a save
     /// waiting no longer than one chunk, ~10 ms).
