@@ -145,3 +145,36 @@ impl Site {
         self.origins.remove(path);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_left_for_later_has_its_path_at_once_and_its_bytes_when_made() {
+        let mut site = Site::default();
+        site.add_later("api/entries.json".into(), "the open data", || {
+            b"[]".to_vec()
+        })
+        .unwrap();
+        // Its path is taken before it is made: a second claim names both.
+        let clash = site
+            .add("api/entries.json".into(), Vec::new(), "a static file")
+            .unwrap_err();
+        assert_eq!(
+            (clash.first.as_str(), clash.second.as_str()),
+            ("the open data", "a static file")
+        );
+        assert_eq!(site.file_count(), 1);
+        assert!(!site.files.contains_key("api/entries.json"));
+
+        // Merged into another site, it is still to make; made, it is a file like any other.
+        let mut whole = Site::default();
+        whole.merge(site).unwrap();
+        whole.make_later();
+        assert_eq!(whole.files["api/entries.json"], b"[]");
+        assert_eq!(whole.file_count(), 1);
+        whole.make_later();
+        assert_eq!(whole.file_count(), 1, "made once");
+    }
+}
