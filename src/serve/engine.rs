@@ -203,7 +203,6 @@ impl Engine {
     /// Makes the feeds, sitemap and open data again, unless a save comes first (then they
     /// are still owed).
     fn owed_extras(&mut self, shared: &Arc<Shared>) {
-        let stop = self.save_waiting();
         let (Some(guide), Some(renderer)) = (&self.guide, &self.renderer) else {
             self.extras_owed = false;
             return;
@@ -213,17 +212,31 @@ impl Engine {
             self.extras_owed = false;
             return;
         };
-        let mut extras = Site::default();
-        match renderer.extras_unless(&models, &mut extras, &stop) {
-            // What was made holds the open data's entries: not freed where the save waits.
-            Ok(false) => crate::free_elsewhere(extras),
-            Ok(true) => {
-                self.write_extras(shared, extras, None);
-                self.extras_owed = false;
-            }
-            Err(_) => self.extras_owed = false,
+        if self.extras_again(renderer, &models, shared) {
+            self.extras_owed = false;
         }
         self.models = keep(models);
+    }
+
+    /// Makes the feeds, sitemap and open data and hands them to the writer; false when a
+    /// save came first (what was made holds the open data's entries, and is freed off this
+    /// thread). A render error is left to the pages, which show it.
+    pub(super) fn extras_again(
+        &self,
+        renderer: &Renderer,
+        models: &[Model],
+        shared: &Arc<Shared>,
+    ) -> bool {
+        let mut extras = Site::default();
+        match renderer.extras_unless(models, &mut extras, &self.save_waiting()) {
+            Ok(false) => {
+                crate::free_elsewhere(extras);
+                return false;
+            }
+            Ok(true) => self.write_extras(shared, extras, None),
+            Err(_) => {}
+        }
+        true
     }
 
     /// Hands what [`Renderer::extras`] made to the thread that puts it where it is served,

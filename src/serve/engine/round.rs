@@ -221,20 +221,10 @@ impl Engine {
         if stop() {
             return;
         }
-        let mut extras = Site::default();
-        match renderer.extras_unless(models, &mut extras, &stop) {
-            Ok(true) => {
-                self.write_extras(shared, extras, None);
-                self.extras_owed = false;
-            }
-            Ok(false) => {
-                // What was made holds the open data's entries: not freed where the save
-                // waits.
-                crate::free_elsewhere(extras);
-                return;
-            }
-            Err(_) => {}
+        if !self.extras_again(renderer, models, shared) {
+            return;
         }
+        self.extras_owed = false;
         crate::timing("feeds and other files", started);
         let pending = self.pending.end(shared);
         let says = msg!(
