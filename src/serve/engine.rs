@@ -633,7 +633,7 @@ fn publish(
         shown.update(&page);
         match &folder {
             Some(folder) => folder
-                .put(&page.path, &page.bytes)
+                .put_behind(&page.path, page.bytes)
                 .map_err(|e| overlay_message(&e.to_string(), lang))?,
             None => shared.write().site.replace(page.path, page.bytes),
         }
@@ -647,7 +647,7 @@ fn render_pages(
     renderer: &Renderer,
     models: &[Model],
 ) -> Result<(Site, ShownOn, Option<Arc<Folder>>), render::RenderError> {
-    let folder = Folder::new().ok().map(Arc::new);
+    let folder = Folder::new().ok();
     let put = |path: &str, bytes: &[u8]| folder.as_ref().map_or(Ok(()), |f| f.put(path, bytes));
     let put: Option<&render::Put> = folder.as_ref().map(|_| &put as &render::Put);
     let (mut site, shown) = renderer.site_shown(models, put)?;

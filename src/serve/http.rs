@@ -54,7 +54,7 @@ impl Served {
     pub fn remove(&mut self, path: &str) {
         self.site.remove(path);
         if let Some(pages) = &self.pages {
-            pages.remove(path);
+            pages.remove_behind(path);
         }
     }
 }
