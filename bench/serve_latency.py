@@ -3,7 +3,9 @@
 
 Starts `signpost serve` on a guide, follows its live-reload event stream as a browser does,
 then edits one entry's title N times and measures, for each save, the time from the write
-to the event that tells the browser to reload that page. Also reports the server's memory.
+to the event that tells the browser to reload that page. Also reports the server's memory,
+how long the write itself took (on a busy disk the editor's own save can take a few hundred
+milliseconds before signpost can see it), and the time from the write's end to the event.
 
     python3 bench/serve_latency.py GUIDE_DIR [--edits 20] [--binary target/release/signpost]
 """
@@ -82,6 +84,7 @@ def main():
 
     latencies = []
     writes = []  # how long the save itself took (the editor's write, before signpost sees it)
+    after = []  # from the saved file's close to the reload event: signpost's part
     missed = 0
     try:
         for i in range(args.edits):
@@ -102,6 +105,7 @@ def main():
                 d = json.loads(data)
                 if d.get("all") or url in d.get("paths", []):
                     latencies.append((t - t0) * 1000)
+                    after.append(latencies[-1] - writes[-1])
                     print(f"edit {i + 1}: {latencies[-1]:.0f} ms (the write itself {writes[-1]:.0f} ms)",
                           flush=True)
                     break
@@ -123,6 +127,8 @@ def main():
               f"min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms")
         print(f"of which the save itself (writing the file): median {statistics.median(writes):.0f} ms, "
               f"max {max(writes):.0f} ms")
+        print(f"from the saved file's close → reload event: median {statistics.median(after):.0f} ms, "
+              f"max {max(after):.0f} ms, over 100 ms: {sum(a > 100 for a in after)} of {len(after)}")
     print(f"server peak memory: {rss} MiB")
 
 

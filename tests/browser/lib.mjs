@@ -20,7 +20,7 @@ const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", "
  * static hosts do, so that measured transfer sizes are what readers download. `headers` are
  * added to every answer (e.g. a host's `cache-control`); `requests`, an array, gets each
  * request's path and its `cache-control`. */
-export async function serve(dir, prefix = "/", { headers: extra = {}, requests = null } = {}) {
+export async function serve(dir, prefix = "/", { headers: extra = {}, requests = null, etag = false } = {}) {
   const server = http.createServer((req, res) => {
     requests?.push({ path: req.url, cacheControl: req.headers["cache-control"] ?? "" });
     let url = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -35,6 +35,17 @@ export async function serve(dir, prefix = "/", { headers: extra = {}, requests =
     }
     const ext = path.extname(file);
     const headers = { ...extra, "content-type": TYPES[ext] || "application/octet-stream" };
+    if (etag) {
+      // As static hosts do (nginx: size and time): a browser that has the file asks with
+      // If-None-Match, and is told it has not changed.
+      const st = fs.statSync(file);
+      headers.etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+      if (req.headers["if-none-match"] === headers.etag) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+    }
     let body = fs.readFileSync(file);
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
       body = zlib.gzipSync(body);

@@ -183,6 +183,51 @@ test("the search box on another page lands on the results", async () => {
   await page.close();
 });
 
+test("another page's search box fetches ahead while the reader types, and the search page finds it", async () => {
+  // A host that lets browsers keep files for ten minutes (as GitHub Pages does).
+  const requests = [];
+  const server = await serve(siteDir(), sitePrefix(), { headers: { "cache-control": "max-age=600" }, requests });
+  const context = await ctx.chrome.newContext();
+  const page = await context.newPage();
+  const search = () => requests.filter((r) => /\/search\/data\/|search\.js/.test(r.path)).map((r) => r.path);
+  const index = (paths) => paths.filter((p) => /\/search\/data\/sv\/[tpd]\//.test(p));
+  try {
+    await page.goto(server.base + "bygglov/");
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(search(), [], "nothing of search is fetched for a reader who does not search");
+    await page.click("#site-search");
+    await page.keyboard.type("nycklar hemtjänst", { delay: 40 });
+    // Until the fetching ahead has settled.
+    let seen = -1;
+    while (seen !== search().length) {
+      seen = search().length;
+      await page.waitForTimeout(400);
+    }
+    const ahead = search();
+    assert.ok(ahead.some((p) => /search\.js$/.test(p)), JSON.stringify(ahead));
+    assert.ok(ahead.some((p) => /manifest\.json$/.test(p)), JSON.stringify(ahead));
+    assert.ok(index(ahead).filter((p) => /\/[tp]\//.test(p)).length >= 2,
+      `each word's shard or postings: ${JSON.stringify(ahead)}`);
+    assert.ok(ahead.some((p) => /\/d\/\d+\.json/.test(p)),
+      `and, once typing paused, the first results' own files: ${JSON.stringify(ahead)}`);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\/\?q=nycklar/);
+    const found = await results(page);
+    const again = search().slice(ahead.length);
+    assert.deepEqual(index(again).filter((p) => ahead.includes(p)), [],
+      "what was fetched ahead is not asked for again");
+    assert.ok(!again.some((p) => /search\.js/.test(p)), "nor the script");
+    // The same results as the link opened from nothing.
+    const cold = await ctx.chrome.newPage();
+    await cold.goto(ctx.server.base + "search/?q=" + encodeURIComponent("nycklar hemtjänst"));
+    assert.deepEqual(found, await results(cold));
+    await cold.close();
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test("search works with the keyboard alone", async () => {
   const page = await ctx.chrome.newPage();
   await page.goto(ctx.server.base);

@@ -5,7 +5,9 @@
 // - SignpostSearch: reads a language's index (the files src/search/format.rs describes)
 //   and answers queries by the rules of src/search/query.rs;
 // - the search page itself, when there is a page (the tests also run the first two parts
-//   in Node).
+//   in Node);
+// - another page's search box: signpost.js loads this script there once the reader starts
+//   to use the box, and it fetches ahead what the query will need.
 //
 // It is one file because each request costs a phone on a slow network a round trip: the
 // three parts were three files until issue #15 measured the time to the first results.
@@ -401,15 +403,22 @@
           return r.json();
         });
       };
-      this.opening = load().then(function (m) {
-        // The search page preloads the manifest, and the fetch above takes that response.
-        // A preload may come from the browser's cache without asking the server (nothing
-        // transferred), and an earlier build's manifest does not fit this build's files:
-        // then it is asked for again, from the server.
+      // The search page preloads the manifest, and the fetch above takes that response. A
+      // preload may come from the browser's cache without asking the server (nothing
+      // transferred), and an earlier build's manifest does not fit this build's files: then
+      // it is asked for again, from the server. When the preload has already come from the
+      // cache (the reader came from another page's search box, which fetched it), it is
+      // taken unread and the server asked at once; else it is read, and looked at after.
+      var cached = function () {
         var seen = root.performance.getEntriesByName(url);
-        if (seen.length && seen[0].transferSize === 0 && seen[0].decodedBodySize > 0) return load();
-        return m;
-      }).then(function (m) {
+        return seen.length > 0 && seen[0].transferSize === 0 && seen[0].decodedBodySize > 0;
+      };
+      var opening = cached()
+        ? fetch(url, { cache: "no-cache" }).then(function (r) {
+          if (r.body) r.body.cancel();
+        }).catch(function () {}).then(load)
+        : load().then(function (m) { return cached() ? load() : m; });
+      this.opening = opening.then(function (m) {
         if (m.format !== FORMAT) throw new Error("search index format " + m.format);
         self.manifest = m;
         self.shardStarts = m.shards.map(function (s) { return utf8.encode(s); });
@@ -830,7 +839,10 @@
     return pieces;
   };
 
-  root.SignpostSearch = { Index: Index, MAX_WORDS: MAX_WORDS };
+  // How many results the search page shows at first (and then more at a time).
+  var PAGE = 10;
+
+  root.SignpostSearch = { Index: Index, MAX_WORDS: MAX_WORDS, PAGE: PAGE };
 })(typeof self !== "undefined" ? self : globalThis);
 
 // ---- The search page ----
@@ -855,7 +867,7 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var filterBox = document.getElementById("search-filters");
-  var PAGE = 10;
+  var PAGE = root.SignpostSearch.PAGE;
   var index = new root.SignpostSearch.Index(app.getAttribute("data-index"));
   var base = app.getAttribute("data-base");
   var keys = [];
@@ -1060,5 +1072,56 @@
     });
   }).catch(function () {
     status.textContent = t("failed");
+  });
+})(typeof self !== "undefined" ? self : globalThis);
+
+// ---- Another page's search box ----
+// Loaded by signpost.js when the reader starts to use a search box on a page other than
+// the search page (the form names the index in `data-search-index`). While she types, the
+// files the query will need are fetched ahead, as on the search page: the manifest, then
+// each word's shard and a common word's postings. When she stops typing for a moment, the
+// query is answered here, which fetches exactly the files the search page will read, and
+// the first results' own small files too. The browser keeps them (as the host's caching
+// headers allow), and the search page that Enter opens finds them there: on a slow network
+// its first results come two or three round trips sooner (bench/README.md, "from another
+// page"). Nothing else changes: the box is still the plain form it was.
+(function (root) {
+  "use strict";
+  if (typeof document === "undefined" || !root.SignpostSearch) return;
+  if (document.getElementById("search-app")) return;
+  var forms = document.querySelectorAll("form[data-search-index]");
+  var indexes = new Map();
+  // A pause in typing this long, and the query is answered ahead (a reader types a key
+  // every 100–300 ms; one who stops is reading what she typed, or about to press Enter).
+  var PAUSE_MS = 300;
+  Array.prototype.forEach.call(forms, function (form) {
+    var input = form.querySelector("input[name=q]");
+    var folder = form.getAttribute("data-search-index");
+    if (!input || !folder) return;
+    if (!indexes.has(folder)) indexes.set(folder, new root.SignpostSearch.Index(folder));
+    var index = indexes.get(folder);
+    var typing = null, pause = null;
+    var ahead = function () { index.prefetch(input.value).catch(function () {}); };
+    // The query as the search page will ask it (no filters), and its first results.
+    var answer = function () {
+      var q = input.value;
+      if (!q.trim()) return;
+      index.search(q, {}).then(function (found) {
+        if (input.value !== q) return;
+        found.pages.slice(0, root.SignpostSearch.PAGE).forEach(function (p) {
+          index.page(p).catch(function () {});
+        });
+      }).catch(function () {});
+    };
+    // The manifest at once (the reader has just come to the box), and what was typed
+    // before this script came.
+    ahead();
+    answer();
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      clearTimeout(pause);
+      typing = setTimeout(ahead, 100);
+      pause = setTimeout(answer, PAUSE_MS);
+    });
   });
 })(typeof self !== "undefined" ? self : globalThis);
