@@ -53,7 +53,7 @@ codes! {
     ReadError = "read-error", Error, "a file or folder could not be read (permissions, I/O error, symbolic link loop)";
     LinkOutsideGuide = "link-outside-guide", Error, "a symbolic link leads outside the guide folder; it is never read or published";
     NotAFile = "not-a-file", Error, "a named pipe, socket or device where a file is expected; it is never read";
-    LimitExceeded = "limit-exceeded", Error, "a file goes past one of signpost's limits (size, nesting depth, tags, headings)";
+    LimitExceeded = "limit-exceeded", Error, "a file goes past one of signpost's limits (size, nesting of front matter or HTML, tags)";
     NotUtf8 = "not-utf8", Error, "a Markdown file is not valid UTF-8 text";
     EmptyFile = "empty-file", Error, "a Markdown file is empty";
     NoFrontMatter = "no-front-matter", Error, "a Markdown file does not start with a `---` front matter block";

@@ -64,12 +64,23 @@ pub(super) struct Folder {
 /// The newest bytes put behind at a path; `None`: the file is to be removed.
 type Waiting = Option<Arc<[u8]>>;
 
-/// What waits for the disk: for each path its newest bytes (`None`: to be removed), with a
-/// number that tells the writer whether what it wrote is still the newest.
+/// What waits for the disk at one path.
+#[derive(Clone)]
+struct Entry {
+    /// Tells the writer whether what it wrote is still the newest.
+    version: u64,
+    bytes: Waiting,
+    /// Its part of [`Behind::bytes`]: its length until written or refused.
+    counted: usize,
+    /// The disk refused it: it is kept, and served, from memory.
+    refused: bool,
+}
+
+/// What waits for the disk.
 #[derive(Default)]
 struct Behind {
-    files: HashMap<String, (u64, Waiting)>,
-    /// Bytes in `files` still to be written (not those the disk refused, which stay).
+    files: HashMap<String, Entry>,
+    /// Bytes in `files` still to be written.
     bytes: usize,
     next: u64,
 }
@@ -144,10 +155,16 @@ impl Folder {
             crate::timing("serve waited for room to put a page", since);
         }
         behind.next += 1;
-        let version = behind.next;
-        let old = behind.files.insert(rel.to_string(), (version, bytes));
-        let old_len = old.and_then(|(_, b)| b).map_or(0, |b| b.len());
-        behind.bytes = (behind.bytes + len).saturating_sub(old_len);
+        let entry = Entry {
+            version: behind.next,
+            bytes,
+            counted: len,
+            refused: false,
+        };
+        if let Some(old) = behind.files.insert(rel.to_string(), entry) {
+            behind.bytes -= old.counted;
+        }
+        behind.bytes += len;
         drop(behind);
         let sent = self
             .to_writer
@@ -161,10 +178,13 @@ impl Folder {
     /// forgets them when nothing newer came meanwhile. Bytes the disk refuses stay in
     /// memory and are served from there, as when no folder could be made at all.
     fn write_out(&self, rel: &str) {
-        let Some((version, bytes)) = self.behind().files.get(rel).cloned() else {
+        let Some(entry) = self.behind().files.get(rel).cloned() else {
             return; // written already, with a newer version put after it
         };
-        let written = match &bytes {
+        if entry.refused {
+            return; // kept in memory
+        }
+        let written = match &entry.bytes {
             Some(b) => self.put_now(rel, b).is_ok(),
             None => {
                 self.remove_now(rel);
@@ -172,11 +192,14 @@ impl Folder {
             }
         };
         let mut behind = self.behind();
-        if behind.files.get(rel).is_some_and(|(v, _)| *v == version) {
-            let len = bytes.as_ref().map_or(0, |b| b.len());
-            behind.bytes = behind.bytes.saturating_sub(len);
+        let Behind { files, bytes, .. } = &mut *behind;
+        if let Some(now) = files.get_mut(rel).filter(|e| e.version == entry.version) {
+            *bytes -= now.counted;
+            now.counted = 0;
             if written {
-                behind.files.remove(rel);
+                files.remove(rel);
+            } else {
+                now.refused = true;
             }
             self.room.notify_all();
         }
@@ -186,7 +209,7 @@ impl Folder {
     #[cfg(test)]
     fn settle(&self) {
         let mut behind = self.behind();
-        while behind.bytes > 0 || behind.files.values().any(|(_, b)| b.is_none()) {
+        while behind.bytes > 0 || behind.files.values().any(|e| e.bytes.is_none()) {
             behind = self
                 .room
                 .wait_timeout(behind, Duration::from_millis(20))
@@ -214,8 +237,8 @@ impl Folder {
     /// Drops what waits for the disk at `rel`: a file put now replaces it.
     fn forget_behind(&self, rel: &str) {
         let mut behind = self.behind();
-        if let Some((_, b)) = behind.files.remove(rel) {
-            behind.bytes = behind.bytes.saturating_sub(b.map_or(0, |b| b.len()));
+        if let Some(old) = behind.files.remove(rel) {
+            behind.bytes -= old.counted;
             self.room.notify_all();
         }
     }
@@ -246,16 +269,16 @@ impl Folder {
 
     /// The bytes at `rel`, if there is a file (or one waiting for the disk).
     pub fn get(&self, rel: &str) -> Option<Vec<u8>> {
-        if let Some((_, waiting)) = self.behind().files.get(rel) {
-            return waiting.as_ref().map(|b| b.to_vec());
+        if let Some(entry) = self.behind().files.get(rel) {
+            return entry.bytes.as_ref().map(|b| b.to_vec());
         }
         let path = self.path(rel)?;
         path.is_file().then(|| std::fs::read(path).ok()).flatten()
     }
 
     pub fn contains(&self, rel: &str) -> bool {
-        if let Some((_, waiting)) = self.behind().files.get(rel) {
-            return waiting.is_some();
+        if let Some(entry) = self.behind().files.get(rel) {
+            return entry.bytes.is_some();
         }
         self.path(rel).is_some_and(|p| p.is_file())
     }
@@ -345,6 +368,33 @@ mod tests {
         f.put("q.html", b"now").unwrap();
         f.settle();
         assert_eq!(f.get("q.html").as_deref(), Some(&b"now"[..]));
+    }
+
+    #[test]
+    fn a_page_the_disk_refuses_is_served_from_memory_and_does_not_hold_up_others() {
+        let f = Folder::new().unwrap();
+        f.put("a", b"a file where a folder would go").unwrap();
+        f.put_behind("a/index.html", b"page".to_vec()).unwrap();
+        f.put_behind("b/index.html", b"other".to_vec()).unwrap();
+        f.settle();
+        assert_eq!(on_disk(&f, "a/index.html"), None, "the disk refused it");
+        assert_eq!(
+            f.get("a/index.html").as_deref(),
+            Some(&b"page"[..]),
+            "still served"
+        );
+        assert_eq!(on_disk(&f, "b/index.html").as_deref(), Some(&b"other"[..]));
+        assert_eq!(
+            f.behind().bytes,
+            0,
+            "what is kept no longer counts as waiting"
+        );
+        // Put again once the way is clear, it is written.
+        f.remove("a");
+        f.put_behind("a/index.html", b"page 2".to_vec()).unwrap();
+        f.settle();
+        assert_eq!(on_disk(&f, "a/index.html").as_deref(), Some(&b"page 2"[..]));
+        assert!(f.behind().files.is_empty());
     }
 
     #[test]
