@@ -214,6 +214,10 @@ test("another page's search box fetches ahead while the reader types, and the se
     await page.waitForURL(/\/search\/\?q=nycklar/);
     const found = await results(page);
     const again = search().slice(ahead.length);
+    assert.deepEqual(
+      await page.evaluate(() => performance.getEntriesByType("resource")
+        .filter((e) => /\/search\/data\/sv\/[tp]\//.test(e.name)).map((e) => e.name)),
+      [], "the search page did not work the query out again: the box's answer was kept");
     assert.deepEqual(index(again).filter((p) => ahead.includes(p)), [],
       "what was fetched ahead is not asked for again");
     assert.ok(!again.some((p) => /search\.js/.test(p)), "nor the script");
@@ -226,6 +230,33 @@ test("another page's search box fetches ahead while the reader types, and the se
     await context.close();
     await server.close();
   }
+});
+
+test("an answer kept in the tab is used only for its own query and build of the index", async () => {
+  const page = await ctx.chrome.newPage();
+  await page.goto(ctx.server.base + "bygglov/");
+  const folder = await page.$eval("form[data-search-index]", (f) => f.getAttribute("data-search-index"));
+  const cold = await ctx.chrome.newPage();
+  await cold.goto(ctx.server.base + "search/?q=nyckel");
+  const truth = await results(cold);
+  const build = await cold.evaluate(async (f) => (await (await fetch(f + "manifest.json")).json()).build, folder);
+  await cold.close();
+  // An answer of one page only, which the real one is not: whether it was used shows.
+  const bogus = { words: ["nyckel"], prefix: "nyckel", pages: [0], scores: [1] };
+  assert.ok(truth.length > 1);
+  for (const [kept, used] of [
+    [{ folder, build, query: "nyckel", answer: bogus }, true],
+    [{ folder, build: "an-earlier-build", query: "nyckel", answer: bogus }, false],
+    [{ folder, build, query: "ritningar", answer: bogus }, false],
+  ]) {
+    await page.evaluate((k) => sessionStorage.setItem("signpost-search-answer", JSON.stringify(k)), kept);
+    await page.goto(ctx.server.base + "search/?q=nyckel");
+    const found = await results(page);
+    if (used) assert.equal(found.length, 1, "kept for this query and build: used as it is");
+    else assert.deepEqual(found, truth, JSON.stringify(kept));
+    await page.goto(ctx.server.base + "bygglov/");
+  }
+  await page.close();
 });
 
 test("search works with the keyboard alone", async () => {

@@ -657,8 +657,33 @@
   };
 
   // Answers a query: {words, prefix, pages: page numbers best first, scores}.
+  // A query answered ahead by another page's search box in this tab (see the end of this
+  // file) is kept for the search page that Enter opens: the same build of the index and
+  // the same query, without filters, give the same answer, so it is not worked out again.
+  // In the tab's sessionStorage only (gone when the tab is closed; never sent anywhere).
+  var KEPT = "signpost-search-answer";
+  Index.prototype.keep = function (query, answer) {
+    try {
+      root.sessionStorage.setItem(KEPT, JSON.stringify({
+        folder: this.folder, build: this.manifest.build, query: query, answer: answer,
+      }));
+    } catch (e) { /* no storage, or full: the search page answers it itself */ }
+  };
+  Index.prototype.kept = function (query, chosen) {
+    if (Object.keys(chosen || {}).length) return null;
+    try {
+      var k = JSON.parse(root.sessionStorage.getItem(KEPT));
+      if (k && k.folder === this.folder && k.build === this.manifest.build && k.query === query) {
+        return k.answer;
+      }
+    } catch (e) { /* as if nothing were kept */ }
+    return null;
+  };
+
   Index.prototype.search = async function (query, chosen) {
     if (!this.manifest) await this.open();
+    var kept = this.kept(query, chosen);
+    if (kept) return kept;
     var self = this, n = this.manifest.pages;
     var words = this.words(query);
     var last = words.length - 1;
@@ -1081,10 +1106,12 @@
 // files the query will need are fetched ahead, as on the search page: the manifest, then
 // each word's shard and a common word's postings. When she stops typing for a moment, the
 // query is answered here, which fetches exactly the files the search page will read, and
-// the first results' own small files too. The browser keeps them (as the host's caching
-// headers allow), and the search page that Enter opens finds them there: on a slow network
-// its first results come two or three round trips sooner (bench/README.md, "from another
-// page"). Nothing else changes: the box is still the plain form it was.
+// the first results' own small files too; the answer is kept for the tab (`Index.keep`).
+// The browser keeps the files (as the host's caching headers allow), and the search page
+// that Enter opens finds them there, and the answer: on a slow network its first results
+// come two or three round trips sooner, and without working the query out again
+// (bench/README.md, "from another page"). Nothing else changes: the box is still the
+// plain form it was.
 (function (root) {
   "use strict";
   if (typeof document === "undefined" || !root.SignpostSearch) return;
@@ -1104,10 +1131,11 @@
     var ahead = function () { index.prefetch(input.value).catch(function () {}); };
     // The query as the search page will ask it (no filters), and its first results.
     var answer = function () {
-      var q = input.value;
-      if (!q.trim()) return;
+      var q = input.value.trim();
+      if (!q) return;
       index.search(q, {}).then(function (found) {
-        if (input.value !== q) return;
+        if (input.value.trim() !== q) return;
+        index.keep(q, found);
         found.pages.slice(0, root.SignpostSearch.PAGE).forEach(function (p) {
           index.page(p).catch(function () {});
         });
