@@ -181,7 +181,8 @@ async function fromAnotherPage(q) {
   await page.waitForLoadState("networkidle");
   await page.click("#home-search");
   await page.keyboard.type(q, { delay: 150 });
-  await page.waitForTimeout(500); // the reader looks at what she typed, then presses Enter
+  // The reader looks at what she typed, then presses Enter (PAUSE=ms changes it).
+  await page.waitForTimeout(Number(process.env.PAUSE ?? 500));
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/search\/\?/);
   await page.waitForFunction(() => window.__first, null, { timeout: 60000 });

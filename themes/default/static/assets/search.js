@@ -1149,7 +1149,15 @@
       clearTimeout(typing);
       clearTimeout(pause);
       typing = setTimeout(ahead, 100);
-      pause = setTimeout(answer, PAUSE_MS);
+      pause = setTimeout(function () { pause = null; answer(); }, PAUSE_MS);
+    });
+    // Enter before the pause was over: the answer is worked out while the browser waits for
+    // the search page (this page stays until it comes), and kept if it is done by then.
+    form.addEventListener("submit", function () {
+      if (pause === null) return;
+      clearTimeout(pause);
+      pause = null;
+      answer();
     });
   });
 })(typeof self !== "undefined" ? self : globalThis);
