@@ -70,10 +70,26 @@ struct Entry {
     /// Tells the writer whether what it wrote is still the newest.
     version: u64,
     bytes: Waiting,
-    /// Its part of [`Behind::bytes`]: its length until written or refused.
-    counted: usize,
     /// The disk refused it: it is kept, and served, from memory.
     refused: bool,
+}
+
+impl Entry {
+    /// Its part of [`Behind::bytes`]: its length until written or refused.
+    fn waiting(&self) -> usize {
+        match &self.bytes {
+            Some(b) if !self.refused => b.len(),
+            _ => 0,
+        }
+    }
+}
+
+fn stopping() -> io::Error {
+    io::Error::other("the server is stopping")
+}
+
+fn outside(rel: &str) -> io::Error {
+    io::Error::other(format!("`{rel}` is not a path inside the site"))
 }
 
 /// What waits for the disk.
@@ -119,31 +135,32 @@ impl Folder {
     /// already waiting; refused once the server is being stopped, or for a path that
     /// leads out of the folder.
     pub fn put_behind(&self, rel: &str, bytes: Vec<u8>) -> io::Result<()> {
-        if STOPPING.load(Ordering::SeqCst) {
-            return Err(io::Error::other("the server is stopping"));
-        }
-        if self.path(rel).is_none() {
-            return Err(io::Error::other(format!(
-                "`{rel}` is not a path inside the site"
-            )));
-        }
         self.enqueue(rel, Some(Arc::from(bytes)))
     }
 
     /// Removes the file at `rel` without waiting for the disk (see [`Folder::put_behind`]).
     pub fn remove_behind(&self, rel: &str) {
-        if self.path(rel).is_some() {
-            let _ = self.enqueue(rel, None);
-        }
+        let _ = self.enqueue(rel, None);
     }
 
     fn enqueue(&self, rel: &str, bytes: Waiting) -> io::Result<()> {
-        let len = bytes.as_ref().map_or(0, |b| b.len());
+        if self.path(rel).is_none() {
+            return Err(outside(rel));
+        }
+        let entry = Entry {
+            version: 0,
+            bytes,
+            refused: false,
+        };
+        let len = entry.waiting();
         let mut behind = self.behind();
         let since = Instant::now();
-        while behind.bytes > 0 && behind.bytes + len > BEHIND_BYTES {
+        loop {
             if STOPPING.load(Ordering::SeqCst) {
-                return Err(io::Error::other("the server is stopping"));
+                return Err(stopping());
+            }
+            if behind.bytes == 0 || behind.bytes + len <= BEHIND_BYTES {
+                break;
             }
             behind = self
                 .room
@@ -157,12 +174,10 @@ impl Folder {
         behind.next += 1;
         let entry = Entry {
             version: behind.next,
-            bytes,
-            counted: len,
-            refused: false,
+            ..entry
         };
         if let Some(old) = behind.files.insert(rel.to_string(), entry) {
-            behind.bytes -= old.counted;
+            behind.bytes -= old.waiting();
         }
         behind.bytes += len;
         drop(behind);
@@ -194,8 +209,7 @@ impl Folder {
         let mut behind = self.behind();
         let Behind { files, bytes, .. } = &mut *behind;
         if let Some(now) = files.get_mut(rel).filter(|e| e.version == entry.version) {
-            *bytes -= now.counted;
-            now.counted = 0;
+            *bytes -= now.waiting();
             if written {
                 files.remove(rel);
             } else {
@@ -238,7 +252,7 @@ impl Folder {
     fn forget_behind(&self, rel: &str) {
         let mut behind = self.behind();
         if let Some(old) = behind.files.remove(rel) {
-            behind.bytes -= old.counted;
+            behind.bytes -= old.waiting();
             self.room.notify_all();
         }
     }
@@ -246,7 +260,7 @@ impl Folder {
     fn put_now(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         WRITING.fetch_add(1, Ordering::SeqCst);
         let result = if STOPPING.load(Ordering::SeqCst) {
-            Err(io::Error::other("the server is stopping"))
+            Err(stopping())
         } else {
             self.write(rel, bytes)
         };
@@ -255,9 +269,7 @@ impl Folder {
     }
 
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let dest = self
-            .path(rel)
-            .ok_or_else(|| io::Error::other(format!("`{rel}` is not a path inside the site")))?;
+        let dest = self.path(rel).ok_or_else(|| outside(rel))?;
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)?;
         }
