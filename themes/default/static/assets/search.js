@@ -867,7 +867,17 @@
   // How many results the search page shows at first (and then more at a time).
   var PAGE = 10;
 
-  root.SignpostSearch = { Index: Index, MAX_WORDS: MAX_WORDS, PAGE: PAGE };
+  // Fetches ahead what the text of `input` will need, 100 ms after each key (the search
+  // page's box and another page's).
+  function fetchAhead(index, input) {
+    var typing = null;
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { index.prefetch(input.value).catch(function () {}); }, 100);
+    });
+  }
+
+  root.SignpostSearch = { Index: Index, MAX_WORDS: MAX_WORDS, PAGE: PAGE, fetchAhead: fetchAhead };
 })(typeof self !== "undefined" ? self : globalThis);
 
 // ---- The search page ----
@@ -1090,11 +1100,7 @@
       search(input.value);
     });
     more.addEventListener("click", function () { showMore(true); });
-    var typing = null;
-    input.addEventListener("input", function () {
-      clearTimeout(typing);
-      typing = setTimeout(function () { index.prefetch(input.value).catch(function () {}); }, 100);
-    });
+    root.SignpostSearch.fetchAhead(index, input);
   }).catch(function () {
     status.textContent = t("failed");
   });
@@ -1127,8 +1133,7 @@
     if (!input || !folder) return;
     if (!indexes.has(folder)) indexes.set(folder, new root.SignpostSearch.Index(folder));
     var index = indexes.get(folder);
-    var typing = null, pause = null;
-    var ahead = function () { index.prefetch(input.value).catch(function () {}); };
+    var pause = null;
     // The query as the search page will ask it (no filters), and its first results.
     var answer = function () {
       var q = input.value.trim();
@@ -1143,12 +1148,11 @@
     };
     // The manifest at once (the reader has just come to the box), and what was typed
     // before this script came.
-    ahead();
+    index.prefetch(input.value).catch(function () {});
     answer();
+    root.SignpostSearch.fetchAhead(index, input);
     input.addEventListener("input", function () {
-      clearTimeout(typing);
       clearTimeout(pause);
-      typing = setTimeout(ahead, 100);
       pause = setTimeout(function () { pause = null; answer(); }, PAUSE_MS);
     });
     // Enter before the pause was over: the answer is worked out while the browser waits for
