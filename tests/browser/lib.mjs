@@ -19,10 +19,12 @@ const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", "
 /** Serves `dir` on a free loopback port under `prefix` (e.g. "/guide/"), gzipping text as
  * static hosts do, so that measured transfer sizes are what readers download. `headers` are
  * added to every answer (e.g. a host's `cache-control`); `requests`, an array, gets each
- * request's path and its `cache-control`. */
-export async function serve(dir, prefix = "/", { headers: extra = {}, requests = null, etag = false } = {}) {
-  const server = http.createServer((req, res) => {
+ * request's path and its `cache-control`; `hold(path)` may return a promise, and the
+ * answer waits for it (a slow network for one file, to see what the page does meanwhile). */
+export async function serve(dir, prefix = "/", { headers: extra = {}, requests = null, etag = false, hold = null } = {}) {
+  const server = http.createServer(async (req, res) => {
     requests?.push({ path: req.url, cacheControl: req.headers["cache-control"] ?? "" });
+    await hold?.(req.url);
     let url = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!url.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
     let file = path.join(dir, url.slice(prefix.length));

@@ -259,6 +259,128 @@ test("an answer kept in the tab is used only for its own query and build of the 
   await page.close();
 });
 
+/** A server whose answers for the index's manifest wait, once `held.on` is set, until
+ * `held.release()`: what the search page shows before the server has answered. */
+async function holdingManifests() {
+  const requests = [];
+  const held = { on: false, waiting: 0, release: null };
+  let open = Promise.resolve();
+  held.hold = () => {
+    held.on = true;
+    open = new Promise((r) => { held.release = () => { held.on = false; r(); }; });
+  };
+  const server = await serve(siteDir(), sitePrefix(), {
+    headers: { "cache-control": "max-age=600" }, requests,
+    hold: (url) => {
+      if (!held.on || !/\/search\/data\/sv\/manifest\.json/.test(url)) return null;
+      held.waiting += 1;
+      return open;
+    },
+  });
+  return { server, requests, held };
+}
+
+test("a manifest this tab checked moments ago is trusted: the box's search shows before the server answers for it", async () => {
+  const { server, requests, held } = await holdingManifests();
+  const context = await ctx.chrome.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(server.base + "bygglov/");
+    await page.click("#site-search");
+    await page.keyboard.type("nycklar hemtjänst", { delay: 40 });
+    await page.waitForFunction(() => sessionStorage.getItem("signpost-search-answer"));
+    held.hold();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\/\?q=nycklar/);
+    const found = await results(page);
+    assert.ok(found.length > 0);
+    assert.ok(held.on, "the results show while the server has not answered for the manifest");
+    await page.waitForFunction(() => !/…/.test(document.getElementById("search-status").textContent));
+    const asked = requests.length;
+    held.release();
+    await page.waitForLoadState("networkidle");
+    assert.ok(held.waiting >= 1, "the search page did ask the server for the manifest");
+    assert.deepEqual(requests.slice(asked).filter((r) => /\/[tpd]\//.test(r.path)), [],
+      "the same build: nothing is asked again");
+    assert.deepEqual(await results(page), found);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test("a new build published since the tab checked the manifest replaces the answer of the earlier one", async () => {
+  const { server, requests, held } = await holdingManifests();
+  const context = await ctx.chrome.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(server.base + "search/?q=nyckel");
+    await results(page);
+    const truth = await results(await (async () => {
+      const cold = await ctx.chrome.newPage();
+      await cold.goto(ctx.server.base + "search/?q=digital");
+      return cold;
+    })());
+    // What the tab checked, as if a build ago: the files it names are asked for with that
+    // build in their address.
+    const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
+    const build = await page.evaluate((f) => {
+      const key = "signpost-search-manifest:" + f;
+      const k = JSON.parse(sessionStorage.getItem(key));
+      const m = JSON.parse(k.manifest);
+      const real = m.build;
+      m.build = "an-earlier-build";
+      sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), manifest: JSON.stringify(m) }));
+      return real;
+    }, folder);
+    held.hold();
+    await page.goto(server.base + "search/?q=digital");
+    await results(page);
+    assert.ok(held.on);
+    const early = requests.filter((r) => /\/d\/\d+\.json\?v=an-earlier-build$/.test(r.path));
+    assert.ok(early.length > 0, "the first results come with the build the tab checked");
+    held.release();
+    await page.waitForFunction((b) => performance.getEntriesByType("resource")
+      .some((e) => e.name.includes("/d/") && e.name.endsWith("?v=" + b)), build);
+    await page.waitForFunction(() => !/…/.test(document.getElementById("search-status").textContent));
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(await results(page), truth, "then those of the new build, asked again");
+    assert.match(await page.textContent("#search-status"), /\d/, "and their number announced");
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test("a manifest checked longer ago is not trusted: the search waits for the server's", async () => {
+  const { server, requests, held } = await holdingManifests();
+  const context = await ctx.chrome.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(server.base + "search/?q=nyckel");
+    await results(page);
+    const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
+    await page.evaluate((f) => {
+      const key = "signpost-search-manifest:" + f;
+      const k = JSON.parse(sessionStorage.getItem(key));
+      sessionStorage.setItem(key, JSON.stringify({ ...k, at: Date.now() - 10 * 60 * 1000 }));
+    }, folder);
+    held.hold();
+    const asked = requests.length;
+    await page.goto(server.base + "search/?q=digital", { waitUntil: "domcontentloaded" });
+    while (!held.waiting) await page.waitForTimeout(50);
+    await page.waitForTimeout(500);
+    assert.deepEqual(requests.slice(asked).filter((r) => /\/[tpd]\//.test(r.path)), [],
+      "no file of the index before the manifest has come");
+    assert.equal(await page.$$eval("#search-results li", (l) => l.length), 0);
+    held.release();
+    assert.ok((await results(page)).length > 0);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test("search works with the keyboard alone", async () => {
   const page = await ctx.chrome.newPage();
   await page.goto(ctx.server.base);

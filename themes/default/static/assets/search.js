@@ -393,42 +393,91 @@
     this.files = new Map();
   }
 
+  // A manifest checked with the server is kept for the tab (sessionStorage, never sent
+  // anywhere), and trusted for TRUST_MS after: the search page that another page's search
+  // box opens, or the next page's box, starts its query with it at once rather than a
+  // round trip later (the files it names carry its build in their address, and most are in
+  // the browser's cache already), and checks it with the server beside the query. Should
+  // a new build have been published in those moments, the index takes the new manifest,
+  // forgets the files it read, and calls `renewed`: the search page asks its query again,
+  // so an answer of the earlier build shows for a round trip at most.
+  var CHECKED = "signpost-search-manifest";
+  var TRUST_MS = 60000;
+
   Index.prototype.open = function () {
     var self = this;
     if (!this.opening) {
-      var url = new URL(this.folder + "manifest.json", root.location.href).href;
-      var load = function () {
-        return fetch(url, { cache: "no-cache" }).then(function (r) {
-          if (!r.ok) throw new Error("no search index at " + self.folder);
-          return r.json();
-        });
-      };
-      // The search page preloads the manifest, and the fetch above takes that response. A
-      // preload may come from the browser's cache without asking the server (nothing
-      // transferred), and an earlier build's manifest does not fit this build's files: then
-      // it is asked for again, from the server. When the preload has already come from the
-      // cache (the reader came from another page's search box, which fetched it), it is
-      // taken unread and the server asked at once; else it is read, and looked at after.
-      var cached = function () {
-        var seen = root.performance.getEntriesByName(url);
-        return seen.length > 0 && seen[0].transferSize === 0 && seen[0].decodedBodySize > 0;
-      };
-      var opening = cached()
-        ? fetch(url, { cache: "no-cache" }).then(function (r) {
-          if (r.body) r.body.cancel();
-        }).catch(function () {}).then(load)
-        : load().then(function (m) { return cached() ? load() : m; });
-      this.opening = opening.then(function (m) {
-        if (m.format !== FORMAT) throw new Error("search index format " + m.format);
-        self.manifest = m;
-        self.shardStarts = m.shards.map(function (s) { return utf8.encode(s); });
-        self.common = new Map();
-        (m.common || []).forEach(function (c) { self.common.set(c[0], { df: c[1], file: c[2] }); });
-        return m;
-      });
-      this.opening.catch(function () { self.opening = null; });
+      var trusted = this.trusted();
+      var checking = this.check();
+      if (trusted) {
+        this.opening = Promise.resolve(this.use(trusted));
+        checking.then(function (m) {
+          if (m.build === self.manifest.build) return;
+          self.files.clear();
+          self.use(m);
+          if (self.renewed) self.renewed();
+        }).catch(function () { /* the trusted one stays */ });
+      } else {
+        this.opening = checking.then(function (m) { return self.use(m); });
+        this.opening.catch(function () { self.opening = null; });
+      }
     }
     return this.opening;
+  };
+
+  // The manifest this tab checked less than TRUST_MS ago, or null.
+  Index.prototype.trusted = function () {
+    try {
+      var k = JSON.parse(root.sessionStorage.getItem(CHECKED + ":" + this.folder));
+      var age = Date.now() - k.at;
+      var m = JSON.parse(k.manifest);
+      return age >= 0 && age < TRUST_MS && m.format === FORMAT ? m : null;
+    } catch (e) {
+      return null;
+    }
+  };
+
+  // Takes manifest `m` as the index's.
+  Index.prototype.use = function (m) {
+    if (m.format !== FORMAT) throw new Error("search index format " + m.format);
+    this.manifest = m;
+    this.shardStarts = m.shards.map(function (s) { return utf8.encode(s); });
+    var common = this.common = new Map();
+    (m.common || []).forEach(function (c) { common.set(c[0], { df: c[1], file: c[2] }); });
+    return m;
+  };
+
+  // The manifest, from the server (kept for the tab once it has come).
+  Index.prototype.check = function () {
+    var self = this;
+    var url = new URL(this.folder + "manifest.json", root.location.href).href;
+    var load = function () {
+      return fetch(url, { cache: "no-cache" }).then(function (r) {
+        if (!r.ok) throw new Error("no search index at " + self.folder);
+        return r.text();
+      }).then(function (text) {
+        var m = JSON.parse(text);
+        try {
+          root.sessionStorage.setItem(CHECKED + ":" + self.folder, JSON.stringify({ at: Date.now(), manifest: text }));
+        } catch (e) { /* no storage, or full: the next page asks the server first */ }
+        return m;
+      });
+    };
+    // The search page preloads the manifest, and the fetch above takes that response. A
+    // preload may come from the browser's cache without asking the server (nothing
+    // transferred), and an earlier build's manifest does not fit this build's files: then
+    // it is asked for again, from the server. When the preload has already come from the
+    // cache (the reader came from another page's search box, which fetched it), it is
+    // taken unread and the server asked at once; else it is read, and looked at after.
+    var cached = function () {
+      var seen = root.performance.getEntriesByName(url);
+      return seen.length > 0 && seen[0].transferSize === 0 && seen[0].decodedBodySize > 0;
+    };
+    return cached()
+      ? fetch(url, { cache: "no-cache" }).then(function (r) {
+        if (r.body) r.body.cancel();
+      }).catch(function () {}).then(load)
+      : load().then(function (m) { return cached() ? load() : m; });
   };
 
   // A file of the index, fetched once: its bytes, or with `json` its value.
@@ -439,7 +488,7 @@
         if (!r.ok) throw new Error(path + ": " + r.status);
         return json ? r.json() : r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
       });
-      p.catch(function () { self.files.delete(path); });
+      p.catch(function () { if (self.files.get(path) === p) self.files.delete(path); });
       this.files.set(path, p);
     }
     return this.files.get(path);
@@ -940,6 +989,7 @@
 
   function buildFilters(filters, initial) {
     filterBox.textContent = "";
+    keys = [];
     // One collator for every comparison (`localeCompare` with a language makes one per
     // call, which a slow phone feels).
     var collator = new Intl.Collator(app.getAttribute("data-lang"));
@@ -1092,9 +1142,15 @@
     });
     if (input.value || Object.keys(fromUrl).length) search(input.value);
     setTimeout(function () {
-      buildFilters(manifest.filters, initial);
+      buildFilters(index.manifest.filters, initial);
       fromUrl = null;
     }, 0);
+    // A new build published since this tab checked the manifest it started with
+    // (`Index.open`): the filters of the new one, and the query asked again.
+    index.renewed = function () {
+      if (fromUrl === null) buildFilters(index.manifest.filters, new URLSearchParams(window.location.search));
+      if (run) search(input.value);
+    };
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       search(input.value);
