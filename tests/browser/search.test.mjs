@@ -326,11 +326,11 @@ test("a new build published since the tab checked the manifest replaces the answ
     const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
     const build = await page.evaluate((f) => {
       const key = "signpost-search-manifest:" + f;
-      const k = JSON.parse(sessionStorage.getItem(key));
-      const m = JSON.parse(k.manifest);
+      const m = JSON.parse(sessionStorage.getItem(key));
       const real = m.build;
       m.build = "an-earlier-build";
-      sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), manifest: JSON.stringify(m) }));
+      sessionStorage.setItem(key, JSON.stringify(m));
+      sessionStorage.setItem(key + ":at", String(Date.now()));
       return real;
     }, folder);
     held.hold();
@@ -362,8 +362,7 @@ test("a manifest checked longer ago is not trusted: the search waits for the ser
     const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
     await page.evaluate((f) => {
       const key = "signpost-search-manifest:" + f;
-      const k = JSON.parse(sessionStorage.getItem(key));
-      sessionStorage.setItem(key, JSON.stringify({ ...k, at: Date.now() - 10 * 60 * 1000 }));
+      sessionStorage.setItem(key + ":at", String(Date.now() - 10 * 60 * 1000));
     }, folder);
     held.hold();
     const asked = requests.length;

@@ -428,10 +428,11 @@
   // The manifest this tab checked less than TRUST_MS ago, or null.
   Index.prototype.trusted = function () {
     try {
-      var k = JSON.parse(root.sessionStorage.getItem(CHECKED + ":" + this.folder));
-      var age = Date.now() - k.at;
-      var m = JSON.parse(k.manifest);
-      return age >= 0 && age < TRUST_MS && m.format === FORMAT ? m : null;
+      var key = CHECKED + ":" + this.folder;
+      var age = Date.now() - Number(root.sessionStorage.getItem(key + ":at"));
+      if (!(age >= 0 && age < TRUST_MS)) return null;
+      var m = JSON.parse(root.sessionStorage.getItem(key));
+      return m.format === FORMAT ? m : null;
     } catch (e) {
       return null;
     }
@@ -441,7 +442,9 @@
   Index.prototype.use = function (m) {
     if (m.format !== FORMAT) throw new Error("search index format " + m.format);
     this.manifest = m;
-    this.shardStarts = m.shards.map(function (s) { return utf8.encode(s); });
+    // Each shard's first term as bytes, encoded when a lookup first compares with it (a
+    // dozen of a few thousand per word).
+    this.starts = new Array(m.shards.length);
     var common = this.common = new Map();
     (m.common || []).forEach(function (c) { common.set(c[0], { df: c[1], file: c[2] }); });
     return m;
@@ -457,8 +460,10 @@
         return r.text();
       }).then(function (text) {
         var m = JSON.parse(text);
+        var key = CHECKED + ":" + self.folder;
         try {
-          root.sessionStorage.setItem(CHECKED + ":" + self.folder, JSON.stringify({ at: Date.now(), manifest: text }));
+          root.sessionStorage.setItem(key, text);
+          root.sessionStorage.setItem(key + ":at", String(Date.now()));
         } catch (e) { /* no storage, or full: the next page asks the server first */ }
         return m;
       });
@@ -591,11 +596,16 @@
     return found.slice(0, PREFIX_FILES);
   };
 
+  // The bytes of the first term of shard `i + 1` (the first shard starts with everything).
+  Index.prototype.start = function (i) {
+    return this.starts[i] || (this.starts[i] = utf8.encode(this.manifest.shards[i]));
+  };
+
   Index.prototype.shardOf = function (word) {
-    var starts = this.shardStarts, lo = 0, hi = starts.length;
+    var lo = 0, hi = this.starts.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (compare(starts[mid], word) <= 0) lo = mid + 1; else hi = mid;
+      if (compare(this.start(mid), word) <= 0) lo = mid + 1; else hi = mid;
     }
     return lo;
   };
@@ -608,7 +618,7 @@
     var shard = this.shardOf(word);
     // The next shard starts with the word exactly when its start in the manifest does: the
     // word's completions go on there (no further).
-    var next = prefix && shard < this.shardStarts.length && startsWith(this.shardStarts[shard], word);
+    var next = prefix && shard < this.starts.length && startsWith(this.start(shard), word);
     // The postings of a common word, and of the common completions its shards will name,
     // are asked for now, beside the shards rather than a round trip after them (the
     // manifest lists the common terms: src/search/format.rs).
@@ -1111,14 +1121,14 @@
     if (!q && !Object.keys(chosen).length) {
       updateUrl(q);
       status.textContent = "";
-      return;
+      return Promise.resolve();
     }
     status.textContent = t("loading");
     // The address is updated once the files are asked for (on a slow phone
     // `history.replaceState` takes tens of milliseconds).
     var answering = index.search(q, chosen);
     updateUrl(q);
-    answering.then(function (answer) {
+    return answering.then(function (answer) {
       if (mine !== run) return;
       current = answer;
       return showMore(false).then(function () {
@@ -1133,18 +1143,19 @@
   var initial = new URLSearchParams(window.location.search);
   input.value = initial.get("q") || "";
   index.open().then(function (manifest) {
-    // The search of the address first, so its files are on their way while the filters
-    // are made (in a task of their own, after the search has asked for its files).
+    // The search of the address first, and the filters once its first results show: a
+    // slow phone takes tens of milliseconds to make them (its collator above all), which
+    // held back the results' files that had come meanwhile.
     fromUrl = {};
     manifest.filters.forEach(function (f) {
       var values = initial.getAll(f[0]).filter(function (v) { return f[1].indexOf(v) !== -1; });
       if (values.length) fromUrl[f[0]] = values;
     });
-    if (input.value || Object.keys(fromUrl).length) search(input.value);
-    setTimeout(function () {
+    var first = input.value || Object.keys(fromUrl).length ? search(input.value) : Promise.resolve();
+    first.then(function () {
       buildFilters(index.manifest.filters, initial);
       fromUrl = null;
-    }, 0);
+    });
     // A new build published since this tab checked the manifest it started with
     // (`Index.open`): the filters of the new one, and the query asked again.
     index.renewed = function () {
