@@ -218,6 +218,10 @@ test("another page's search box fetches ahead while the reader types, and the se
       await page.evaluate(() => performance.getEntriesByType("resource")
         .filter((e) => /\/search\/data\/sv\/[tp]\//.test(e.name)).map((e) => e.name)),
       [], "the search page did not work the query out again: the box's answer was kept");
+    assert.deepEqual(
+      await page.evaluate(() => performance.getEntriesByType("resource")
+        .filter((e) => /\/search\/data\/sv\/d\//.test(e.name)).map((e) => e.name)),
+      [], "nor asked for what its first results show: that was kept with the answer");
     assert.deepEqual(index(again).filter((p) => ahead.includes(p)), [],
       "what was fetched ahead is not asked for again");
     assert.ok(!again.some((p) => /search\.js/.test(p)), "nor the script");
