@@ -33,6 +33,11 @@ static STOPPING: AtomicBool = AtomicBool::new(false);
 /// Files being put right now (a folder is removed only when none is).
 static WRITING: AtomicUsize = AtomicUsize::new(0);
 
+/// Whether the server is being stopped (then a failed write is no news to the editor).
+pub(super) fn stopping_now() -> bool {
+    STOPPING.load(Ordering::SeqCst)
+}
+
 /// Removes every folder of this process: the server is being stopped (Ctrl-C), and a
 /// process ended by a signal runs no destructors. The engine may be writing pages at that
 /// moment (after a save): writing stops first, and the folders go once the last file being

@@ -69,8 +69,9 @@ pub(super) fn search_worker(
                 }
             }),
         });
+        // Neither a newer save nor Ctrl-C is a failure the editor needs to hear of.
         match result {
-            Err(e) if !e.to_string().contains(STALE) => {
+            Err(e) if !e.to_string().contains(STALE) && !crate::serve::folder::stopping_now() => {
                 eprintln!("signpost: the search index could not be built: {e}");
             }
             _ => {}
