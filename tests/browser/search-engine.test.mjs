@@ -56,12 +56,7 @@ function engine(dir, fetched = []) {
     fetch: async (url) => {
       const rel = new URL(url).pathname.slice(1);
       fetched.push(rel);
-      const bytes = fs.readFileSync(path.join(dir, rel));
-      return {
-        ok: true,
-        json: async () => JSON.parse(bytes.toString("utf8")),
-        arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-      };
+      return new Response(fs.readFileSync(path.join(dir, rel)));
     },
   });
   vm.runInContext(fs.readFileSync(path.join(siteDir(), "assets/search.js"), "utf8"), context);
