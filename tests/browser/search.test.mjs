@@ -284,105 +284,95 @@ async function holdingManifests() {
   return { server, requests, held };
 }
 
-test("a manifest this tab checked moments ago is trusted: the box's search shows before the server answers for it", async () => {
+/** Runs `body` with such a server, in a browser context (a tab's sessionStorage) of its own. */
+async function withHeldManifests(body) {
   const { server, requests, held } = await holdingManifests();
   const context = await ctx.chrome.newContext();
   const page = await context.newPage();
   try {
-    await page.goto(server.base + "bygglov/");
-    await page.click("#site-search");
-    await page.keyboard.type("nycklar hemtjänst", { delay: 40 });
-    await page.waitForFunction(() => sessionStorage.getItem("signpost-search-answer"));
-    held.hold();
-    await page.keyboard.press("Enter");
-    await page.waitForURL(/\/search\/\?q=nycklar/);
-    const found = await results(page);
-    assert.ok(found.length > 0);
-    assert.ok(held.on, "the results show while the server has not answered for the manifest");
-    await page.waitForFunction(() => !/…/.test(document.getElementById("search-status").textContent));
-    const asked = requests.length;
-    held.release();
-    await page.waitForLoadState("networkidle");
-    assert.ok(held.waiting >= 1, "the search page did ask the server for the manifest");
-    assert.deepEqual(requests.slice(asked).filter((r) => /\/[tpd]\//.test(r.path)), [],
-      "the same build: nothing is asked again");
-    assert.deepEqual(await results(page), found);
+    await body({ server, requests, held, page });
   } finally {
     await context.close();
     await server.close();
   }
-});
+}
 
-test("a new build published since the tab checked the manifest replaces the answer of the earlier one", async () => {
-  const { server, requests, held } = await holdingManifests();
-  const context = await ctx.chrome.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(server.base + "search/?q=nyckel");
-    await results(page);
-    const truth = await results(await (async () => {
-      const cold = await ctx.chrome.newPage();
-      await cold.goto(ctx.server.base + "search/?q=digital");
-      return cold;
-    })());
-    // What the tab checked, as if a build ago: the files it names are asked for with that
-    // build in their address.
-    const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
-    const build = await page.evaluate((f) => {
-      const key = "signpost-search-manifest:" + f;
-      const m = JSON.parse(sessionStorage.getItem(key));
-      const real = m.build;
-      m.build = "an-earlier-build";
-      sessionStorage.setItem(key, JSON.stringify(m));
-      sessionStorage.setItem(key + ":at", String(Date.now()));
-      return real;
-    }, folder);
-    held.hold();
-    await page.goto(server.base + "search/?q=digital");
-    await results(page);
-    assert.ok(held.on);
-    const early = requests.filter((r) => /\/d\/\d+\.json\?v=an-earlier-build$/.test(r.path));
-    assert.ok(early.length > 0, "the first results come with the build the tab checked");
-    held.release();
-    await page.waitForFunction((b) => performance.getEntriesByType("resource")
-      .some((e) => e.name.includes("/d/") && e.name.endsWith("?v=" + b)), build);
-    await page.waitForFunction(() => !/…/.test(document.getElementById("search-status").textContent));
-    await page.waitForLoadState("networkidle");
-    assert.deepEqual(await results(page), truth, "then those of the new build, asked again");
-    assert.match(await page.textContent("#search-status"), /\d/, "and their number announced");
-  } finally {
-    await context.close();
-    await server.close();
-  }
-});
+/** The sessionStorage key under which the tab of `page` keeps the manifest it checked. */
+async function checkedKey(page) {
+  const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
+  return "signpost-search-manifest:" + folder;
+}
 
-test("a manifest checked longer ago is not trusted: the search waits for the server's", async () => {
-  const { server, requests, held } = await holdingManifests();
-  const context = await ctx.chrome.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(server.base + "search/?q=nyckel");
-    await results(page);
-    const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
-    await page.evaluate((f) => {
-      const key = "signpost-search-manifest:" + f;
-      sessionStorage.setItem(key + ":at", String(Date.now() - 10 * 60 * 1000));
-    }, folder);
-    held.hold();
-    const asked = requests.length;
-    await page.goto(server.base + "search/?q=digital", { waitUntil: "domcontentloaded" });
-    while (!held.waiting) await page.waitForTimeout(50);
-    await page.waitForTimeout(500);
-    assert.deepEqual(requests.slice(asked).filter((r) => /\/[tpd]\//.test(r.path)), [],
-      "no file of the index before the manifest has come");
-    assert.equal(await page.$$eval("#search-results li", (l) => l.length), 0);
-    held.release();
-    assert.ok((await results(page)).length > 0);
-  } finally {
-    await context.close();
-    await server.close();
-  }
-});
+test("a manifest this tab checked moments ago is trusted: the box's search shows before the server answers for it", () => withHeldManifests(async ({ server, requests, held, page }) => {
+  await page.goto(server.base + "bygglov/");
+  await page.click("#site-search");
+  await page.keyboard.type("nycklar hemtjänst", { delay: 40 });
+  await page.waitForFunction(() => sessionStorage.getItem("signpost-search-answer"));
+  held.hold();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/search\/\?q=nycklar/);
+  const found = await results(page);
+  assert.ok(found.length > 0);
+  assert.ok(held.on, "the results show while the server has not answered for the manifest");
+  await page.waitForFunction(() => !/…/.test(document.getElementById("search-status").textContent));
+  const asked = requests.length;
+  held.release();
+  await page.waitForLoadState("networkidle");
+  assert.ok(held.waiting >= 1, "the search page did ask the server for the manifest");
+  assert.deepEqual(requests.slice(asked).filter((r) => /\/[tpd]\//.test(r.path)), [],
+    "the same build: nothing is asked again");
+  assert.deepEqual(await results(page), found);
+}));
+
+test("a new build published since the tab checked the manifest replaces the answer of the earlier one", () => withHeldManifests(async ({ server, requests, held, page }) => {
+  await page.goto(server.base + "search/?q=nyckel");
+  await results(page);
+  const cold = await ctx.chrome.newPage();
+  await cold.goto(ctx.server.base + "search/?q=digital");
+  const truth = await results(cold);
+  await cold.close();
+  // What the tab checked, as if a build ago: the files it names are asked for with that
+  // build in their address.
+  const build = await page.evaluate((key) => {
+    const m = JSON.parse(sessionStorage.getItem(key));
+    const real = m.build;
+    m.build = "an-earlier-build";
+    sessionStorage.setItem(key, JSON.stringify(m));
+    sessionStorage.setItem(key + ":at", String(Date.now()));
+    return real;
+  }, await checkedKey(page));
+  held.hold();
+  await page.goto(server.base + "search/?q=digital");
+  await results(page);
+  assert.ok(held.on);
+  const early = requests.filter((r) => /\/d\/\d+\.json\?v=an-earlier-build$/.test(r.path));
+  assert.ok(early.length > 0, "the first results come with the build the tab checked");
+  held.release();
+  await page.waitForFunction((b) => performance.getEntriesByType("resource")
+    .some((e) => e.name.includes("/d/") && e.name.endsWith("?v=" + b)), build);
+  await page.waitForFunction(() => !/…/.test(document.getElementById("search-status").textContent));
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(await results(page), truth, "then those of the new build, asked again");
+  assert.match(await page.textContent("#search-status"), /\d/, "and their number announced");
+}));
+
+test("a manifest checked longer ago is not trusted: the search waits for the server's", () => withHeldManifests(async ({ server, requests, held, page }) => {
+  await page.goto(server.base + "search/?q=nyckel");
+  await results(page);
+  await page.evaluate((key) => {
+    sessionStorage.setItem(key + ":at", String(Date.now() - 10 * 60 * 1000));
+  }, await checkedKey(page));
+  held.hold();
+  const asked = requests.length;
+  await page.goto(server.base + "search/?q=digital", { waitUntil: "domcontentloaded" });
+  while (!held.waiting) await page.waitForTimeout(50);
+  await page.waitForTimeout(500);
+  assert.deepEqual(requests.slice(asked).filter((r) => /\/[tpd]\//.test(r.path)), [],
+    "no file of the index before the manifest has come");
+  assert.equal(await page.$$eval("#search-results li", (l) => l.length), 0);
+  held.release();
+  assert.ok((await results(page)).length > 0);
+}));
 
 test("search works with the keyboard alone", async () => {
   const page = await ctx.chrome.newPage();
