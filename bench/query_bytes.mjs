@@ -140,27 +140,32 @@ function firstShown(page) {
   return page.waitForEvent("console", { predicate: (m) => m.text() === "signpost-first", timeout: 60000 });
 }
 
+/** An init script: when the first result is in the document (or, for a query without
+ * results, their announcement), `window.__first` is set to the time, in milliseconds since
+ * the epoch (so that two pages' times compare), and the console says "signpost-first". */
+function markFirst() {
+  new MutationObserver((_, observer) => {
+    const status = document.getElementById("search-status")?.textContent;
+    if (document.querySelector("#search-results li a") || (status && !/…/.test(status))) {
+      window.__first = performance.timeOrigin + performance.now();
+      observer.disconnect();
+      console.debug("signpost-first");
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
 /** Milliseconds from opening search/?q=… to the first result. */
 async function fromLink(q) {
   const context = await chrome.newContext();
   const page = await context.newPage();
   await throttled(page);
-  // Timed in the page, from the navigation's start to the first result in the document (or,
-  // for a query without results, to their announcement).
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      const status = document.getElementById("search-status")?.textContent;
-      if (document.querySelector("#search-results li a") || (status && !/…/.test(status))) {
-        window.__first = performance.now();
-        observer.disconnect();
-        console.debug("signpost-first");
-      }
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
+  // Timed in the page, from the navigation's start to the first result.
+  await page.addInitScript(markFirst);
   const shown = firstShown(page);
   await page.goto(server.base + "search/?q=" + encodeURIComponent(q), { waitUntil: "commit" });
   await shown;
-  const ms = await page.evaluate(() => window.__first - performance.getEntriesByType("navigation")[0].startTime);
+  const ms = await page.evaluate(() => window.__first - performance.timeOrigin
+    - performance.getEntriesByType("navigation")[0].startTime);
   await context.close();
   return Math.round(ms);
 }
@@ -172,21 +177,13 @@ async function fromAnotherPage(q) {
   const page = await context.newPage();
   await throttled(page);
   // In every page of the context: the time of Enter in the box, and of the first result
-  // (as milliseconds since the epoch, so that the two pages' times compare).
+  // (both since the epoch, so that the two pages' times compare).
   await context.addInitScript(() => {
-    const now = () => performance.timeOrigin + performance.now();
     document.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") sessionStorage.setItem("enter", String(now()));
+      if (e.key === "Enter") sessionStorage.setItem("enter", String(performance.timeOrigin + performance.now()));
     }, { capture: true });
-    new MutationObserver((_, observer) => {
-      const status = document.getElementById("search-status")?.textContent;
-      if (document.querySelector("#search-results li a") || (status && !/…/.test(status))) {
-        window.__first = now();
-        observer.disconnect();
-        console.debug("signpost-first");
-      }
-    }).observe(document, { childList: true, subtree: true, characterData: true });
   });
+  await context.addInitScript(markFirst);
   await page.goto(server.base);
   await page.waitForLoadState("networkidle");
   await page.click("#home-search");

@@ -161,7 +161,7 @@ impl Folder {
         let mut behind = self.behind();
         let since = Instant::now();
         loop {
-            if STOPPING.load(Ordering::SeqCst) {
+            if stopping_now() {
                 return Err(stopping());
             }
             if behind.bytes == 0 || behind.bytes + len <= BEHIND_BYTES {
@@ -264,7 +264,7 @@ impl Folder {
 
     fn put_now(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         WRITING.fetch_add(1, Ordering::SeqCst);
-        let result = if STOPPING.load(Ordering::SeqCst) {
+        let result = if stopping_now() {
             Err(stopping())
         } else {
             self.write(rel, bytes)

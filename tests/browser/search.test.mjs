@@ -107,28 +107,57 @@ test("the page asks for the index's manifest with its script, once", async () =>
   await page.close();
 });
 
-test("a manifest the browser kept is asked for again, so a new build is never read with an old one", async () => {
-  // A host that lets browsers keep every file for an hour: the second visit's preload of
-  // the manifest is answered from the browser's cache, without asking the server.
+/** Runs `body` with a server of its own (`serve`'s `options`; every request is recorded in
+ * `requests`) and a browser context of its own (the tab's cache and sessionStorage). */
+async function withOwnServer(options, body) {
   const requests = [];
-  const server = await serve(siteDir(), sitePrefix(), { headers: { "cache-control": "max-age=3600" }, requests });
+  const server = await serve(siteDir(), sitePrefix(), { ...options, requests });
   const context = await ctx.chrome.newContext();
   const page = await context.newPage();
-  const manifests = () => requests.filter((r) => /\/search\/data\/sv\/manifest\.json$/.test(r.path));
   try {
-    await page.goto(server.base + "search/?q=nyckel");
-    await results(page);
-    assert.equal(manifests().length, 1, "the first visit preloads the manifest once");
-    await page.goto(server.base + "search/?q=digital");
-    const found = await results(page);
-    assert.ok(found.length > 0);
-    assert.equal(manifests().length, 2, "the second visit asks the server again");
-    assert.match(manifests()[1].cacheControl, /max-age=0|no-cache/, "and asks it past any cache");
+    await body({ server, requests, page });
   } finally {
     await context.close();
     await server.close();
   }
-});
+}
+
+/** `withOwnServer`, its answers for the index's manifest held, once `held.hold()` is called,
+ * until `held.release()`: what the search page shows before the server has answered. */
+function withHeldManifests(body) {
+  const held = { on: false, waiting: 0, release: null };
+  let open = Promise.resolve();
+  held.hold = () => {
+    held.on = true;
+    open = new Promise((r) => { held.release = () => { held.on = false; r(); }; });
+  };
+  const hold = (url) => {
+    if (!held.on || !/\/search\/data\/sv\/manifest\.json/.test(url)) return null;
+    held.waiting += 1;
+    return open;
+  };
+  return withOwnServer({ headers: { "cache-control": "max-age=600" }, hold }, (own) => body({ ...own, held }));
+}
+
+/** The sessionStorage key under which the tab of `page` keeps the manifest it checked. */
+async function checkedKey(page) {
+  const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
+  return "signpost-search-manifest:" + folder;
+}
+
+test("a manifest the browser kept is asked for again, so a new build is never read with an old one", () => withOwnServer({ headers: { "cache-control": "max-age=3600" } }, async ({ server, requests, page }) => {
+  // A host that lets browsers keep every file for an hour: the second visit's preload of
+  // the manifest is answered from the browser's cache, without asking the server.
+  const manifests = () => requests.filter((r) => /\/search\/data\/sv\/manifest\.json$/.test(r.path));
+  await page.goto(server.base + "search/?q=nyckel");
+  await results(page);
+  assert.equal(manifests().length, 1, "the first visit preloads the manifest once");
+  await page.goto(server.base + "search/?q=digital");
+  const found = await results(page);
+  assert.ok(found.length > 0);
+  assert.equal(manifests().length, 2, "the second visit asks the server again");
+  assert.match(manifests()[1].cacheControl, /max-age=0|no-cache/, "and asks it past any cache");
+}));
 
 test("the number of results is announced in a live region", async () => {
   const page = await ctx.chrome.newPage();
@@ -183,58 +212,49 @@ test("the search box on another page lands on the results", async () => {
   await page.close();
 });
 
-test("another page's search box fetches ahead while the reader types, and the search page finds it", async () => {
+test("another page's search box fetches ahead while the reader types, and the search page finds it", () => withOwnServer({ headers: { "cache-control": "max-age=600" } }, async ({ server, requests, page }) => {
   // A host that lets browsers keep files for ten minutes (as GitHub Pages does).
-  const requests = [];
-  const server = await serve(siteDir(), sitePrefix(), { headers: { "cache-control": "max-age=600" }, requests });
-  const context = await ctx.chrome.newContext();
-  const page = await context.newPage();
   const search = () => requests.filter((r) => /\/search\/data\/|search\.js/.test(r.path)).map((r) => r.path);
   const index = (paths) => paths.filter((p) => /\/search\/data\/sv\/[tpd]\//.test(p));
-  try {
-    await page.goto(server.base + "bygglov/");
-    await page.waitForLoadState("networkidle");
-    assert.deepEqual(search(), [], "nothing of search is fetched for a reader who does not search");
-    await page.click("#site-search");
-    await page.keyboard.type("nycklar hemtjänst", { delay: 40 });
-    // Until the fetching ahead has settled.
-    let seen = -1;
-    while (seen !== search().length) {
-      seen = search().length;
-      await page.waitForTimeout(400);
-    }
-    const ahead = search();
-    assert.ok(ahead.some((p) => /search\.js$/.test(p)), JSON.stringify(ahead));
-    assert.ok(ahead.some((p) => /manifest\.json$/.test(p)), JSON.stringify(ahead));
-    assert.ok(index(ahead).filter((p) => /\/[tp]\//.test(p)).length >= 2,
-      `each word's shard or postings: ${JSON.stringify(ahead)}`);
-    assert.ok(ahead.some((p) => /\/d\/\d+\.json/.test(p)),
-      `and, once typing paused, the first results' own files: ${JSON.stringify(ahead)}`);
-    await page.keyboard.press("Enter");
-    await page.waitForURL(/\/search\/\?q=nycklar/);
-    const found = await results(page);
-    const again = search().slice(ahead.length);
-    assert.deepEqual(
-      await page.evaluate(() => performance.getEntriesByType("resource")
-        .filter((e) => /\/search\/data\/sv\/[tp]\//.test(e.name)).map((e) => e.name)),
-      [], "the search page did not work the query out again: the box's answer was kept");
-    assert.deepEqual(
-      await page.evaluate(() => performance.getEntriesByType("resource")
-        .filter((e) => /\/search\/data\/sv\/d\//.test(e.name)).map((e) => e.name)),
-      [], "nor asked for what its first results show: that was kept with the answer");
-    assert.deepEqual(index(again).filter((p) => ahead.includes(p)), [],
-      "what was fetched ahead is not asked for again");
-    assert.ok(!again.some((p) => /search\.js/.test(p)), "nor the script");
-    // The same results as the link opened from nothing.
-    const cold = await ctx.chrome.newPage();
-    await cold.goto(ctx.server.base + "search/?q=" + encodeURIComponent("nycklar hemtjänst"));
-    assert.deepEqual(found, await results(cold));
-    await cold.close();
-  } finally {
-    await context.close();
-    await server.close();
+  await page.goto(server.base + "bygglov/");
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(search(), [], "nothing of search is fetched for a reader who does not search");
+  await page.click("#site-search");
+  await page.keyboard.type("nycklar hemtjänst", { delay: 40 });
+  // Until the fetching ahead has settled.
+  let seen = -1;
+  while (seen !== search().length) {
+    seen = search().length;
+    await page.waitForTimeout(400);
   }
-});
+  const ahead = search();
+  assert.ok(ahead.some((p) => /search\.js$/.test(p)), JSON.stringify(ahead));
+  assert.ok(ahead.some((p) => /manifest\.json$/.test(p)), JSON.stringify(ahead));
+  assert.ok(index(ahead).filter((p) => /\/[tp]\//.test(p)).length >= 2,
+    `each word's shard or postings: ${JSON.stringify(ahead)}`);
+  assert.ok(ahead.some((p) => /\/d\/\d+\.json/.test(p)),
+    `and, once typing paused, the first results' own files: ${JSON.stringify(ahead)}`);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/search\/\?q=nycklar/);
+  const found = await results(page);
+  const again = search().slice(ahead.length);
+  assert.deepEqual(
+    await page.evaluate(() => performance.getEntriesByType("resource")
+      .filter((e) => /\/search\/data\/sv\/[tp]\//.test(e.name)).map((e) => e.name)),
+    [], "the search page did not work the query out again: the box's answer was kept");
+  assert.deepEqual(
+    await page.evaluate(() => performance.getEntriesByType("resource")
+      .filter((e) => /\/search\/data\/sv\/d\//.test(e.name)).map((e) => e.name)),
+    [], "nor asked for what its first results show: that was kept with the answer");
+  assert.deepEqual(index(again).filter((p) => ahead.includes(p)), [],
+    "what was fetched ahead is not asked for again");
+  assert.ok(!again.some((p) => /search\.js/.test(p)), "nor the script");
+  // The same results as the link opened from nothing.
+  const cold = await ctx.chrome.newPage();
+  await cold.goto(ctx.server.base + "search/?q=" + encodeURIComponent("nycklar hemtjänst"));
+  assert.deepEqual(found, await results(cold));
+  await cold.close();
+}));
 
 test("an answer kept in the tab is used only for its own query and build of the index", async () => {
   const page = await ctx.chrome.newPage();
@@ -262,46 +282,6 @@ test("an answer kept in the tab is used only for its own query and build of the 
   }
   await page.close();
 });
-
-/** A server whose answers for the index's manifest wait, once `held.on` is set, until
- * `held.release()`: what the search page shows before the server has answered. */
-async function holdingManifests() {
-  const requests = [];
-  const held = { on: false, waiting: 0, release: null };
-  let open = Promise.resolve();
-  held.hold = () => {
-    held.on = true;
-    open = new Promise((r) => { held.release = () => { held.on = false; r(); }; });
-  };
-  const server = await serve(siteDir(), sitePrefix(), {
-    headers: { "cache-control": "max-age=600" }, requests,
-    hold: (url) => {
-      if (!held.on || !/\/search\/data\/sv\/manifest\.json/.test(url)) return null;
-      held.waiting += 1;
-      return open;
-    },
-  });
-  return { server, requests, held };
-}
-
-/** Runs `body` with such a server, in a browser context (a tab's sessionStorage) of its own. */
-async function withHeldManifests(body) {
-  const { server, requests, held } = await holdingManifests();
-  const context = await ctx.chrome.newContext();
-  const page = await context.newPage();
-  try {
-    await body({ server, requests, held, page });
-  } finally {
-    await context.close();
-    await server.close();
-  }
-}
-
-/** The sessionStorage key under which the tab of `page` keeps the manifest it checked. */
-async function checkedKey(page) {
-  const folder = await page.$eval("#search-app", (a) => a.getAttribute("data-index"));
-  return "signpost-search-manifest:" + folder;
-}
 
 test("a manifest this tab checked moments ago is trusted: the box's search shows before the server answers for it", () => withHeldManifests(async ({ server, requests, held, page }) => {
   await page.goto(server.base + "bygglov/");
